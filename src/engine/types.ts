@@ -1,0 +1,193 @@
+/**
+ * The engine's vocabulary and its ports. The engine knows nothing of GitHub, terminals or HTTP:
+ * doors hand it these small interfaces, and tests hand it fakes.
+ */
+import type { Step, Workflow } from '../config/schema.js';
+
+// ---------------------------------------------------------------------------------------------
+// Review contract (DESIGN.md "Review output")
+
+export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface Finding {
+  path: string;
+  line: number;
+  end_line?: number;
+  severity: Severity;
+  title: string;
+  body: string;
+  suggestion?: string;
+}
+
+export type ReviewStatus = 'pass' | 'revise';
+
+export interface ReviewOutcome {
+  status: ReviewStatus;
+  /** Where the status came from: the plain status line, the JSON block, or derived from findings. */
+  statusSource: 'line' | 'json' | 'derived';
+  findings: Finding[];
+  /** Human-readable notes about what could not be read (never thrown). */
+  notes: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Models
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  /** `provider:model` as routed for the step's role. */
+  model: string;
+  role: string;
+  stepId: string;
+  messages: ChatMessage[];
+  maxOutputTokens?: number;
+  signal?: AbortSignal;
+}
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface ChatResult {
+  text: string;
+  /** As reported by the API; undefined when the provider reported none. */
+  usage?: TokenUsage;
+  /** `provider:model` that answered (may differ from the request after a fallback). */
+  model: string;
+  mock: boolean;
+}
+
+/** The single gateway every model call goes through (usage is recorded there). */
+export interface ModelClient {
+  chat(request: ChatRequest, onDelta?: (chunk: string) => void): Promise<ChatResult>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context
+
+export interface ContextBlock {
+  /** The source as written in the workflow, e.g. `file:README.md`. */
+  source: string;
+  /** Short heading shown in the prompt. */
+  title: string;
+  /** Body text; rendered inside a fence unless it is a placeholder. */
+  text: string;
+  /** Fence info string (`diff`, `ts`, ...); empty for plain text. */
+  language?: string;
+  /** True when `text` is a placeholder note rather than content. */
+  placeholder?: boolean;
+  /** Untrusted text (PR title/body) is fenced and labelled as such. */
+  untrusted?: boolean;
+}
+
+export interface ContextState {
+  /** The latest implementation artifact of this run, for `latest_diff`. */
+  latestArtifact?: ImplementationArtifact;
+}
+
+export interface ContextResolver {
+  resolve(sources: readonly string[], state: ContextState): Promise<ContextBlock[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps and results
+
+export interface ImplementationArtifact {
+  stepId: string;
+  iteration: number;
+  changedFiles: string[];
+  diffStat: string;
+  patch: string;
+  /** Why nothing changed, when nothing did (mock mode, rejected patch, ...). */
+  note?: string;
+}
+
+export interface StepResult {
+  stepId: string;
+  role: string;
+  /** 1-based pass number of this step within the run. */
+  iteration: number;
+  model: string;
+  mock: boolean;
+  output: string;
+  review?: ReviewOutcome;
+  artifact?: ImplementationArtifact;
+  usage?: TokenUsage;
+  durationMs: number;
+}
+
+export interface RenderedPrompt {
+  system: string;
+  user: string;
+}
+
+/** Edits the working tree for a step (`opencode`, `patch`). The `llm` backend needs none. */
+export interface ImplementBackend {
+  implement(input: {
+    step: Step;
+    prompt: RenderedPrompt;
+    model: string;
+    iteration: number;
+    onDelta?: (chunk: string) => void;
+  }): Promise<{ output: string; artifact: ImplementationArtifact; usage?: TokenUsage; mock?: boolean }>;
+}
+
+/** What the engine tells its door while running (terminal, job log, ...). All optional. */
+export interface RunObserver {
+  stepStarted?(info: { step: Step; iteration: number; model: string; index: number; total: number }): void;
+  delta?(stepId: string, chunk: string): void;
+  stepFinished?(result: StepResult): void;
+  notice?(message: string): void;
+}
+
+export interface LoopOutcome {
+  stepId: string;
+  backTo: string;
+  iterations: number;
+  maxIterations: number;
+  /** `passed`: review passed; `max_iterations`: ran out; `completed`: unconditional repeat done. */
+  outcome: 'passed' | 'max_iterations' | 'completed';
+}
+
+export interface RunState {
+  /** Index of the next step to run. */
+  nextStep: number;
+  /** Completed passes per step id. */
+  passes: Record<string, number>;
+  /** Current loop iteration per repeat-controller step id. */
+  loopIterations: Record<string, number>;
+  results: StepResult[];
+  loops: LoopOutcome[];
+}
+
+export interface RunResult {
+  workflow: string;
+  task: string;
+  results: StepResult[];
+  loops: LoopOutcome[];
+  /** The review of the last step that produced one. */
+  finalReview?: ReviewOutcome;
+}
+
+export interface EnginePorts {
+  models: ModelClient;
+  context: ContextResolver;
+  /** `provider:model` for a role (overrides and defaults already applied). */
+  routeModel(role: string): string;
+  backends: Partial<Record<'opencode' | 'patch', ImplementBackend>>;
+  observer?: RunObserver;
+  clock?: () => number;
+}
+
+export interface RunInput {
+  workflow: Workflow;
+  task: string;
+  /** Resume from a checkpoint's state instead of the start. */
+  resume?: RunState;
+}
