@@ -45,6 +45,8 @@ export interface ChatRequest {
   role: string;
   stepId: string;
   messages: ChatMessage[];
+  /** What the reply is for; the mock provider shapes its reply by it. */
+  purpose?: 'review' | 'implement' | 'general';
   maxOutputTokens?: number;
   signal?: AbortSignal;
 }
