@@ -83,7 +83,8 @@ interface JsonSearch {
 /** The contract JSON: a fenced json block, a pure JSON reply, or a bare object in prose. */
 function findContractJson(reply: string): JsonSearch {
   const candidates: string[] = [];
-  for (const block of fencedBlocks(reply)) {
+  // Fenced blocks first, the last one first: models often restate a corrected block at the end.
+  for (const block of fencedBlocks(reply).reverse()) {
     if (/^(json|jsonc|json5)?$/i.test(block.info) && /^\s*[[{]/.test(block.body)) {
       candidates.push(block.body);
     }
@@ -94,8 +95,7 @@ function findContractJson(reply: string): JsonSearch {
   if (bare) candidates.push(bare);
 
   let firstError: string | undefined;
-  // The last block wins: models often restate a corrected block at the end.
-  for (const text of candidates.reverse()) {
+  for (const text of candidates) {
     const parsed = tolerantJsonParse(text);
     if (parsed.ok && looksLikeContract(parsed.value)) return { value: parsed.value };
     if (!parsed.ok && !firstError && /"(findings|status)"/.test(text)) {

@@ -1,0 +1,83 @@
+/**
+ * `aethr run`: loads the workflow, resolves the task, and runs the engine with terminal output.
+ * On failure it writes a checkpoint and prints the one-line resume command.
+ */
+import { parseArgs } from 'node:util';
+import { loadWorkflowSpec, type LoadedWorkflow } from '../../config/workflow-source.js';
+import { checkResumable, hashWorkflow, readCheckpoint, writeCheckpoint } from '../../engine/checkpoint.js';
+import { previewPrompts, runWorkflow, StepFailed } from '../../engine/run-workflow.js';
+import type { RunState } from '../../engine/types.js';
+import { loadProjectEnv } from '../../models/env-file.js';
+import { buildPorts } from '../../runner/build-ports.js';
+import type { CliIO } from '../main.js';
+import { readTaskFromEditor } from '../task-input.js';
+import { createTerminalObserver, formatRunSummary } from '../terminal-observer.js';
+
+export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd()): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      workflow: { type: 'string' },
+      'show-prompt': { type: 'boolean' },
+      'resume-checkpoint': { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
+  });
+  const env = await loadProjectEnv(cwd, process.env);
+
+  let loaded: LoadedWorkflow;
+  let task = positionals.join(' ').trim();
+  let resume: RunState | undefined;
+  if (values['resume-checkpoint']) {
+    const checkpoint = await readCheckpoint(values['resume-checkpoint']);
+    const spec = values.workflow ?? checkpoint.workflowSource;
+    loaded = await loadWorkflowSpec(spec, cwd);
+    for (const warning of checkResumable(checkpoint, loaded.workflow)) io.err(`warning: ${warning}\n`);
+    task ||= checkpoint.task;
+    resume = checkpoint.state;
+    io.out(`Resuming "${loaded.workflow.workflow}" at step "${checkpoint.failedStep}" (${resume.results.length} earlier result(s) kept).\n`);
+  } else {
+    loaded = await loadWorkflowSpec(values.workflow, cwd);
+  }
+  if (!task) task = await readTaskFromEditor(env, Boolean(process.stdin.isTTY && process.stdout.isTTY));
+
+  const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
+  const ports = buildPorts({ workflow: loaded.workflow, root: cwd, env, live, observer: createTerminalObserver(io.out) });
+
+  if (values['show-prompt']) {
+    for (const preview of await previewPrompts({ workflow: loaded.workflow, task }, ports)) {
+      io.out(`\n══ step ${preview.step.id} (${preview.step.role} · ${preview.model}) ══\n`);
+      io.out(`── system ──\n${preview.system}\n── user ──\n${preview.user}\n`);
+    }
+    io.out('\n(prompt preview: no model was called)\n');
+    return 0;
+  }
+
+  io.out(
+    live
+      ? `Running "${loaded.workflow.workflow}" (${loaded.display}) with live models.\n`
+      : `Running "${loaded.workflow.workflow}" (${loaded.display}) in mock mode: a deterministic mock model answers. Set AETHR_LIVE=1 and a provider key for live calls.\n`,
+  );
+  try {
+    const result = await runWorkflow({ workflow: loaded.workflow, task, resume }, ports);
+    io.out(formatRunSummary(result));
+    if (values.verbose) io.out(`${JSON.stringify(ports.models.calls, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof StepFailed)) throw error;
+    const file = await writeCheckpoint({
+      workflowSource: loaded.source,
+      workflowHash: hashWorkflow(loaded.workflow),
+      task,
+      failedStep: error.stepId,
+      error: error.message,
+      state: error.state,
+    });
+    io.err(`\naethr: ${error.message}\n`);
+    if (error.hint) io.err(`hint: ${error.hint}\n`);
+    io.err(`Checkpoint written. Resume with:\n  aethr run --resume-checkpoint ${file}\n`);
+    if (values.verbose) io.err(`${JSON.stringify(error.state, null, 2)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,62 @@
+/** Help texts, kept apart from the commands so `--help` loads nothing else. */
+export const COMMANDS = {
+  run: {
+    summary: 'Run the workflow in .aethr.yaml on a task',
+    help: `Usage: aethr run [task] [options]
+
+Runs the workflow's steps in order on the task. Without a task, opens $EDITOR (on a terminal).
+
+Options:
+  --workflow FILE           Workflow file or preset name (default: .aethr.yaml)
+  --show-prompt             Print every step's rendered prompt; makes no model call
+  --resume-checkpoint FILE  Continue a failed run from its checkpoint
+  --verbose                 Print resolved settings, usage and raw checkpoint JSON
+  -h, --help                Show this help
+
+Models: without AETHR_LIVE=1 (or without a key for a role) a deterministic mock model answers.
+AETHR_MODEL=provider:model overrides every role's model. A project .env file is loaded.
+`,
+  },
+  init: {
+    summary: 'Create .aethr.yaml from a built-in preset',
+    help: `Usage: aethr init <preset> [--force]
+       aethr init --list
+
+Writes the preset to .aethr.yaml in the current directory. Refuses to overwrite an existing
+file unless --force is given.
+
+Options:
+  --list       List the built-in presets
+  --force      Overwrite an existing .aethr.yaml
+  -h, --help   Show this help
+`,
+  },
+  doctor: {
+    summary: 'Check the workflow, git, and a model and key for every role',
+    help: `Usage: aethr doctor [--workflow FILE]
+
+Checks that the workflow file is valid, git is available, and every role resolves to a model
+with a key. Prints a table; exits non-zero when something needs fixing.
+
+Options:
+  --workflow FILE   Workflow file or preset name (default: .aethr.yaml)
+  -h, --help        Show this help
+`,
+  },
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export const GENERAL_HELP = `Usage: aethr <command> [options]
+
+Runs explicit AI coding workflows declared in .aethr.yaml.
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)}${c.summary}`)
+  .join('\n')}
+  version  Print the version
+  help     Show help for a command
+
+Run "aethr <command> --help" for a command's options.
+`;

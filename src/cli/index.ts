@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The `aethr` bin. Heavy modules load lazily inside each command, so start-up stays near `node -e 0`.
+import { main } from './main.js';
+
+process.exitCode = await main(process.argv.slice(2));
