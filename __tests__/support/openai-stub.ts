@@ -126,8 +126,6 @@ function splitText(text: string, n: number): string[] {
   return parts.filter((p, i) => p.length > 0 || i === 0);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 function sendJson(
   res: http.ServerResponse,
   status: number,
@@ -149,6 +147,16 @@ export async function startOpenAIStub(options: StubOptions = {}): Promise<OpenAI
   let chatIndex = 0;
   let idCounter = 0;
   const sockets = new Set<import('node:net').Socket>();
+  // Pending delays, cut short by close() so a closed stub never keeps the process alive.
+  const timers = new Map<ReturnType<typeof setTimeout>, () => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.set(timer, resolve);
+    });
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -324,6 +332,11 @@ export async function startOpenAIStub(options: StubOptions = {}): Promise<OpenAI
     close() {
       return new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
+        for (const [timer, wake] of timers) {
+          clearTimeout(timer);
+          wake();
+        }
+        timers.clear();
         server.close(() => resolve());
       });
     },
