@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AethrError } from '../../src/errors.js';
-import { loadDotEnv, withDotEnv } from '../../src/models/env-file.js';
+import { loadDotEnv, loadProjectEnv, withDotEnv } from '../../src/models/env-file.js';
 
 describe('loadDotEnv', () => {
   let dir: string;
@@ -61,5 +61,13 @@ describe('loadDotEnv', () => {
   it('withDotEnv returns the merged object', () => {
     writeFileSync(path.join(dir, '.env'), 'A=file\nB=file\n');
     expect(withDotEnv(dir, { A: 'shell' })).toEqual({ A: 'shell', B: 'file' });
+  });
+
+  it('loadProjectEnv resolves to the merged environment', async () => {
+    writeFileSync(path.join(dir, '.env'), 'OPENAI_API_KEY=file\nAETHR_LIVE=1\n');
+    await expect(loadProjectEnv(dir, { OPENAI_API_KEY: 'shell' })).resolves.toEqual({
+      OPENAI_API_KEY: 'shell',
+      AETHR_LIVE: '1',
+    });
   });
 });

@@ -90,3 +90,14 @@ export function withDotEnv(
 ): Record<string, string | undefined> {
   return loadDotEnv(projectDir, baseEnv).env;
 }
+
+/**
+ * The door's entry point: the environment merged with the project `.env` (existing variables win).
+ * Async so a door can await it alongside other start-up work; the read itself is small and sync.
+ */
+export async function loadProjectEnv(
+  projectDir: string,
+  baseEnv: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<Record<string, string | undefined>> {
+  return loadDotEnv(projectDir, baseEnv).env;
+}

@@ -1,7 +1,7 @@
 /** The models layer: provider routing, the mock model, the live client and the gateway. */
 export { createModelGateway, describeKeyProblem, hasKeyFor } from './gateway.js';
 export type { CallRecord, ModelGateway, ModelGatewayOptions, ModelRoute } from './gateway.js';
-export { loadDotEnv, withDotEnv } from './env-file.js';
+export { loadDotEnv, loadProjectEnv, withDotEnv } from './env-file.js';
 export type { DotEnvResult } from './env-file.js';
 export { createMockModel, mockChat, mockReplyText, estimateTokens } from './mock-model.js';
 export { ModelError, isModelError } from './model-error.js';
