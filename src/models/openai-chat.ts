@@ -351,7 +351,7 @@ function apiMessageOf(error: { message: string; error?: unknown }): string {
 }
 
 /** Turns anything the SDK throws into a ModelError in the user's terms. */
-export function toModelError(error: unknown, sdk: OpenAIModule, info: ErrorContext): ModelError {
+function toModelError(error: unknown, sdk: OpenAIModule, info: ErrorContext): ModelError {
   if (error instanceof ModelError) return error;
   const { target } = info;
   const url = redactURL(info.baseURL, info.secrets);
