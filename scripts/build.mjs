@@ -19,13 +19,13 @@ function sh(cmd, args, options = {}) {
 
 function bundle(entry, out) {
   rmSync(out, { recursive: true, force: true });
-  sh(ncc, ['build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet', '--target', 'es2022']);
+  sh(ncc, ['build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet', '--target', 'es2022', '--transpile-only']);
 }
 
 function buildSchema() {
   const tmp = mkdtempSync(join(tmpdir(), 'aethr-schema-'));
   try {
-    sh(ncc, ['build', 'scripts/gen-schema.ts', '-o', tmp, '--quiet']);
+    sh(ncc, ['build', 'scripts/gen-schema.ts', '-o', tmp, '--quiet', '--transpile-only']);
     const done = spawnSync(process.execPath, [join(tmp, 'index.js')], { encoding: 'utf8' });
     if (done.status !== 0) {
       console.error(done.stderr);

@@ -1,4 +1,4 @@
 // The Action's entry: dist/index.js. All the work is in run().
 import { run } from './main.js';
 
-await run();
+void run();

@@ -2,4 +2,6 @@
 // The `aethr` bin. Heavy modules load lazily inside each command, so start-up stays near `node -e 0`.
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

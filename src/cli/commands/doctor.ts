@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { loadWorkflowSpec } from '../../config/workflow-source.js';
 import { toError } from '../../errors.js';
 import { loadProjectEnv } from '../../models/env-file.js';
+import { describeKeyProblem } from '../../models/gateway.js';
 import { resolveProvider } from '../../models/providers.js';
+import { redactURL } from '../../models/redact.js';
 import { routeModel } from '../../models/routing.js';
 import type { CliIO } from '../main.js';
 
@@ -63,14 +65,14 @@ export async function doctorCommand(argv: string[], io: CliIO, cwd = process.cwd
     const roles = [...new Set(loaded.workflow.steps.map((s) => s.role))];
     for (const role of roles) {
       const ref = routeModel(loaded.workflow, role, env);
-      const provider = resolveProvider(ref, env);
-      const keyed = Boolean(provider.apiKey);
+      const problem = describeKeyProblem(ref, env);
+      const provider = problem ? undefined : resolveProvider(ref, env);
       checks.push({
         name: `role ${role}`,
-        ok: keyed,
-        detail: keyed
-          ? `${ref} via ${provider.baseURL} (key from ${provider.keyEnvNames.find((n) => env[n]) ?? 'environment'})`
-          : `${ref}: no key; set ${provider.keyEnvNames.join(' or ')} in the environment or .env`,
+        ok: !problem,
+        detail: provider
+          ? `${ref} via ${redactURL(provider.baseURL ?? '')} (${provider.keyEnvName ? `key from ${provider.keyEnvName}` : 'no key needed'})`
+          : `${ref}: ${problem}`,
       });
     }
     if (loaded.workflow.steps.some((s) => s.backend === 'opencode')) {

@@ -1,0 +1,110 @@
+/**
+ * The Action's inputs, read and validated in one place. This is the only caller of
+ * core.getInput; everything downstream takes the typed `ActionInputs`.
+ */
+import * as core from '@actions/core';
+import { AethrError } from '../errors.js';
+import { PERMISSION_LEVELS, type PermissionLevel } from '../github/forge.js';
+import { MODEL_REF_PATTERN } from '../config/schema.js';
+import { SEVERITIES, type Severity } from '../engine/types.js';
+
+export const FAIL_ON = ['none', ...SEVERITIES.filter((s) => s !== 'info')] as const;
+export type FailOn = 'none' | Exclude<Severity, 'info'>;
+
+/** Provider key inputs and the environment variable each one sets. */
+export const KEY_INPUTS = {
+  'openai-api-key': 'OPENAI_API_KEY',
+  'anthropic-api-key': 'ANTHROPIC_API_KEY',
+  'gemini-api-key': 'GEMINI_API_KEY',
+  'openrouter-api-key': 'OPENROUTER_API_KEY',
+  'xai-api-key': 'XAI_API_KEY',
+} as const;
+
+export interface ActionInputs {
+  token: string;
+  workflow: string;
+  model?: string;
+  failOn: FailOn;
+  maxIterations?: number;
+  minimumPermission: PermissionLevel;
+  allowedActors: string[];
+  mock: boolean;
+  includeDrafts: boolean;
+  triggerLabel: string;
+  botLogin: string;
+  baseUrl?: string;
+  /** Environment variables to add for model calls (keys from inputs, base URL). */
+  modelEnv: Record<string, string>;
+}
+
+type Reader = (name: string) => string;
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new AethrError(`Input "${name}" is "${value}"; expected one of ${allowed.join(', ')}.`, {
+    hint: `Set "${name}" in the "with:" block of the workflow step.`,
+  });
+}
+
+function bool(name: string, value: string): boolean {
+  if (value === '') return false;
+  if (/^(true|yes|1|on)$/i.test(value)) return true;
+  if (/^(false|no|0|off)$/i.test(value)) return false;
+  throw new AethrError(`Input "${name}" is "${value}"; expected true or false.`);
+}
+
+/** Parses inputs from a reader (core.getInput by default) so tests can feed plain objects. */
+export function parseInputs(read: Reader = (name) => core.getInput(name)): ActionInputs {
+  const get = (name: string): string => read(name).trim();
+  const token = get('github-token');
+  if (!token) {
+    throw new AethrError('Input "github-token" is empty.', {
+      hint: 'Leave it at its default (${{ github.token }}) or pass a token with pull-requests: write.',
+    });
+  }
+  const model = get('model') || undefined;
+  if (model && !MODEL_REF_PATTERN.test(model) && !/^[\w.-]+$/.test(model)) {
+    throw new AethrError(`Input "model" is "${model}"; expected "provider:model", e.g. openai:gpt-4o-mini.`);
+  }
+  const maxText = get('max-iterations');
+  let maxIterations: number | undefined;
+  if (maxText) {
+    maxIterations = Number(maxText);
+    if (!Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > 20) {
+      throw new AethrError(`Input "max-iterations" is "${maxText}"; expected a whole number from 1 to 20.`);
+    }
+  }
+  const modelEnv: Record<string, string> = {};
+  for (const [input, envName] of Object.entries(KEY_INPUTS)) {
+    const value = get(input);
+    if (value) {
+      core.setSecret(value);
+      modelEnv[envName] = value;
+    }
+  }
+  const baseUrl = get('base-url') || undefined;
+  if (baseUrl) {
+    if (!/^https?:\/\//.test(baseUrl)) throw new AethrError(`Input "base-url" is "${baseUrl}"; expected an http(s) URL.`);
+    modelEnv.OPENAI_BASE_URL = baseUrl;
+  }
+  if (model) modelEnv.AETHR_MODEL = model;
+
+  return {
+    token,
+    workflow: get('workflow') || '.aethr.yaml',
+    model,
+    failOn: oneOf('fail-on', get('fail-on') || 'none', FAIL_ON),
+    maxIterations,
+    minimumPermission: oneOf('minimum-permission', get('minimum-permission') || 'write', PERMISSION_LEVELS),
+    allowedActors: get('allowed-actors')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((a) => a.toLowerCase()),
+    mock: bool('mock', get('mock')),
+    includeDrafts: bool('include-drafts', get('include-drafts')),
+    triggerLabel: get('trigger-label') || 'aethr:implement',
+    botLogin: get('bot-login') || 'github-actions[bot]',
+    baseUrl,
+    modelEnv,
+  };
+}

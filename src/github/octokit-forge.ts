@@ -1,0 +1,157 @@
+/**
+ * Forge over Octokit, with GitHub's rate limits handled by the retry and throttling plugins.
+ * The API base comes from GITHUB_API_URL (so GitHub Enterprise Server works).
+ */
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Forge, ForgeComment, PermissionLevel, PullFile, PullInfo } from './forge.js';
+import { PERMISSION_LEVELS } from './forge.js';
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+export interface OctokitForgeOptions {
+  token: string;
+  owner: string;
+  repo: string;
+  apiUrl?: string;
+  /** Called for rate-limit waits, so the log explains a pause. */
+  log?: (message: string) => void;
+}
+
+const MAX_RATE_LIMIT_RETRIES = 2;
+
+export function createOctokitForge(options: OctokitForgeOptions): Forge {
+  const { owner, repo } = options;
+  const log = options.log ?? (() => {});
+  const octokit: Octokit = getOctokit(
+    options.token,
+    {
+      baseUrl: options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+      throttle: {
+        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+          log(`GitHub rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+          return retryCount < MAX_RATE_LIMIT_RETRIES;
+        },
+        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+          log(`GitHub secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+          return retryCount < MAX_RATE_LIMIT_RETRIES;
+        },
+      },
+    },
+    retry,
+    throttling,
+  );
+  const base = { owner, repo };
+
+  const comment = (c: {
+    id: number;
+    body?: string | null;
+    user?: { login: string; type?: string } | null;
+    html_url: string;
+  }): ForgeComment => ({
+    id: c.id,
+    body: c.body ?? '',
+    author: c.user?.login ?? '',
+    authorType: c.user?.type ?? '',
+    htmlUrl: c.html_url,
+  });
+
+  return {
+    owner,
+    repo,
+    async getPermission(username) {
+      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...base, username });
+      const level = data.permission as PermissionLevel;
+      return PERMISSION_LEVELS.includes(level) ? level : 'none';
+    },
+    async getPull(number): Promise<PullInfo> {
+      const { data } = await octokit.rest.pulls.get({ ...base, pull_number: number });
+      return {
+        number: data.number,
+        title: data.title,
+        body: data.body ?? '',
+        draft: Boolean(data.draft),
+        state: data.state,
+        author: data.user?.login ?? '',
+        headSha: data.head.sha,
+        headRef: data.head.ref,
+        headRepo: data.head.repo?.full_name ?? '',
+        baseSha: data.base.sha,
+        baseRef: data.base.ref,
+        baseRepo: data.base.repo.full_name,
+        maintainerCanModify: Boolean(data.maintainer_can_modify),
+        htmlUrl: data.html_url,
+      };
+    },
+    async getPullDiff(number) {
+      try {
+        const response = await octokit.rest.pulls.get({
+          ...base,
+          pull_number: number,
+          mediaType: { format: 'diff' },
+        });
+        return response.data as unknown as string;
+      } catch (error) {
+        // GitHub answers 406 when a diff is too large to render (e.g. over 300 files).
+        if ((error as { status?: number }).status === 406) return undefined;
+        throw error;
+      }
+    },
+    async listPullFiles(number): Promise<PullFile[]> {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...base, pull_number: number, per_page: 100 });
+      return files.map((f) => ({
+        filename: f.filename,
+        status: f.status,
+        previousFilename: f.previous_filename,
+        additions: f.additions,
+        deletions: f.deletions,
+        patch: f.patch,
+      }));
+    },
+    async listIssueComments(number) {
+      const all = await octokit.paginate(octokit.rest.issues.listComments, { ...base, issue_number: number, per_page: 100 });
+      return all.map(comment);
+    },
+    async createIssueComment(number, body) {
+      const { data } = await octokit.rest.issues.createComment({ ...base, issue_number: number, body });
+      return comment(data);
+    },
+    async updateIssueComment(id, body) {
+      const { data } = await octokit.rest.issues.updateComment({ ...base, comment_id: id, body });
+      return comment(data);
+    },
+    async listReviewComments(number) {
+      const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
+        ...base,
+        pull_number: number,
+        per_page: 100,
+      });
+      return all.map(comment);
+    },
+    async createReview(number, review) {
+      const { data } = await octokit.rest.pulls.createReview({
+        ...base,
+        pull_number: number,
+        commit_id: review.commitId,
+        body: review.body,
+        event: 'COMMENT',
+        comments: review.comments,
+      });
+      return { id: data.id, htmlUrl: data.html_url };
+    },
+    async addReaction(commentId, reaction) {
+      await octokit.rest.reactions.createForIssueComment({ ...base, comment_id: commentId, content: reaction });
+    },
+    async getFileText(path, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...base, path, ref });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+        return Buffer.from(data.content, 'base64').toString('utf8');
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) return undefined;
+        throw error;
+      }
+    },
+  };
+}
