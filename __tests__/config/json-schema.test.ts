@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { Ajv } from 'ajv';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { buildJsonSchema } from '../../src/config/json-schema.js';
+
+const FIXTURES = join(process.cwd(), '__tests__/fixtures/workflows');
+
+describe('buildJsonSchema', () => {
+  const schema = buildJsonSchema();
+  const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+
+  it('is a draft-07 schema with an id, a title and a description', () => {
+    expect(schema['$schema']).toBe('http://json-schema.org/draft-07/schema#');
+    expect(schema['$id']).toBe('aethr.schema.json');
+    expect(buildJsonSchema({ id: 'https://example.test/aethr.schema.json' })['$id']).toBe(
+      'https://example.test/aethr.schema.json',
+    );
+    expect(schema['title']).toMatch(/Aethr/);
+    expect(typeof schema['description']).toBe('string');
+    expect(schema['additionalProperties']).toBe(false);
+    expect(schema['required']).toEqual(['workflow', 'roles', 'steps']);
+  });
+
+  it('accepts every Aethr example, and a $schema key', async () => {
+    for (const name of await readdir(join(FIXTURES, 'aethr'))) {
+      const data: unknown = parse(await readFile(join(FIXTURES, 'aethr', name), 'utf8'));
+      expect([name, validate(data), validate.errors]).toEqual([name, true, null]);
+    }
+    const withSchema = {
+      $schema: './schema/aethr.schema.json',
+      workflow: 'w',
+      roles: { r: 'R' },
+      steps: [{ id: 'a', role: 'r' }],
+    };
+    expect(validate(withSchema)).toBe(true);
+  });
+
+  it('rejects a typo key, a bad enum and a model without provider, as the loader does', () => {
+    const base = { workflow: 'w', roles: { r: 'R' } };
+    expect(validate({ ...base, steps: [{ id: 'a', role: 'r', histroy_visibility: 'none' }] })).toBe(
+      false,
+    );
+    expect(
+      validate({ ...base, steps: [{ id: 'a', role: 'r', history_visibility: 'latests' }] }),
+    ).toBe(false);
+    expect(validate({ ...base, models: { r: 'gpt4' }, steps: [{ id: 'a', role: 'r' }] })).toBe(
+      false,
+    );
+    expect(
+      validate({
+        ...base,
+        steps: [{ id: 'a', role: 'r', repeat: { back_to: 'a', max_iterations: 0 } }],
+      }),
+    ).toBe(false);
+  });
+});
