@@ -183,6 +183,8 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
   };
   if (usage) result.usage = usage;
   if (artifact) result.artifact = artifact;
+  const coverage = context.flatMap((block) => block.coverage ?? []);
+  if (coverage.length) result.coverage = coverage;
   if (review) result.review = parseReview(output);
   ports.observer?.stepFinished?.(result);
   return result;

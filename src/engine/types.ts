@@ -86,6 +86,16 @@ export interface ContextBlock {
   placeholder?: boolean;
   /** Untrusted text (PR title/body) is fenced and labelled as such. */
   untrusted?: boolean;
+  /** For diff sources: what happened to each changed file when the context was fitted. */
+  coverage?: FileCoverage[];
+}
+
+/** How much of one changed file a step saw. */
+export interface FileCoverage {
+  path: string;
+  status: 'reviewed' | 'clipped' | 'skipped';
+  /** Why it was clipped or skipped (generated file, over budget, binary, ...). */
+  reason?: string;
 }
 
 export interface ContextState {
@@ -122,6 +132,8 @@ export interface StepResult {
   artifact?: ImplementationArtifact;
   usage?: TokenUsage;
   durationMs: number;
+  /** Changed files this step's diff context covered, when it had one. */
+  coverage?: FileCoverage[];
 }
 
 export interface RenderedPrompt {
