@@ -1,12 +1,13 @@
-// Builds the committed bundles (ncc) and the JSON Schema for .aethr.yaml.
+// Builds the committed bundles and the JSON Schema for .aethr.yaml:
+// tsc type-checks and emits ESM into .build/, then ncc bundles that JavaScript.
 //   node scripts/build.mjs                 bundles + schema
 //   node scripts/build.mjs --schema-only   schema only
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ncc = join('node_modules', '.bin', 'ncc');
+const bin = (name) => join('node_modules', '.bin', name);
 
 function sh(cmd, args, options = {}) {
   const done = spawnSync(cmd, args, { stdio: 'inherit', ...options });
@@ -19,32 +20,30 @@ function sh(cmd, args, options = {}) {
 
 function bundle(entry, out) {
   rmSync(out, { recursive: true, force: true });
-  sh(ncc, ['build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet', '--target', 'es2022', '--transpile-only']);
+  sh(bin('ncc'), ['build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet', '--target', 'es2022']);
 }
 
 function buildSchema() {
-  const tmp = mkdtempSync(join(tmpdir(), 'aethr-schema-'));
-  try {
-    sh(ncc, ['build', 'scripts/gen-schema.ts', '-o', tmp, '--quiet', '--transpile-only']);
-    const done = spawnSync(process.execPath, [join(tmp, 'index.js')], { encoding: 'utf8' });
-    if (done.status !== 0) {
-      console.error(done.stderr);
-      process.exit(1);
-    }
-    mkdirSync('schema', { recursive: true });
-    writeFileSync(join('schema', 'aethr.schema.json'), done.stdout);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+  const done = spawnSync(process.execPath, [join('.build', 'scripts', 'gen-schema.js')], { encoding: 'utf8' });
+  if (done.status !== 0) {
+    console.error(done.stderr);
+    process.exit(1);
   }
+  mkdirSync('schema', { recursive: true });
+  writeFileSync(join('schema', 'aethr.schema.json'), done.stdout);
 }
 
+rmSync('.build', { recursive: true, force: true });
+sh(bin('tsc'), ['-p', 'tsconfig.build.json']);
+// .build/ holds ESM because package.json says "type": "module"; ncc reads it from there.
+writeFileSync(join('.build', 'package.json'), '{"type":"module"}\n');
 if (!process.argv.includes('--schema-only')) {
-  // The Action bundle is dist/index.js with its chunks beside it; the CLI lives in dist/cli/.
   rmSync('dist', { recursive: true, force: true });
-  bundle('src/cli/index.ts', 'dist/cli');
+  bundle('.build/src/cli/index.js', 'dist/cli');
+  // The Action bundle is dist/index.js with its chunks beside it.
   const tmp = mkdtempSync(join(tmpdir(), 'aethr-action-'));
-  bundle('src/action/index.ts', tmp);
-  sh('cp', ['-r', `${tmp}/.`, 'dist/']);
+  bundle('.build/src/action/index.js', tmp);
+  cpSync(tmp, 'dist', { recursive: true });
   rmSync(tmp, { recursive: true, force: true });
 }
 buildSchema();

@@ -1,0 +1,359 @@
+/**
+ * A review run on a pull request, from any door: authorise the actor, load the workflow from a
+ * trusted place, check keys, fetch the PR diff, run the engine, then publish one sticky summary
+ * and one review of new inline findings. Every write happens after the permission check.
+ */
+import { loadWorkflowSpec, type WorkflowReader } from '../config/workflow-source.js';
+import { AethrError, toError } from '../errors.js';
+import { runWorkflow, StepFailed } from '../engine/run-workflow.js';
+import type { Finding, RunResult, StepResult } from '../engine/types.js';
+import type { Workflow } from '../config/schema.js';
+import { describeKeyProblem } from '../models/gateway.js';
+import { routeModel } from '../models/routing.js';
+import { redactSecrets } from '../models/redact.js';
+import { buildPorts } from '../runner/build-ports.js';
+import { authorizeActor } from './authorize.js';
+import { anchorFindings, type AnchorResult } from './diff-anchor.js';
+import type { Forge, ForgeComment, PullInfo } from './forge.js';
+import { parseFingerprints } from './fingerprint.js';
+import { loadPrDiff } from './pr-diff.js';
+import type { RunReporter } from './reporter.js';
+import {
+  isSummaryComment,
+  parseSummaryMeta,
+  renderJobSummary,
+  renderSummaryComment,
+  type SummaryInput,
+  type SummaryMeta,
+} from './summary-comment.js';
+import { COMMAND_HELP } from './commands.js';
+import type { PermissionLevel } from './forge.js';
+import type { Severity } from '../engine/types.js';
+
+export interface ReviewSettings {
+  workflowSpec: string;
+  failOn: 'none' | Exclude<Severity, 'info'>;
+  maxIterations?: number;
+  minimumPermission: PermissionLevel;
+  allowedActors: string[];
+  mock: boolean;
+  botLogin: string;
+}
+
+export interface ReviewRequest {
+  prNumber: number;
+  actor: string;
+  /** From the event, when it carried the PR; fetched otherwise. */
+  pull?: PullInfo;
+  /** `/aethr` command comment to react to and reply under. */
+  commentId?: number;
+  /** Extra instructions from `/aethr review ...` or the task of `/aethr run`. */
+  instructions?: string;
+  /** Read the workflow from the base branch (forks, pull_request_target, comments). */
+  workflowFromBase: boolean;
+}
+
+export interface ReviewDeps {
+  forge: Forge;
+  report: RunReporter;
+  /** The checked-out repository. */
+  root: string;
+  env: Record<string, string | undefined>;
+  runUrl?: string;
+  repositoryUrl?: string;
+}
+
+export interface ReviewOutcomeSummary {
+  status: 'pass' | 'revise' | 'denied' | 'no-key' | 'failed';
+  findings: Finding[];
+  summaryUrl?: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1, info: 0 };
+
+export async function handleReview(
+  request: ReviewRequest,
+  settings: ReviewSettings,
+  deps: ReviewDeps,
+): Promise<ReviewOutcomeSummary> {
+  const { forge, report } = deps;
+
+  // 1. Authorise before anything that costs money or writes (a denial reply is the only write).
+  const auth = await authorizeActor(forge, request.actor, settings.minimumPermission, settings.allowedActors);
+  if (!auth.allowed) {
+    report.notice(`Not running: ${auth.reason}`);
+    if (request.commentId !== undefined) {
+      await forge.createIssueComment(
+        request.prNumber,
+        `@${request.actor} aethr runs need **${settings.minimumPermission}** permission on this repository; yours is **${auth.level}**. Ask a maintainer to run the command.`,
+      );
+    }
+    await report.jobSummary(`### aethr: not run\n\n${auth.reason}\n`);
+    setOutputs(report, { status: '', findings: [] });
+    return { status: 'denied', findings: [] };
+  }
+  report.info(`${request.actor} is allowed (${auth.level}).`);
+
+  // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
+  const pull = request.pull ?? (await forge.getPull(request.prNumber));
+  const loaded = await loadWorkflowSpec(settings.workflowSpec, deps.root, {
+    fallbackPreset: 'review-existing-diff',
+    reader: request.workflowFromBase ? baseBranchReader(forge, pull) : undefined,
+  });
+  const workflow = applyMaxIterations(loaded.workflow, settings.maxIterations);
+  report.info(`Workflow "${workflow.workflow}" from ${loaded.display}.`);
+
+  // 3. Keys: a configured provider key means live calls; none means nothing is posted.
+  const env = deps.env;
+  const keyProblems = settings.mock ? [] : missingKeys(workflow, env);
+  if (keyProblems.length) {
+    const message = [
+      'No model key for this workflow, so nothing was reviewed and nothing was posted on the pull request.',
+      ...keyProblems.map((p) => `- ${p}`),
+      'Add the key as a repository secret and pass it to the step (e.g. `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`), or set `mock: true` to try the action with the deterministic mock model.',
+    ].join('\n');
+    report.warning(message);
+    await report.jobSummary(`### aethr: no model key\n\n${message}\n`);
+    setOutputs(report, { status: '', findings: [] });
+    return { status: 'no-key', findings: [] };
+  }
+
+  if (request.commentId !== undefined) await tryReact(forge, request.commentId, 'eyes', report);
+
+  // 4. The sticky summary says "reviewing …" while the run goes on.
+  const comments = await forge.listIssueComments(pull.number);
+  const sticky = comments.find((c) => isOurs(c, settings.botLogin) && isSummaryComment(c.body, workflow.workflow));
+  const previous = sticky ? parseSummaryMeta(sticky.body) : undefined;
+  const summaryBase: SummaryInput = {
+    workflow: workflow.workflow,
+    status: 'running',
+    headSha: pull.headSha,
+    previous,
+    runUrl: deps.runUrl,
+    repositoryUrl: deps.repositoryUrl,
+  };
+  let summaryComment = sticky
+    ? await forge.updateIssueComment(sticky.id, renderSummaryComment(summaryBase))
+    : await forge.createIssueComment(pull.number, renderSummaryComment(summaryBase));
+
+  try {
+    const diff = await report.group('Pull request diff', async () => {
+      const d = await loadPrDiff(deps.root, { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha }, forge, (m) =>
+        report.info(m),
+      );
+      report.info(`${d.patch.length} characters of diff from ${d.source}.`);
+      for (const note of d.notes) report.info(note);
+      return d;
+    });
+
+    const ports = buildPorts({
+      workflow,
+      root: deps.root,
+      env,
+      live: !settings.mock,
+      prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+      prDescription: { title: pull.title, body: pull.body },
+      observer: {
+        stepStarted: ({ step, iteration, model }) => report.info(`▶ ${step.id} (${step.role} · ${model}, pass ${iteration})`),
+        stepFinished: (r) => report.info(stepLine(r)),
+        notice: (m) => report.info(`↻ ${m}`),
+      },
+    });
+    const result = await runWorkflow({ workflow, task: reviewTask(pull, request) }, ports);
+    const calls = ports.models.calls;
+
+    // 5. Publish: new inline findings as one review, the rest in the summary.
+    const findings = result.finalReview?.findings ?? [];
+    const anchored = anchorFindings(findings, diff.patch);
+    const posted = await postReview(forge, pull, anchored, settings.botLogin, report);
+    const usage = {
+      inputTokens: sum(calls.map((c) => c.inputTokens ?? 0)),
+      outputTokens: sum(calls.map((c) => c.outputTokens ?? 0)),
+    };
+    const status = result.finalReview?.status ?? 'pass';
+    const summary: SummaryInput = {
+      ...summaryBase,
+      status,
+      findings: posted,
+      files: coverageOf(result),
+      iterations: iterationsOf(result),
+      usage,
+      message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
+    };
+    summaryComment = await forge.updateIssueComment(summaryComment.id, renderSummaryComment(summary));
+    await report.jobSummary(renderJobSummary(summary));
+    setOutputs(report, { status, findings, summaryUrl: summaryComment.htmlUrl, tokens: usage.inputTokens + usage.outputTokens });
+
+    const failing = findings.filter((f) => settings.failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[settings.failOn]);
+    if (failing.length) report.setFailed(`${failing.length} finding(s) at or above "${settings.failOn}" remain.`);
+    if (request.commentId !== undefined) await tryReact(forge, request.commentId, '+1', report);
+    return { status, findings, summaryUrl: summaryComment.htmlUrl };
+  } catch (error) {
+    const message = redactSecrets(failureMessage(error), Object.values(env));
+    await forge.updateIssueComment(
+      summaryComment.id,
+      renderSummaryComment({ ...summaryBase, status: 'failed', message: `${message}\n\nFix the cause and run \`/aethr review\` (or re-run the job) to try again.` }),
+    );
+    await report.jobSummary(`### aethr: failed\n\n${message}\n`);
+    if (request.commentId !== undefined) await tryReact(forge, request.commentId, 'confused', report);
+    setOutputs(report, { status: '', findings: [], summaryUrl: summaryComment.htmlUrl });
+    report.setFailed(message);
+    return { status: 'failed', findings: [], summaryUrl: summaryComment.htmlUrl };
+  }
+}
+
+export async function replyHelp(forge: Forge, prNumber: number, commentId: number, intro?: string): Promise<void> {
+  await forge.createIssueComment(prNumber, `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${COMMAND_HELP}`);
+  await forge.addReaction(commentId, intro ? 'confused' : '+1');
+}
+
+/** Workflow files from the PR's base commit, which the PR author cannot change. */
+function baseBranchReader(forge: Forge, pull: PullInfo): WorkflowReader {
+  return {
+    async read(path) {
+      const text = await forge.getFileText(path, pull.baseSha);
+      return text === undefined ? undefined : { text, display: `${path} (base branch ${pull.baseRef})` };
+    },
+  };
+}
+
+function isOurs(comment: ForgeComment, botLogin: string): boolean {
+  return comment.author.toLowerCase() === botLogin.toLowerCase();
+}
+
+/** Inline comments already posted by us (any earlier run) are not posted again. */
+async function postReview(
+  forge: Forge,
+  pull: PullInfo,
+  anchored: AnchorResult,
+  botLogin: string,
+  report: RunReporter,
+): Promise<AnchorResult> {
+  const existing = new Set(
+    (await forge.listReviewComments(pull.number)).filter((c) => isOurs(c, botLogin)).flatMap((c) => parseFingerprints(c.body)),
+  );
+  const fresh = anchored.anchored.filter((c) => !existing.has(c.fingerprint));
+  report.info(
+    `${anchored.anchored.length} finding(s) on diff lines (${anchored.anchored.length - fresh.length} already posted), ${anchored.unanchored.length} for the summary.`,
+  );
+  if (fresh.length === 0) return anchored;
+  try {
+    await forge.createReview(pull.number, {
+      commitId: pull.headSha,
+      body: `aethr found ${fresh.length} new finding(s); see the summary comment for the full review.`,
+      comments: fresh.map((c) => ({
+        path: c.path,
+        line: c.line,
+        side: 'RIGHT' as const,
+        ...(c.start_line !== undefined ? { start_line: c.start_line, start_side: 'RIGHT' as const } : {}),
+        body: c.body,
+      })),
+    });
+    return anchored;
+  } catch (error) {
+    // GitHub refused a line (e.g. the head moved since the diff was read): nothing is lost,
+    // the findings go to the summary instead.
+    report.warning(`GitHub refused the inline review (${toError(error).message}); the findings are listed in the summary.`);
+    const refused = new Set(fresh.map((c) => c.fingerprint));
+    return {
+      anchored: anchored.anchored.filter((c) => !refused.has(c.fingerprint)),
+      unanchored: [
+        ...anchored.unanchored,
+        ...fresh.map((c) => ({ ...c.finding, fingerprint: c.fingerprint, reason: 'GitHub refused the inline comment' })),
+      ],
+    };
+  }
+}
+
+async function tryReact(forge: Forge, commentId: number, reaction: '+1' | 'eyes' | 'confused', report: RunReporter): Promise<void> {
+  try {
+    await forge.addReaction(commentId, reaction);
+  } catch (error) {
+    report.info(`Could not add the ${reaction} reaction: ${toError(error).message}`);
+  }
+}
+
+function missingKeys(workflow: Workflow, env: Record<string, string | undefined>): string[] {
+  const problems = new Set<string>();
+  for (const role of new Set(workflow.steps.map((s) => s.role))) {
+    const problem = describeKeyProblem(routeModel(workflow, role, env), env);
+    if (problem) problems.add(`role "${role}": ${problem}`);
+  }
+  return [...problems];
+}
+
+function applyMaxIterations(workflow: Workflow, max: number | undefined): Workflow {
+  if (max === undefined) return workflow;
+  return {
+    ...workflow,
+    steps: workflow.steps.map((s) => (s.repeat ? { ...s, repeat: { ...s.repeat, max_iterations: max } } : s)),
+  };
+}
+
+function reviewTask(pull: PullInfo, request: ReviewRequest): string {
+  const lines = [`Review the changes of pull request #${pull.number} (the diff is in the context).`];
+  if (request.instructions) {
+    lines.push('', `Extra instructions from @${request.actor}:`, request.instructions);
+  }
+  return lines.join('\n');
+}
+
+function stepLine(r: StepResult): string {
+  const usage = r.usage ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens` : 'usage not reported';
+  const review = r.review ? ` · review ${r.review.status}, ${r.review.findings.length} finding(s)` : '';
+  return `✓ ${r.stepId} · ${(r.durationMs / 1000).toFixed(1)}s · ${usage}${r.mock ? ' · mock' : ''}${review}`;
+}
+
+function coverageOf(result: RunResult): SummaryInput['files'] {
+  const byPath = new Map<string, { status: string; reason?: string }>();
+  for (const r of result.results) {
+    for (const c of r.coverage ?? []) {
+      const seen = byPath.get(c.path);
+      // A file counts as reviewed if any step saw it whole.
+      if (!seen || (seen.status !== 'reviewed' && c.status === 'reviewed')) byPath.set(c.path, c);
+    }
+  }
+  if (byPath.size === 0) return undefined;
+  const files = [...byPath.entries()];
+  return {
+    reviewed: files.filter(([, c]) => c.status === 'reviewed').map(([p]) => p),
+    clipped: files.filter(([, c]) => c.status === 'clipped').map(([path, c]) => ({ path, reason: c.reason })),
+    skipped: files.filter(([, c]) => c.status === 'skipped').map(([path, c]) => ({ path, reason: c.reason })),
+  };
+}
+
+function iterationsOf(result: RunResult): SummaryInput['iterations'] {
+  const reviews = result.results.filter((r) => r.review);
+  if (reviews.length < 2) return undefined;
+  return reviews.map((r, i) => ({
+    iteration: i + 1,
+    findings: r.review!.findings.length,
+    status: r.review!.status,
+    tokens: r.usage ? r.usage.inputTokens + r.usage.outputTokens : undefined,
+  }));
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof StepFailed || error instanceof AethrError) {
+    return error.hint ? `${error.message}\n\n${error.hint}` : error.message;
+  }
+  return `Unexpected error: ${toError(error).message}`;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function setOutputs(
+  report: RunReporter,
+  o: { status: string; findings: Finding[]; summaryUrl?: string; tokens?: number; costUsd?: number },
+): void {
+  report.setOutput('review-status', o.status);
+  report.setOutput('findings-count', String(o.findings.length));
+  report.setOutput('findings-json', JSON.stringify(o.findings));
+  report.setOutput('summary-comment-url', o.summaryUrl ?? '');
+  report.setOutput('tokens', String(o.tokens ?? 0));
+  report.setOutput('cost-usd', (o.costUsd ?? 0).toFixed(4));
+}
+
+export type { SummaryMeta };
