@@ -599,3 +599,56 @@ new file mode 100644
     expect(chunks).toEqual(['partial']);
   });
 });
+
+describe('patch backend: rollback of every kind of change', () => {
+  it('restores deletions, renames, mode changes and binary files when a validator fails', async () => {
+    const root = makeRepo(BASE);
+    const scratch = makeRepo({ 'x.txt': 'x\n' });
+    writeFileAt(scratch, 'assets/logo.bin', Buffer.from([0, 1, 2, 3, 255, 0]));
+    git(scratch, 'add', 'assets/logo.bin');
+    const binary = git(scratch, 'diff', '--cached', '--binary');
+    const combined =
+      FIX_ADD +
+      'diff --git a/old.txt b/moved/old.txt\nsimilarity index 100%\nrename from old.txt\nrename to moved/old.txt\n' +
+      'diff --git a/run.sh b/run.sh\nold mode 100755\nnew mode 100644\n' +
+      'diff --git a/README.md b/README.md\ndeleted file mode 100644\n--- a/README.md\n+++ /dev/null\n@@ -1,3 +0,0 @@\n-# Demo\n-\n-A demo project.\n' +
+      binary;
+    const before = fingerprint(root);
+    const everything = {
+      allowDeletions: true,
+      allowRenames: true,
+      allowModeChanges: true,
+      allowBinary: true,
+    };
+    const { artifact } = await run(root, fence(combined), {
+      policy: everything,
+      validators: [
+        {
+          name: 'inspect',
+          run: [
+            'node',
+            '-e',
+            "const fs=require('fs');process.exit(fs.existsSync('moved/old.txt')&&!fs.existsSync('README.md')&&fs.existsSync('assets/logo.bin')?1:9)",
+          ],
+        },
+      ],
+    });
+    expect(artifact.note).toMatch(/validator "inspect" failed \(FAILED: inspect \(exit 1/);
+    expect(fingerprint(root)).toBe(before);
+
+    // And the same patch is kept when the validators pass.
+    const kept = await run(root, fence(combined), { policy: everything });
+    expect(kept.artifact.note).toBeUndefined();
+    expect(kept.artifact.changedFiles).toEqual([
+      'README.md',
+      'assets/logo.bin',
+      'moved/old.txt',
+      'old.txt',
+      'run.sh',
+      'src/app.ts',
+      'src/new.ts',
+    ]);
+    expect(kept.artifact.patch).toContain('GIT binary patch');
+    expect(kept.artifact.diffStat).toContain('7 files changed');
+  });
+});
