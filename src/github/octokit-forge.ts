@@ -28,6 +28,8 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
     options.token,
     {
       baseUrl: options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+      // Server errors are retried twice (about 5 s in all), then the run fails with the error.
+      retry: { retries: 2 },
       throttle: {
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
           log(`GitHub rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);

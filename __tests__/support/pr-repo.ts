@@ -1,0 +1,134 @@
+/**
+ * A real pull request in real git repositories: a bare `origin` holding the base branch,
+ * `refs/pull/N/head` and `refs/pull/N/merge`, and a workspace checked out the way
+ * actions/checkout does by default for `pull_request` (depth 1, the merge commit, detached).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export type Files = Record<string, string | null>;
+
+export interface PrRepo {
+  dir: string;
+  origin: string;
+  /** file:// URL of origin (shallow fetches need a real transport). */
+  originUrl: string;
+  workspace: string;
+  number: number;
+  baseRef: string;
+  headRef: string;
+  baseSha: string;
+  headSha: string;
+  mergeSha: string;
+  /** merge-base...head, as GitHub shows the PR. */
+  diff: string;
+  git(cwd: string, ...args: string[]): string;
+  /** Adds a commit to the PR branch in origin and refreshes the PR refs; returns the new head. */
+  push(files: Files, message?: string): { headSha: string; mergeSha: string; diff: string };
+  cleanup(): void;
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' },
+  }).trim();
+}
+
+function write(root: string, files: Files): void {
+  for (const [path, text] of Object.entries(files)) {
+    const full = join(root, path);
+    if (text === null) rmSync(full, { force: true });
+    else {
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, text);
+    }
+  }
+}
+
+export interface PrRepoOptions {
+  base: Files;
+  head: Files;
+  number?: number;
+  /** A commit on the base branch after the PR branched off (so merge-base != base tip). */
+  baseAdvance?: Files;
+}
+
+export function createPrRepo(options: PrRepoOptions): PrRepo {
+  const dir = mkdtempSync(join(tmpdir(), 'aethr-pr-'));
+  const seed = join(dir, 'seed');
+  const origin = join(dir, 'origin.git');
+  const workspace = join(dir, 'workspace');
+  const number = options.number ?? 7;
+  const baseRef = 'main';
+  const headRef = 'feature/change';
+  mkdirSync(seed);
+  git(seed, 'init', '-q', '-b', baseRef);
+  git(seed, 'config', 'user.email', 'dev@example.com');
+  git(seed, 'config', 'user.name', 'Dev');
+  write(seed, options.base);
+  git(seed, 'add', '-A');
+  git(seed, 'commit', '-q', '-m', 'base');
+  git(seed, 'checkout', '-q', '-b', headRef);
+  write(seed, options.head);
+  git(seed, 'add', '-A');
+  git(seed, 'commit', '-q', '-m', 'change');
+  git(seed, 'checkout', '-q', baseRef);
+  if (options.baseAdvance) {
+    write(seed, options.baseAdvance);
+    git(seed, 'add', '-A');
+    git(seed, 'commit', '-q', '-m', 'base moves on');
+  }
+  git(dir, 'clone', '-q', '--bare', seed, origin);
+  git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+  const originUrl = `file://${origin}`;
+
+  const refresh = (): { headSha: string; mergeSha: string; diff: string } => {
+    const headSha = git(seed, 'rev-parse', headRef);
+    git(seed, 'checkout', '-q', '--detach', baseRef);
+    git(seed, 'merge', '-q', '--no-ff', '--no-edit', headRef);
+    const mergeSha = git(seed, 'rev-parse', 'HEAD');
+    git(seed, 'checkout', '-q', baseRef);
+    git(seed, 'push', '-q', '-f', origin, `${headRef}:refs/heads/${headRef}`, `${headSha}:refs/pull/${number}/head`, `${mergeSha}:refs/pull/${number}/merge`);
+    const mergeBase = git(seed, 'merge-base', baseRef, headRef);
+    const diff = `${git(seed, 'diff', '--no-ext-diff', '-M', mergeBase, headSha)}\n`;
+    return { headSha, mergeSha, diff };
+  };
+  const first = refresh();
+
+  // actions/checkout, pull_request default: fetch the merge ref at depth 1 and check it out.
+  mkdirSync(workspace);
+  git(workspace, 'init', '-q');
+  git(workspace, 'remote', 'add', 'origin', originUrl);
+  git(workspace, 'fetch', '-q', '--no-tags', '--prune', '--no-recurse-submodules', '--depth=1', 'origin', `+${first.mergeSha}:refs/remotes/pull/${number}/merge`);
+  git(workspace, 'checkout', '-q', '--force', `refs/remotes/pull/${number}/merge`);
+
+  const repo: PrRepo = {
+    dir,
+    origin,
+    originUrl,
+    workspace,
+    number,
+    baseRef,
+    headRef,
+    baseSha: git(seed, 'rev-parse', baseRef),
+    ...first,
+    git,
+    push(files, message = 'more changes') {
+      git(seed, 'checkout', '-q', headRef);
+      write(seed, files);
+      git(seed, 'add', '-A');
+      git(seed, 'commit', '-q', '-m', message);
+      git(seed, 'checkout', '-q', baseRef);
+      const next = refresh();
+      Object.assign(repo, next);
+      return next;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  return repo;
+}
