@@ -45,6 +45,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         return await (await import('./commands/init.js')).initCommand(rest, io);
       case 'doctor':
         return await (await import('./commands/doctor.js')).doctorCommand(rest, io);
+      case 'pr':
+        return await (await import('./commands/pr.js')).prCommand(rest, io);
     }
   } catch (error) {
     printError(error, io, verbose);

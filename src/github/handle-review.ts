@@ -61,6 +61,8 @@ export interface ReviewDeps {
   env: Record<string, string | undefined>;
   runUrl?: string;
   repositoryUrl?: string;
+  /** `api`: ask the Forge for the diff without fetching (local previews); default `auto`. */
+  diffSource?: 'auto' | 'api';
 }
 
 export interface ReviewOutcomeSummary {
@@ -138,8 +140,12 @@ export async function handleReview(
 
   try {
     const diff = await report.group('Pull request diff', async () => {
-      const d = await loadPrDiff(deps.root, { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha }, forge, (m) =>
-        report.info(m),
+      const d = await loadPrDiff(
+        deps.root,
+        { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha },
+        forge,
+        (m) => report.info(m),
+        deps.diffSource === 'api',
       );
       report.info(`${d.patch.length} characters of diff from ${d.source}.`);
       for (const note of d.notes) report.info(note);

@@ -21,20 +21,33 @@ export interface PrRef {
 const DEEPEN_STEPS = [50, 200, 1000];
 const DIFF_MAX_BYTES = 256 * 1024 * 1024;
 
-export async function loadPrDiff(root: string, pr: PrRef, forge: Forge, log: (m: string) => void): Promise<PrDiff> {
+export async function loadPrDiff(
+  root: string,
+  pr: PrRef,
+  forge: Forge,
+  log: (m: string) => void,
+  apiOnly = false,
+): Promise<PrDiff> {
   const notes: string[] = [];
-  try {
-    const patch = await diffFromGit(root, pr);
-    if (patch !== undefined) return { patch, source: 'git', notes };
-    notes.push('The merge base was not found in the fetched history; the diff comes from the GitHub API.');
-  } catch (error) {
-    log(`Could not compute the PR diff with git (${(error as Error).message}); asking the GitHub API.`);
-    notes.push('The diff comes from the GitHub API (git could not fetch the pull request).');
-  }
+  if (!apiOnly)
+    try {
+      const patch = await diffFromGit(root, pr);
+      if (patch !== undefined) return { patch, source: 'git', notes };
+      notes.push(
+        'The merge base was not found in the fetched history; the diff comes from the GitHub API.',
+      );
+    } catch (error) {
+      log(
+        `Could not compute the PR diff with git (${(error as Error).message}); asking the GitHub API.`,
+      );
+      notes.push('The diff comes from the GitHub API (git could not fetch the pull request).');
+    }
   const diff = await forge.getPullDiff(pr.number);
   if (diff !== undefined) return { patch: diff, source: 'api-diff', notes };
   const files = await forge.listPullFiles(pr.number);
-  notes.push('GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.');
+  notes.push(
+    'GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.',
+  );
   return { patch: diffFromFiles(files), source: 'api-files', notes };
 }
 
@@ -51,12 +64,20 @@ async function mergeBase(root: string, a: string, b: string): Promise<string | u
 async function diffFromGit(root: string, pr: PrRef): Promise<string | undefined> {
   const baseTip = 'refs/remotes/aethr/base';
   const headRef = 'refs/remotes/aethr/head';
-  const refspecs = [`+refs/heads/${pr.baseRef}:${baseTip}`, `+refs/pull/${pr.number}/head:${headRef}`];
+  const refspecs = [
+    `+refs/heads/${pr.baseRef}:${baseTip}`,
+    `+refs/pull/${pr.number}/head:${headRef}`,
+  ];
   const fetch = (extra: string[]) =>
-    runGit(root, ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...extra, 'origin', ...refspecs], {
-      timeoutMs: 300_000,
-    });
-  const shallow = (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+    runGit(
+      root,
+      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...extra, 'origin', ...refspecs],
+      {
+        timeoutMs: 300_000,
+      },
+    );
+  const shallow =
+    (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
   await fetch(shallow ? [`--depth=${DEEPEN_STEPS[0]}`] : []);
   const head = (await hasCommit(root, pr.headSha)) ? pr.headSha : headRef;
   let base = await mergeBase(root, baseTip, head);
@@ -65,14 +86,27 @@ async function diffFromGit(root: string, pr: PrRef): Promise<string | undefined>
     await fetch([`--deepen=${depth}`]);
     base = await mergeBase(root, baseTip, head);
   }
-  if (!base && (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true') {
+  if (
+    !base &&
+    (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
+  ) {
     await fetch(['--unshallow']);
     base = await mergeBase(root, baseTip, head);
   }
   if (!base) return undefined;
   const diff = await runGit(
     root,
-    ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '-M', '--src-prefix=a/', '--dst-prefix=b/', base, head],
+    [
+      'diff',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--no-color',
+      '-M',
+      '--src-prefix=a/',
+      '--dst-prefix=b/',
+      base,
+      head,
+    ],
     { maxBytes: DIFF_MAX_BYTES, timeoutMs: 300_000 },
   );
   return diff.stdout;
