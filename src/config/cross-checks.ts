@@ -4,6 +4,7 @@
  * Runs on the raw parsed data and skips whatever has the wrong shape (the schema reports that),
  * so a file with schema problems still gets these reported in the same pass.
  */
+import { crossCheckBounds } from './bounds-checks.js';
 import { parseContextSource } from './context-source.js';
 import { listWords, suggestWord } from './did-you-mean.js';
 import type { RawProblem } from './raw-problem.js';
@@ -116,6 +117,7 @@ export function crossCheckWorkflow(data: unknown): RawProblem[] {
   const out: RawProblem[] = [];
   const roleNames = isRecord(data['roles']) ? Object.keys(data['roles']) : undefined;
   checkModels(data, roleNames, out);
+  out.push(...crossCheckBounds(data, roleNames));
 
   const rawSteps = Array.isArray(data['steps']) ? data['steps'] : [];
   const steps: StepView[] = [];

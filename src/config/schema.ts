@@ -7,6 +7,7 @@
  * (with a "did you mean") instead of being silently ignored.
  */
 import { z } from 'zod';
+import { budgetSchema, limitsSchema, policySchema, pricingSchema } from './bounds-schema.js';
 
 export const HISTORY_VISIBILITIES = ['all', 'latest', 'summary', 'none'] as const;
 export type HistoryVisibility = (typeof HISTORY_VISIBILITIES)[number];
@@ -71,6 +72,10 @@ export const workflowSchema = z
       .default({})
       .describe('Role name -> "provider:model". `default` applies to roles without an entry.'),
     steps: z.array(stepSchema).min(1),
+    budget: budgetSchema.optional(),
+    limits: limitsSchema.optional(),
+    pricing: pricingSchema.optional(),
+    policy: policySchema.optional(),
   })
   .describe('An Aethr workflow (.aethr.yaml).');
 

@@ -7,17 +7,34 @@
  * AETHR_LIVE=1, the Action when a key is present). Within a live run, a call whose provider has no
  * key (see providers.ts for keyless local servers) falls back to the mock model; the record says
  * why in `mockReason`, and `onNotice` hears it once per reason.
+ *
+ * Bounds (when a `budget` guard is given, as the doors do through buildPorts): before every call,
+ * live or mock, the input tokens are counted (tokens.ts), the output cap is clamped to
+ * `limits.max_output_tokens_per_call` and sent, and the guard checks the projected cost. A refused
+ * call is not made: it is recorded with status `blocked` and the limit, and `BudgetExceeded` is
+ * thrown. After a call, the estimate, the reported usage, the cost in USD, the service tier and
+ * the reasoning effort are recorded. With a `policy`, the tier and effort are sent where the
+ * provider takes them, a refused tier is retried without it, and fallback models are tried on
+ * server, rate-limit and model-not-found errors (see policy.ts). Each HTTP attempt is its own record.
  */
 import { createHash } from 'node:crypto';
 import type { ChatRequest, ChatResult, ModelClient } from '../engine/types.js';
+import { BudgetExceeded, type BudgetGuard, type BudgetLimit } from './budget.js';
 import { mockChat } from './mock-model.js';
 import { ModelError, type ModelErrorKind } from './model-error.js';
 import {
   createOpenAIChatClient,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
+  type LiveChatResult,
   type OpenAIChatClient,
 } from './openai-chat.js';
+import {
+  isServiceTierRefusal,
+  shouldTryFallback,
+  type CallSettings,
+  type ModelPolicy,
+} from './policy.js';
 import {
   envValue,
   keyEnvLabel,
@@ -27,6 +44,14 @@ import {
   type ResolvedProvider,
 } from './providers.js';
 import { redactSecrets, redactURL } from './redact.js';
+import {
+  chatTokensUpperBound,
+  countTokens,
+  estimateChatTokens,
+  approxChatTokens,
+  tokenMethodFor,
+  type TokenEstimate,
+} from './tokens.js';
 
 export interface CallRecord {
   /** Canonical provider (`openai`, `google`, ...). */
@@ -48,10 +73,43 @@ export interface CallRecord {
   baseURL?: string;
   startedAt: number;
   durationMs: number;
-  status: 'ok' | 'error';
-  /** Redacted error message when status is 'error'. */
+  /** `blocked`: refused by a budget or limit before anything was sent. */
+  status: 'ok' | 'error' | 'blocked';
+  /** Redacted error message when status is 'error', the refusal when 'blocked'. */
   error?: string;
   errorKind?: ModelErrorKind;
+
+  // With a budget guard:
+  /** Input tokens counted before the call. */
+  estimatedInputTokens?: number;
+  /** How they were counted: `tokenizer:o200k_base`, `approx:chars/3.5`, `approx:chars/4`. */
+  estimateMethod?: string;
+  /** The output cap sent (max_tokens / max_completion_tokens). */
+  maxOutputTokens?: number;
+  /** Input + maximum output at the model's price, before the call. */
+  projectedUsd?: number;
+  /** What the call cost; undefined when the model's price is unknown. */
+  costUsd?: number;
+  /** `reported`: from the usage the provider reported; `estimated`: from our counts. */
+  costBasis?: 'reported' | 'estimated';
+  /** Where the price came from: the workflow's `pricing:` or the built-in defaults. */
+  priceSource?: 'pricing' | 'default';
+  /** The limit that refused a `blocked` call (`run_usd`, `role_budgets_usd.builder`, ...). */
+  limit?: BudgetLimit;
+
+  // With a policy:
+  /** The service tier sent. */
+  serviceTier?: string;
+  /** The service tier the provider said it used. */
+  serviceTierReported?: string;
+  /** The reasoning effort sent. */
+  reasoningEffort?: string;
+  /** 2, 3, ... when one request took several attempts (tier retry, fallback models). */
+  attempt?: number;
+  /** The model this attempt stands in for (a fallback model). */
+  fallbackFrom?: string;
+  /** What happened to this attempt, when it is not obvious (a refused tier, a retry). */
+  note?: string;
 }
 
 export interface ModelGatewayOptions {
@@ -69,6 +127,10 @@ export interface ModelGatewayOptions {
   onNotice?: (message: string) => void;
   /** Replaces global fetch for live calls (tests). */
   fetch?: typeof fetch;
+  /** Budgets and limits checked before every call (see budget.ts). Without one, calls are unbounded. */
+  budget?: BudgetGuard;
+  /** Service tier, reasoning effort and fallback models per role (see policy.ts). */
+  policy?: ModelPolicy;
 }
 
 export type ModelRoute =
@@ -187,32 +249,71 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
     return client;
   }
 
-  async function chat(
+  const budget = options.budget;
+  const policy = options.policy;
+
+  function notice(message: string): void {
+    if (noticed.has(message)) return;
+    noticed.add(message);
+    options.onNotice?.(message);
+  }
+
+  function fail(record: CallRecord, error: unknown): void {
+    record.durationMs = clock() - record.startedAt;
+    record.status = 'error';
+    record.error = redactSecrets(
+      error instanceof Error ? error.message : String(error),
+      allSecrets(),
+    );
+    if (error instanceof ModelError) record.errorKind = error.kind;
+  }
+
+  /** Counts the input: exactly when it matters (live, a USD budget, near the input limit). */
+  async function estimateInput(
     request: ChatRequest,
-    onDelta?: (chunk: string) => void,
+    ref: string,
+    live: boolean,
+    guard: BudgetGuard,
+  ): Promise<TokenEstimate> {
+    const needsExact =
+      live ||
+      guard.usdBudgetApplies(request.role) ||
+      chatTokensUpperBound(request.messages) > guard.limits.maxInputTokensPerCall;
+    if (needsExact) return estimateChatTokens(request.messages, ref);
+    // Mock call, no USD budget, and no way to reach the input limit: skip loading the tokenizer.
+    const method = tokenMethodFor(ref);
+    const approx =
+      method.kind === 'approx'
+        ? method
+        : { kind: 'approx' as const, charsPerToken: 4, label: 'approx:chars/4' };
+    return { tokens: approxChatTokens(request.messages, approx), method: approx };
+  }
+
+  /** One model, one request (plus one retry without a refused service tier). */
+  async function callModel(
+    request: ChatRequest,
+    onDelta: ((chunk: string) => void) | undefined,
+    attempts: { count: number; fallbackFrom?: string },
   ): Promise<ChatResult> {
-    const startedAt = clock();
-    let parsed: { provider: string; model: string; ref: string } = {
+    const attempt = ++attempts.count;
+    let record: CallRecord = {
       provider: 'unknown',
       model: request.model,
       ref: request.model,
-    };
-    const record: CallRecord = {
-      provider: parsed.provider,
-      model: parsed.model,
-      ref: parsed.ref,
       role: request.role,
       stepId: request.stepId,
       mock: !options.live,
-      startedAt,
+      startedAt: clock(),
       durationMs: 0,
       status: 'ok',
     };
+    if (attempt > 1) record.attempt = attempt;
+    if (attempts.fallbackFrom !== undefined) record.fallbackFrom = attempts.fallbackFrom;
     if (request.purpose) record.purpose = request.purpose;
     calls.push(record);
 
     try {
-      parsed = parseModelRef(request.model);
+      const parsed = parseModelRef(request.model);
       record.provider = parsed.provider;
       record.model = parsed.model;
       record.ref = parsed.ref;
@@ -222,40 +323,136 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
         record.provider = decision.target.provider;
         record.ref = decision.target.ref;
       }
-      let result: ChatResult;
+      let send: ChatRequest = request;
+      let estimatedInput: number | undefined;
+      if (budget) {
+        const maxOutputTokens = budget.clampOutputTokens(request.maxOutputTokens);
+        send = { ...request, maxOutputTokens };
+        record.maxOutputTokens = maxOutputTokens;
+        const estimate = await estimateInput(request, record.ref, decision.mode === 'live', budget);
+        estimatedInput = estimate.tokens;
+        record.estimatedInputTokens = estimate.tokens;
+        record.estimateMethod = estimate.method.label;
+        const verdict = budget.check({
+          ref: record.ref,
+          role: request.role,
+          stepId: request.stepId,
+          inputTokens: estimate.tokens,
+          maxOutputTokens,
+        });
+        if (verdict.projectedUsd !== undefined) record.projectedUsd = verdict.projectedUsd;
+        if (!verdict.ok) {
+          record.status = 'blocked';
+          record.limit = verdict.limit;
+          record.error = verdict.message;
+          throw new BudgetExceeded(verdict, {
+            ref: record.ref,
+            role: request.role,
+            stepId: request.stepId,
+          });
+        }
+        if (verdict.price) record.priceSource = verdict.price.source;
+      }
+      let settings: CallSettings = policy?.settingsFor(request.role, record.ref) ?? {};
+      const applySettings = (r: CallRecord): void => {
+        if (settings.serviceTier !== undefined) r.serviceTier = settings.serviceTier;
+        if (settings.reasoningEffort !== undefined) r.reasoningEffort = settings.reasoningEffort;
+      };
+      applySettings(record);
+
+      let result: LiveChatResult;
       if (decision.mode === 'mock') {
         record.mock = true;
         record.mockReason = decision.reason;
-        if (options.live && !noticed.has(decision.reason)) {
-          noticed.add(decision.reason);
-          options.onNotice?.(`Using the mock model: ${decision.reason}.`);
-        }
-        result = await mockChat({ ...request, model: record.ref }, onDelta);
+        if (options.live) notice(`Using the mock model: ${decision.reason}.`);
+        result = await mockChat({ ...send, model: record.ref }, onDelta);
       } else {
+        const target = decision.target;
         record.mock = false;
-        record.baseURL = redactURL(decision.target.baseURL, [decision.target.apiKey]);
+        record.baseURL = redactURL(target.baseURL, [target.apiKey]);
         const configuredAt = envValue(env, 'AETHR_MODEL')
           ? 'the AETHR_MODEL environment variable'
           : `models.${request.role} (or models.default) in .aethr.yaml`;
-        result = await clientFor(decision.target).chat(decision.target, request, onDelta, {
-          configuredAt,
-        });
+        const live = (): Promise<LiveChatResult> =>
+          clientFor(target).chat(target, send, onDelta, { configuredAt, ...settings });
+        try {
+          result = await live();
+        } catch (error) {
+          const tier = settings.serviceTier;
+          if (
+            tier === undefined ||
+            policy?.serviceTierFallback !== 'default' ||
+            !isServiceTierRefusal(error)
+          ) {
+            throw error;
+          }
+          fail(record, error);
+          record.note = `service tier "${tier}" refused; retried without it (policy.service_tier.fallback: default)`;
+          const { error: _e, errorKind: _k, note: _n, serviceTier: _t, ...base } = record;
+          record = {
+            ...base,
+            status: 'ok',
+            startedAt: clock(),
+            durationMs: 0,
+            attempt: ++attempts.count,
+            note: `retry without service tier "${tier}"`,
+          };
+          calls.push(record);
+          settings = { ...settings };
+          delete settings.serviceTier;
+          applySettings(record);
+          notice(`${record.ref} refused service tier "${tier}"; retrying without it.`);
+          result = await live();
+        }
+        if (result.serviceTier !== undefined) record.serviceTierReported = result.serviceTier;
       }
       if (result.usage) {
         record.inputTokens = result.usage.inputTokens;
         record.outputTokens = result.usage.outputTokens;
       }
-      record.durationMs = clock() - startedAt;
-      return result;
+      if (budget) {
+        const inputTokens = result.usage?.inputTokens ?? estimatedInput ?? 0;
+        const outputTokens =
+          result.usage?.outputTokens ?? (await countTokens(result.text, record.ref));
+        const cost = budget.record({
+          ref: record.ref,
+          role: request.role,
+          inputTokens,
+          outputTokens,
+        });
+        if (cost !== undefined) record.costUsd = cost;
+        record.costBasis = result.usage ? 'reported' : 'estimated';
+      }
+      record.durationMs = clock() - record.startedAt;
+      const answer: ChatResult = { text: result.text, model: result.model, mock: result.mock };
+      if (result.usage) answer.usage = result.usage;
+      return answer;
     } catch (error) {
-      record.durationMs = clock() - startedAt;
-      record.status = 'error';
-      record.error = redactSecrets(
-        error instanceof Error ? error.message : String(error),
-        allSecrets(),
-      );
-      if (error instanceof ModelError) record.errorKind = error.kind;
+      if (record.status !== 'blocked') fail(record, error);
+      else record.durationMs = clock() - record.startedAt;
       throw error;
+    }
+  }
+
+  async function chat(
+    request: ChatRequest,
+    onDelta?: (chunk: string) => void,
+  ): Promise<ChatResult> {
+    const refs = [request.model];
+    for (const ref of policy?.fallbackModels(request.role) ?? [])
+      if (!refs.includes(ref)) refs.push(ref);
+    const attempts: { count: number; fallbackFrom?: string } = { count: 0 };
+    for (let i = 0; ; i++) {
+      if (i > 0) attempts.fallbackFrom = request.model;
+      try {
+        return await callModel({ ...request, model: refs[i]! }, onDelta, attempts);
+      } catch (error) {
+        const next = refs[i + 1];
+        if (next === undefined || !shouldTryFallback(error)) throw error;
+        notice(
+          `${refs[i]} failed (${error.kind.replace('_', ' ')}); trying the fallback model ${next} for role "${request.role}".`,
+        );
+      }
     }
   }
 

@@ -61,6 +61,15 @@ export interface OpenAIChatClientOptions {
 export interface LiveCallContext {
   /** Where the model is configured, for "unknown model" messages (default: the workflow's `models`). */
   configuredAt?: string;
+  /** Sent as `service_tier` (the caller decides whether the provider takes it; see policy.ts). */
+  serviceTier?: string;
+  /** Sent as `reasoning_effort` (reasoning models only; see policy.ts). */
+  reasoningEffort?: string;
+}
+
+/** A live reply, with the service tier the provider says it used (when it says). */
+export interface LiveChatResult extends ChatResult {
+  serviceTier?: string;
 }
 
 export interface OpenAIChatClient {
@@ -73,7 +82,7 @@ export interface OpenAIChatClient {
     request: ChatRequest,
     onDelta?: (chunk: string) => void,
     context?: LiveCallContext,
-  ): Promise<ChatResult>;
+  ): Promise<LiveChatResult>;
 }
 
 /** Milliseconds a response asks us to wait (`retry-after-ms`, then `retry-after`), if it says. */
@@ -165,7 +174,7 @@ export function createOpenAIChatClient(options: OpenAIChatClientOptions): OpenAI
     request: ChatRequest,
     onDelta?: (chunk: string) => void,
     context: LiveCallContext = {},
-  ): Promise<ChatResult> {
+  ): Promise<LiveChatResult> {
     const secrets = [options.apiKey, target.apiKey];
     const info: ErrorContext = {
       target,
@@ -213,9 +222,12 @@ export function createOpenAIChatClient(options: OpenAIChatClientOptions): OpenAI
     };
     if (request.maxOutputTokens !== undefined)
       body[target.maxTokensParam] = request.maxOutputTokens;
+    if (context.serviceTier !== undefined) body['service_tier'] = context.serviceTier;
+    if (context.reasoningEffort !== undefined) body['reasoning_effort'] = context.reasoningEffort;
 
     let text = '';
     let usage: TokenUsage | undefined;
+    let serviceTier: string | undefined;
     try {
       const stream = await openai.chat.completions.create(
         body as unknown as Parameters<OpenAIClient['chat']['completions']['create']>[0] & {
@@ -231,6 +243,7 @@ export function createOpenAIChatClient(options: OpenAIChatClientOptions): OpenAI
           text += content;
           onDelta?.(content);
         }
+        if (typeof chunk.service_tier === 'string') serviceTier = chunk.service_tier;
         if (chunk.usage) {
           usage = {
             inputTokens: chunk.usage.prompt_tokens ?? 0,
@@ -249,8 +262,9 @@ export function createOpenAIChatClient(options: OpenAIChatClientOptions): OpenAI
       if (idleTimer !== undefined) clearTimeout(idleTimer);
       outer?.removeEventListener('abort', forwardAbort);
     }
-    const result: ChatResult = { text, model: target.ref, mock: false };
+    const result: LiveChatResult = { text, model: target.ref, mock: false };
     if (usage) result.usage = usage;
+    if (serviceTier !== undefined) result.serviceTier = serviceTier;
     return result;
   }
 

@@ -1,13 +1,17 @@
 /**
  * `aethr run`: loads the workflow, resolves the task, and runs the engine with terminal output.
- * On failure it writes a checkpoint and prints the one-line resume command.
+ * On failure it writes a checkpoint and prints the one-line resume command. Either way it prints
+ * the ledger of model calls, and `--ledger FILE` writes it as JSON.
  */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadWorkflowSpec, type LoadedWorkflow } from '../../config/workflow-source.js';
 import { checkResumable, hashWorkflow, readCheckpoint, writeCheckpoint } from '../../engine/checkpoint.js';
 import { previewPrompts, runWorkflow, StepFailed } from '../../engine/run-workflow.js';
 import type { RunState } from '../../engine/types.js';
 import { loadProjectEnv } from '../../models/env-file.js';
+import { formatLedgerTable, ledgerJson } from '../../models/ledger.js';
 import { buildPorts } from '../../runner/build-ports.js';
 import type { CliIO } from '../main.js';
 import { readTaskFromEditor } from '../task-input.js';
@@ -22,6 +26,7 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
       'show-prompt': { type: 'boolean' },
       'resume-checkpoint': { type: 'string' },
       verbose: { type: 'boolean' },
+      ledger: { type: 'string' },
     },
   });
   const env = await loadProjectEnv(cwd, process.env);
@@ -59,13 +64,23 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
       ? `Running "${loaded.workflow.workflow}" (${loaded.display}) with live models.\n`
       : `Running "${loaded.workflow.workflow}" (${loaded.display}) in mock mode: a deterministic mock model answers. Set AETHR_LIVE=1 and a provider key for live calls.\n`,
   );
+  const reportLedger = async (): Promise<void> => {
+    io.out(formatLedgerTable(ports.models.calls));
+    if (values.ledger) {
+      const file = resolve(cwd, values.ledger);
+      await writeFile(file, `${JSON.stringify(ledgerJson(ports.models.calls), null, 2)}\n`);
+      io.out(`Ledger written to ${file}\n`);
+    }
+  };
   try {
     const result = await runWorkflow({ workflow: loaded.workflow, task, resume }, ports);
     io.out(formatRunSummary(result));
+    await reportLedger();
     if (values.verbose) io.out(`${JSON.stringify(ports.models.calls, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof StepFailed)) throw error;
+    await reportLedger();
     const file = await writeCheckpoint({
       workflowSource: loaded.source,
       workflowHash: hashWorkflow(loaded.workflow),
