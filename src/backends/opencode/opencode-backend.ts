@@ -1,0 +1,288 @@
+/**
+ * The `opencode` implement backend: runs the opencode CLI in the working tree with the step's
+ * routed model, then reads what changed from git.
+ *
+ *   snapshot (HEAD, status, dirty-file hashes)
+ *   → opencode run --model aethr/<model> --format json --pure --title … [--auto] -- <prompt>
+ *     (isolated HOME/XDG dirs, config in OPENCODE_CONFIG_CONTENT, stdin /dev/null, hard timeout)
+ *   → JSONL events: text streamed to onDelta and kept as output, tool calls, usage, errors
+ *   → changed files, diff stat and patch from git (new untracked files included)
+ *
+ * The run is judged by the tree, not the exit code: opencode exits 0 when a tool call was
+ * rejected, so a run that changed nothing says so in the artifact note (with the failed tool
+ * calls). An `error` event, a timeout, or HEAD moving is an OpencodeError; changes already made
+ * are left in the tree and described in the error's `artifact`.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ImplementBackend, ImplementationArtifact, TokenUsage } from '../../engine/types.js';
+import { keyEnvLabel, resolveProvider } from '../../models/providers.js';
+import { redactSecrets } from '../../models/redact.js';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  ISOLATION_SUBDIRS,
+  opencodeEnv,
+  opencodePrompt,
+  opencodeRunArgs,
+} from './opencode-config.js';
+import type { OpencodeConfigInput } from './opencode-config.js';
+import { EventCollector, failedTools, parseEventLine } from './opencode-events.js';
+import { findExecutable, opencodeCommand } from './find-binary.js';
+import { INSTALL_HINT, OpencodeError } from './errors.js';
+import { DEFAULT_KILL_GRACE_MS, runProcess } from './run-process.js';
+import type { ProcessRunResult } from './run-process.js';
+import { describeTreeChanges, readTreeState } from './tree-changes.js';
+import type { GitRunner } from './tree-changes.js';
+import { runGit } from '../../git/run-git.js';
+
+export interface OpencodeBackendOptions {
+  /** The working tree (top level of a git repository) opencode edits. */
+  root: string;
+  /** Environment for provider routing (base URLs, keys) and, minus secrets, for opencode itself. */
+  env: Record<string, string | undefined>;
+  /** The opencode executable. Default: `AETHR_OPENCODE_BIN`, else `opencode` on PATH. */
+  bin?: string;
+  /** Hard limit for one run; the process group is stopped after it. Default 15 min. */
+  timeoutMs?: number;
+  /** Per model request (opencode's provider `timeout`). Default 5 min, never above `timeoutMs`. */
+  requestTimeoutMs?: number;
+  /** Model limits told to opencode. Defaults 128 000 / 8 192 tokens. */
+  contextLimit?: number;
+  outputLimit?: number;
+  /** Characters of model text kept as the step's output. Default 200 000. */
+  maxOutputChars?: number;
+  /** Between SIGTERM and SIGKILL when the timeout fires. Default 3 s. */
+  killGraceMs?: number;
+  /** Parent folder of the per-run isolation folder. Default the OS temp dir. */
+  tempDir?: string;
+  /** How git is run (tests may observe calls). Default `runGit`. */
+  git?: GitRunner;
+}
+
+export const DEFAULT_OPENCODE_TIMEOUT_MS = 15 * 60_000;
+const DEFAULT_MAX_OUTPUT_CHARS = 200_000;
+
+const SECRET_ENV_NAME = /(_API_KEY|_TOKEN|_SECRET|_PASSWORD)$/i;
+
+function formatDuration(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  if (ms % 1000 === 0) return `${ms / 1000} s`;
+  return `${ms} ms`;
+}
+
+function tail(text: string, lines = 5): string {
+  return text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '')
+    .slice(-lines)
+    .join('\n');
+}
+
+export function createOpencodeBackend(options: OpencodeBackendOptions): ImplementBackend {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_OPENCODE_TIMEOUT_MS;
+  const git = options.git ?? runGit;
+  const envSecrets = Object.entries(options.env)
+    .filter(([name, value]) => SECRET_ENV_NAME.test(name) && typeof value === 'string')
+    .map(([, value]) => value as string);
+
+  return {
+    async implement({ step, prompt, model, iteration, onDelta }) {
+      // 1. Where the model lives.
+      const target = resolveProvider(model, options.env);
+      const secrets = [target.apiKey, ...envSecrets];
+      const redact = (text: string): string => redactSecrets(text, secrets);
+      if (target.baseURL === undefined) {
+        throw new OpencodeError(`opencode step "${step.id}": no base URL for ${target.ref}.`, {
+          kind: 'config',
+          hint: `Set ${target.baseURLEnvNames.join(' or ')} to the provider's OpenAI-compatible base URL.`,
+        });
+      }
+      if (!target.apiKey && !target.keyOptional) {
+        throw new OpencodeError(
+          `opencode step "${step.id}": ${keyEnvLabel(target.keyEnvNames)} is not set (needed for ${target.ref}).`,
+          {
+            kind: 'config',
+            hint: target.keyHelp
+              ? `Get a key at ${target.keyHelp} and set ${target.keyEnvNames[0]}.`
+              : `Set ${target.keyEnvNames[0]}.`,
+          },
+        );
+      }
+
+      // 2. The binary.
+      const command = opencodeCommand(options.bin, options.env);
+      const bin = await findExecutable(command, options.env, options.root);
+      if (!bin) {
+        throw new OpencodeError(
+          `opencode step "${step.id}": the opencode CLI was not found (looked for ${JSON.stringify(command)}).`,
+          {
+            kind: 'not-installed',
+            hint: INSTALL_HINT,
+          },
+        );
+      }
+
+      // 3. The tree before.
+      const before = await readTreeState(options.root, git);
+
+      // 4. Run.
+      const unsafe = step.unsafe_permissions === true;
+      const config: OpencodeConfigInput = {
+        model: target.model,
+        ref: target.ref,
+        baseURL: target.baseURL,
+        unsafePermissions: unsafe,
+        requestTimeoutMs: Math.min(
+          options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+          timeoutMs,
+        ),
+      };
+      if (target.apiKey) config.apiKey = target.apiKey;
+      if (target.headers) config.headers = target.headers;
+      if (options.contextLimit) config.contextLimit = options.contextLimit;
+      if (options.outputLimit) config.outputLimit = options.outputLimit;
+
+      const collector = new EventCollector(options.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS);
+      let streamed = 0;
+      const isolationDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'aethr-opencode-'));
+      let run: ProcessRunResult;
+      try {
+        for (const sub of ISOLATION_SUBDIRS)
+          await mkdir(join(isolationDir, sub), { recursive: true });
+        run = await runProcess({
+          bin,
+          args: opencodeRunArgs({
+            model: target.model,
+            prompt: opencodePrompt(prompt),
+            unsafePermissions: unsafe,
+            title: `aethr ${step.id} (iteration ${iteration})`,
+          }),
+          cwd: options.root,
+          env: opencodeEnv({ baseEnv: options.env, isolationDir, config }),
+          timeoutMs,
+          killGraceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+          onLine: (line) => {
+            const event = parseEventLine(line);
+            collector.add(event);
+            if (event.kind === 'text' && event.text !== '' && onDelta) {
+              onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
+            }
+          },
+        });
+      } finally {
+        await rm(isolationDir, { recursive: true, force: true, maxRetries: 3 }).catch(
+          () => undefined,
+        );
+      }
+
+      // 5. The tree after.
+      const changes = await describeTreeChanges(before, git);
+      const summary = collector.summary;
+      const failed = failedTools(summary);
+      const notes = [...changes.notes];
+      if (run.stdoutCapped)
+        notes.push(
+          `opencode printed more than ${run.stdoutBytes} bytes; the rest of its events were not read`,
+        );
+      if (target.apiKey && changes.patch.includes(target.apiKey))
+        notes.push('the changes contain the provider API key');
+      if (run.exitCode !== undefined && run.exitCode !== 0 && !run.timedOut)
+        notes.push(`opencode exited with code ${run.exitCode}`);
+      if (changes.changedFiles.length === 0) {
+        notes.unshift(
+          failed.length > 0
+            ? `opencode changed no files; failed tool calls: ${failed.join('; ')}`
+            : 'opencode changed no files',
+        );
+      }
+      const artifact: ImplementationArtifact = {
+        stepId: step.id,
+        iteration,
+        changedFiles: changes.changedFiles,
+        diffStat: changes.diffStat,
+        patch: changes.patch,
+      };
+      if (notes.length > 0) artifact.note = redact(notes.join('\n'));
+
+      const stderrTail = redact(tail(run.stderr));
+      const keeps =
+        changes.changedFiles.length > 0
+          ? ` The working tree keeps its ${changes.changedFiles.length} changed file(s).`
+          : '';
+
+      // 6. Verdict.
+      if (run.spawnError) {
+        const missing = run.spawnError.code === 'ENOENT';
+        throw new OpencodeError(
+          `opencode step "${step.id}": could not start ${bin}: ${redact(run.spawnError.message)}`,
+          {
+            kind: missing ? 'not-installed' : 'spawn',
+            hint: missing ? INSTALL_HINT : undefined,
+            artifact,
+          },
+        );
+      }
+      if (run.timedOut) {
+        throw new OpencodeError(
+          `opencode step "${step.id}" did not finish within the ${formatDuration(timeoutMs)} timeout and was stopped (its process group was killed).${keeps}`,
+          {
+            kind: 'timeout',
+            hint: 'Give the step a smaller task, or raise the opencode backend timeout.',
+            artifact,
+            stderr: stderrTail,
+          },
+        );
+      }
+      const after = changes.after;
+      if (after.head !== before.head) {
+        throw new OpencodeError(
+          `opencode step "${step.id}" moved HEAD from ${before.head ?? '(no commit)'} to ${after.head ?? '(no commit)'}: it must not commit, check out or reset; aethr makes the commits.${keeps}`,
+          { kind: 'head-moved', artifact, stderr: stderrTail },
+        );
+      }
+      if (summary.errors.length > 0) {
+        throw new OpencodeError(
+          `opencode step "${step.id}" failed: ${redact(summary.errors.join(' / '))}${keeps}`,
+          {
+            kind: 'error-event',
+            hint: `Check that ${target.ref} is reachable at ${redact(target.baseURL)} and supports tool calls.`,
+            artifact,
+            stderr: stderrTail,
+          },
+        );
+      }
+      if (run.exitCode !== 0 && changes.changedFiles.length === 0) {
+        const how =
+          run.exitCode === undefined
+            ? `was killed by ${run.signal ?? 'a signal'}`
+            : `exited with code ${run.exitCode}`;
+        throw new OpencodeError(
+          `opencode step "${step.id}" ${how} and changed no files${stderrTail ? `: ${stderrTail}` : ''}`,
+          {
+            kind: 'exit',
+            artifact,
+            stderr: stderrTail,
+          },
+        );
+      }
+
+      const parts = [collector.outputText() || '(opencode printed no text)'];
+      if (failed.length > 0)
+        parts.push(`Tool calls that failed:\n${failed.map((f) => `- ${f}`).join('\n')}`);
+      const result: {
+        output: string;
+        artifact: ImplementationArtifact;
+        usage?: TokenUsage;
+        mock: boolean;
+      } = {
+        output: redact(parts.join('\n\n')),
+        artifact,
+        mock: false,
+      };
+      if (summary.usage) result.usage = summary.usage;
+      return result;
+    },
+  };
+}
