@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { budgetSchema, limitsSchema, policySchema, pricingSchema } from './bounds-schema.js';
+import { patchPolicySchema, validatorsSchema } from './implement-schema.js';
 
 export const HISTORY_VISIBILITIES = ['all', 'latest', 'summary', 'none'] as const;
 export type HistoryVisibility = (typeof HISTORY_VISIBILITIES)[number];
@@ -76,6 +77,8 @@ export const workflowSchema = z
     limits: limitsSchema.optional(),
     pricing: pricingSchema.optional(),
     policy: policySchema.optional(),
+    patch: patchPolicySchema.optional(),
+    validators: validatorsSchema.optional(),
   })
   .describe('An Aethr workflow (.aethr.yaml).');
 

@@ -12,6 +12,9 @@ import { describeKeyProblem } from '../models/gateway.js';
 import { routeModel } from '../models/routing.js';
 import { redactSecrets } from '../models/redact.js';
 import { buildPorts } from '../runner/build-ports.js';
+import { summariseLedger } from '../models/ledger.js';
+import type { CallRecord } from '../models/gateway.js';
+import { renderLedgerMarkdown } from './ledger-markdown.js';
 import { authorizeActor } from './authorize.js';
 import { anchorFindings, type AnchorResult } from './diff-anchor.js';
 import type { Forge, ForgeComment, PullInfo } from './forge.js';
@@ -138,6 +141,15 @@ export async function handleReview(
     ? await forge.updateIssueComment(sticky.id, renderSummaryComment(summaryBase))
     : await forge.createIssueComment(pull.number, renderSummaryComment(summaryBase));
 
+  // Calls made so far, kept outside the try so a failed run still counts what it spent.
+  let calls: CallRecord[] = [];
+  const spendOf = (): { usage: { inputTokens: number; outputTokens: number; costUsd: number }; prSpendUsd: number } => {
+    const totals = summariseLedger(calls).totals;
+    return {
+      usage: { inputTokens: totals.inputTokens, outputTokens: totals.outputTokens, costUsd: totals.usd },
+      prSpendUsd: (previous?.spendUsd ?? 0) + totals.usd,
+    };
+  };
   try {
     const diff = await report.group('Pull request diff', async () => {
       const d = await loadPrDiff(
@@ -159,23 +171,21 @@ export async function handleReview(
       live: !settings.mock,
       prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
       prDescription: { title: pull.title, body: pull.body },
+      prSpentUsd: previous?.spendUsd ?? 0,
       observer: {
         stepStarted: ({ step, iteration, model }) => report.info(`▶ ${step.id} (${step.role} · ${model}, pass ${iteration})`),
         stepFinished: (r) => report.info(stepLine(r)),
         notice: (m) => report.info(`↻ ${m}`),
       },
     });
+    calls = ports.models.calls;
     const result = await runWorkflow({ workflow, task: reviewTask(pull, request) }, ports);
-    const calls = ports.models.calls;
 
     // 5. Publish: new inline findings as one review, the rest in the summary.
     const findings = result.finalReview?.findings ?? [];
     const anchored = anchorFindings(findings, diff.patch);
     const posted = await postReview(forge, pull, anchored, settings.botLogin, report);
-    const usage = {
-      inputTokens: sum(calls.map((c) => c.inputTokens ?? 0)),
-      outputTokens: sum(calls.map((c) => c.outputTokens ?? 0)),
-    };
+    const { usage, prSpendUsd } = spendOf();
     const status = result.finalReview?.status ?? 'pass';
     const summary: SummaryInput = {
       ...summaryBase,
@@ -184,11 +194,18 @@ export async function handleReview(
       files: coverageOf(result),
       iterations: iterationsOf(result),
       usage,
+      prSpendUsd,
       message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
     };
     summaryComment = await forge.updateIssueComment(summaryComment.id, renderSummaryComment(summary));
-    await report.jobSummary(renderJobSummary(summary));
-    setOutputs(report, { status, findings, summaryUrl: summaryComment.htmlUrl, tokens: usage.inputTokens + usage.outputTokens });
+    await report.jobSummary(`${renderJobSummary(summary)}\n${renderLedgerMarkdown(calls)}`);
+    setOutputs(report, {
+      status,
+      findings,
+      summaryUrl: summaryComment.htmlUrl,
+      tokens: usage.inputTokens + usage.outputTokens,
+      costUsd: usage.costUsd,
+    });
 
     const failing = findings.filter((f) => settings.failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[settings.failOn]);
     if (failing.length) report.setFailed(`${failing.length} finding(s) at or above "${settings.failOn}" remain.`);
@@ -196,13 +213,26 @@ export async function handleReview(
     return { status, findings, summaryUrl: summaryComment.htmlUrl };
   } catch (error) {
     const message = redactSecrets(failureMessage(error), Object.values(env));
+    const { usage, prSpendUsd } = spendOf();
     await forge.updateIssueComment(
       summaryComment.id,
-      renderSummaryComment({ ...summaryBase, status: 'failed', message: `${message}\n\nFix the cause and run \`/aethr review\` (or re-run the job) to try again.` }),
+      renderSummaryComment({
+        ...summaryBase,
+        status: 'failed',
+        usage,
+        prSpendUsd,
+        message: `${message}\n\nFix the cause and run \`/aethr review\` (or re-run the job) to try again.`,
+      }),
     );
-    await report.jobSummary(`### aethr: failed\n\n${message}\n`);
+    await report.jobSummary(`### aethr: failed\n\n${message}\n\n${renderLedgerMarkdown(calls)}`);
     if (request.commentId !== undefined) await tryReact(forge, request.commentId, 'confused', report);
-    setOutputs(report, { status: '', findings: [], summaryUrl: summaryComment.htmlUrl });
+    setOutputs(report, {
+      status: '',
+      findings: [],
+      summaryUrl: summaryComment.htmlUrl,
+      tokens: usage.inputTokens + usage.outputTokens,
+      costUsd: usage.costUsd,
+    });
     report.setFailed(message);
     return { status: 'failed', findings: [], summaryUrl: summaryComment.htmlUrl };
   }
@@ -344,10 +374,6 @@ function failureMessage(error: unknown): string {
     return error.hint ? `${error.message}\n\n${error.hint}` : error.message;
   }
   return `Unexpected error: ${toError(error).message}`;
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }
 
 function setOutputs(

@@ -5,6 +5,8 @@
 import type { Workflow } from '../config/schema.js';
 import { createContextResolver } from '../context/resolver.js';
 import { createMockImplementBackend } from '../backends/mock-implement-backend.js';
+import { createOpencodeBackend } from '../backends/opencode/index.js';
+import { createPatchBackend, DEFAULT_DENY, type PatchPolicy } from '../backends/patch/index.js';
 import type { EnginePorts, ImplementBackend, RunObserver } from '../engine/types.js';
 import { createBudgetGuard } from '../models/budget.js';
 import { createModelGateway, type ModelGateway } from '../models/gateway.js';
@@ -19,7 +21,7 @@ export interface PortsOptions {
   observer?: RunObserver;
   prDiff?: { patch: string; label: string };
   prDescription?: { title: string; body: string };
-  /** Editing backends for live runs; without one, mock runs stand in. */
+  /** Replaces the default editing backends (tests, or a door with its own). */
   backends?: Partial<Record<'opencode' | 'patch', ImplementBackend>>;
   /** USD already spent on this pull request by earlier runs (for `budget.pr_usd`). */
   prSpentUsd?: number;
@@ -39,10 +41,17 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
     policy: createModelPolicy(workflow.policy),
     ...(options.observer?.notice ? { onNotice: (message: string) => options.observer?.notice?.(message) } : {}),
   });
-  const mockEdit = createMockImplementBackend(
+  // opencode drives a real model itself, so mock runs stand in for it; the patch backend asks
+  // through the gateway, so it runs for real in both modes (the mock proposes no change).
+  const opencode = options.live
+    ? createOpencodeBackend({ root: options.root, env: options.env })
+    : createMockImplementBackend(models, 'mock mode: opencode was not run; the working tree was not edited');
+  const patch = createPatchBackend({
+    root: options.root,
     models,
-    options.live ? 'this backend is not available here; no files changed' : 'mock mode: the working tree was not edited',
-  );
+    policy: patchPolicy(workflow),
+    validators: workflow.validators,
+  });
   return {
     models,
     context: createContextResolver({
@@ -52,9 +61,24 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
     }),
     routeModel: (role) => routeModel(options.workflow, role, options.env),
     backends: {
-      opencode: options.backends?.opencode ?? mockEdit,
-      patch: options.backends?.patch ?? mockEdit,
+      opencode: options.backends?.opencode ?? opencode,
+      patch: options.backends?.patch ?? patch,
     },
     observer: options.observer,
   };
+}
+
+/** The workflow's `patch:` block over the safe defaults; `deny` adds to the default list. */
+function patchPolicy(workflow: Workflow): Partial<PatchPolicy> {
+  const p = workflow.patch ?? {};
+  const policy: Partial<PatchPolicy> = { deny: [...DEFAULT_DENY, ...(p.deny ?? [])] };
+  if (p.allow) policy.allow = p.allow;
+  if (p.allow_deletions !== undefined) policy.allowDeletions = p.allow_deletions;
+  if (p.allow_renames !== undefined) policy.allowRenames = p.allow_renames;
+  if (p.allow_binary !== undefined) policy.allowBinary = p.allow_binary;
+  if (p.allow_mode_changes !== undefined) policy.allowModeChanges = p.allow_mode_changes;
+  if (p.max_files !== undefined) policy.maxFiles = p.max_files;
+  if (p.max_changed_lines !== undefined) policy.maxChangedLines = p.max_changed_lines;
+  if (workflow.limits?.max_patch_bytes !== undefined) policy.maxPatchBytes = workflow.limits.max_patch_bytes;
+  return policy;
 }
