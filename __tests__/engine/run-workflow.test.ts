@@ -107,3 +107,32 @@ describe('previewPrompts', () => {
     expect(models.requests).toHaveLength(0);
   });
 });
+
+describe('convergence', () => {
+  const reviewWith = (titles: string[]) =>
+    `\`\`\`json\n${JSON.stringify({ status: 'revise', findings: titles.map((t, i) => ({ path: 'a.ts', line: i + 1, severity: 'high', title: t, body: '' })) })}\n\`\`\``;
+
+  it('stops early when the review reports the same findings twice, with an escalation report', async () => {
+    const notices: string[] = [];
+    const models = scripted({ review: [reviewWith(['null deref']), reviewWith(['null deref'])] });
+    const result = await runWorkflow({ workflow: loop(5), task: 't' }, ports(models, notices));
+    expect(result.results.filter((r) => r.stepId === 'implement')).toHaveLength(2);
+    expect(result.loops[0]).toMatchObject({ outcome: 'not_converging', iterations: 2 });
+    expect(result.loops[0]!.reason).toMatch(/same 1 blocking finding/);
+    expect(result.loops[0]!.escalation).toMatch(/What was tried[\s\S]*iteration 2[\s\S]*null deref/);
+    expect(notices.join('\n')).toMatch(/Stopped the "review" loop at iteration 2\/5/);
+  });
+
+  it('stops early when only new problems appear and none is fixed', async () => {
+    const models = scripted({ review: [reviewWith(['a']), reviewWith(['a', 'b'])] });
+    const result = await runWorkflow({ workflow: loop(5), task: 't' }, ports(models));
+    expect(result.loops[0]!.outcome).toBe('not_converging');
+    expect(result.loops[0]!.reason).toMatch(/new blocking findings appeared \(b\)/);
+  });
+
+  it('keeps going while findings get fixed', async () => {
+    const models = scripted({ review: [reviewWith(['a', 'b']), reviewWith(['b']), 'Review status: pass'] });
+    const result = await runWorkflow({ workflow: loop(5), task: 't' }, ports(models));
+    expect(result.loops[0]).toMatchObject({ outcome: 'passed', iterations: 3 });
+  });
+});

@@ -56,13 +56,14 @@ export function formatRunSummary(result: RunResult): string {
     lines.push(`  ${r.stepId.padEnd(16)} pass ${r.iteration}  ${r.model.padEnd(28)} ${formatDuration(r.durationMs).padStart(7)}  ${usageText(r)}`);
   }
   for (const loop of result.loops) {
-    const how =
-      loop.outcome === 'passed'
-        ? 'review passed'
-        : loop.outcome === 'max_iterations'
-          ? 'max_iterations reached without a passing review'
-          : 'all iterations done';
+    const how = {
+      passed: 'review passed',
+      max_iterations: 'max_iterations reached without a passing review',
+      completed: 'all iterations done',
+      not_converging: `stopped early: ${loop.reason ?? 'not converging'}`,
+    }[loop.outcome];
     lines.push(`  loop ${loop.backTo}..${loop.stepId}: ${loop.iterations}/${loop.maxIterations} iterations, ${how}`);
+    if (loop.escalation) lines.push('', loop.escalation.replace(/^/gm, '    '), '');
   }
   if (result.finalReview) {
     const f = result.finalReview;

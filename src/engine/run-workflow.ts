@@ -4,6 +4,7 @@
  */
 import type { Step, Workflow } from '../config/schema.js';
 import { AethrError, toError } from '../errors.js';
+import { checkConvergence, renderEscalationReport, type LoopIteration } from './convergence.js';
 import { isReviewStep, renderPrompt, visibleHistory, type HistoryEntry } from './prompt.js';
 import { parseReview } from './review-parse.js';
 import type {
@@ -77,13 +78,14 @@ function nextAfterRepeat(
   const iteration = state.loopIterations[step.id] ?? 1;
   const passed = repeat.until_review_pass && result.review?.status === 'pass';
   const backTo = index.get(repeat.back_to) ?? i;
-  const record = (outcome: LoopOutcome['outcome']): number => {
+  const record = (outcome: LoopOutcome['outcome'], extra: Partial<LoopOutcome> = {}): number => {
     state.loops.push({
       stepId: step.id,
       backTo: repeat.back_to,
       iterations: iteration,
       maxIterations: repeat.max_iterations,
       outcome,
+      ...extra,
     });
     delete state.loopIterations[step.id];
     return i + 1;
@@ -94,6 +96,14 @@ function nextAfterRepeat(
       `Review passed at iteration ${iteration}/${repeat.max_iterations}; the "${step.id}" loop stops.`,
     );
     return record('passed');
+  }
+  if (repeat.until_review_pass && iteration >= 2 && iteration < repeat.max_iterations) {
+    const iterations = loopIterations(state.results, step.id, iteration);
+    const verdict = checkConvergence(iterations.at(-2)!, iterations.at(-1)!);
+    if (!verdict.converging) {
+      ports.observer?.notice?.(`Stopped the "${step.id}" loop at iteration ${iteration}/${repeat.max_iterations}: ${verdict.reason}.`);
+      return record('not_converging', { reason: verdict.reason, escalation: renderEscalationReport(iterations, verdict.reason!) });
+    }
   }
   if (iteration >= repeat.max_iterations) {
     ports.observer?.notice?.(
@@ -112,6 +122,20 @@ function nextAfterRepeat(
       : `Repeating from "${repeat.back_to}" (iteration ${iteration + 1}/${repeat.max_iterations}).`,
   );
   return backTo;
+}
+
+/** The last `count` passes of a loop controller, each with the artifact that preceded it. */
+function loopIterations(results: readonly StepResult[], controller: string, count: number): LoopIteration[] {
+  const out: LoopIteration[] = [];
+  let artifact: ImplementationArtifact | undefined;
+  for (const r of results) {
+    if (r.artifact) artifact = r.artifact;
+    if (r.stepId === controller) {
+      out.push({ review: r, artifact });
+      artifact = undefined;
+    }
+  }
+  return out.slice(-count);
 }
 
 interface StepInput {

@@ -165,8 +165,14 @@ export interface LoopOutcome {
   backTo: string;
   iterations: number;
   maxIterations: number;
-  /** `passed`: review passed; `max_iterations`: ran out; `completed`: unconditional repeat done. */
-  outcome: 'passed' | 'max_iterations' | 'completed';
+  /**
+   * `passed`: review passed; `max_iterations`: ran out; `completed`: unconditional repeat done;
+   * `not_converging`: stopped early because more iterations would not help.
+   */
+  outcome: 'passed' | 'max_iterations' | 'completed' | 'not_converging';
+  /** For `not_converging`: why, and a report for the person taking over. */
+  reason?: string;
+  escalation?: string;
 }
 
 export interface RunState {
