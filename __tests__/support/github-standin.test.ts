@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -7,7 +8,12 @@ import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { startGitHubStandin } from './github-standin.js';
+import type { WebhookDefinition } from '@octokit/webhooks-examples';
+import {
+  issueCommentFixtureFromWebhook,
+  pullFixtureFromWebhook,
+  startGitHubStandin,
+} from './github-standin.js';
 import type { GitHubStandin, GitHubStandinOptions, PullFixture } from './github-standin.js';
 import { CACHE_PATH, buildFromInstalledSpec } from './github-standin/openapi-cache-generate.js';
 
@@ -828,6 +834,51 @@ describe('repository', () => {
       object: { sha: HEAD_SHA, type: 'commit' },
     });
     expect((await call(standin, 'GET', `${repoPath}/git/ref/heads/nope`)).status).toBe(404);
+    expect(standin.violations).toEqual([]);
+  });
+});
+
+describe('webhook payloads', () => {
+  it('builds fixtures from @octokit/webhooks-examples so payload ids resolve', async () => {
+    const examples = createRequire(import.meta.url)(
+      '@octokit/webhooks-examples',
+    ) as WebhookDefinition[];
+    const example = <T>(name: string, action: string): T =>
+      examples
+        .find((d) => d.name === name)
+        ?.examples.find((e) => (e as { action?: string }).action === action) as T;
+    const opened = example<{
+      pull_request: Parameters<typeof pullFixtureFromWebhook>[0];
+      repository: { id: number; name: string; owner: { login: string } };
+    }>('pull_request', 'opened');
+    const created = example<Parameters<typeof issueCommentFixtureFromWebhook>[0]>(
+      'issue_comment',
+      'created',
+    );
+    const { repository } = opened;
+    const standin = await startGitHubStandin({
+      token: TOKEN,
+      owner: repository.owner.login,
+      repo: repository.name,
+      repoId: repository.id,
+      pulls: [pullFixtureFromWebhook(opened.pull_request, DIFF)],
+      issues: [{ number: created.issue.number, title: 'An issue' }],
+      issueComments: [issueCommentFixtureFromWebhook(created)],
+    });
+    running.push(standin);
+    const path = `/repos/${repository.owner.login}/${repository.name}`;
+    const pr = await call(standin, 'GET', `${path}/pulls/${opened.pull_request.number}`);
+    expect(pr.json.head.sha).toBe(opened.pull_request.head.sha);
+    expect(pr.json.base.repo.id).toBe(repository.id);
+    const reaction = await call(
+      standin,
+      'POST',
+      `${path}/issues/comments/${created.comment.id}/reactions`,
+      {
+        body: { content: 'eyes' },
+      },
+    );
+    expect(reaction.status).toBe(201);
     expect(standin.violations).toEqual([]);
   });
 });

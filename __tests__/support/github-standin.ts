@@ -13,7 +13,7 @@ export type {
   GitHubStandinOptions,
   PullUpdate,
   RecordedRequest,
-} from './github-standin/server.js';
+} from './github-standin/types.js';
 export type {
   CheckRunRecord,
   IssueCommentFixture,
@@ -29,6 +29,11 @@ export type {
   ReviewRecord,
   StandinState,
 } from './github-standin/state.js';
+export {
+  issueCommentFixtureFromWebhook,
+  pullFixtureFromWebhook,
+} from './github-standin/fixtures.js';
+export type { WebhookPullRequest } from './github-standin/fixtures.js';
 export { parsePullDiff } from './github-standin/diff.js';
 export type { DiffFile, PatchLimits } from './github-standin/diff.js';
 export { loadOpenApi } from './github-standin/openapi.js';

@@ -1,7 +1,13 @@
 /** What route handlers receive and return, and GitHub's error bodies. */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ModelContext } from './models.js';
-import type { PermissionSetting, RepoRecord, StandinState } from './state.js';
+import type {
+  IssueRecord,
+  PermissionSetting,
+  PullData,
+  RepoRecord,
+  StandinState,
+} from './state.js';
 
 export interface StandinConfig {
   allowActionsToCreatePRs: boolean;
@@ -37,6 +43,8 @@ export interface HandlerResult {
   text?: string;
   contentType?: string;
   headers?: Record<string, string>;
+  /** Something the stand-in cannot answer faithfully; recorded in `violations`. */
+  violation?: string;
 }
 
 export type Handler = (req: HandlerRequest) => HandlerResult;
@@ -117,4 +125,13 @@ export function obj(body: unknown): Record<string, unknown> {
 
 export function intParam(req: HandlerRequest, name: string): number {
   return Number(req.params[name]);
+}
+
+export type Pull = IssueRecord & { pull: PullData };
+
+/** The login an Actions `GITHUB_TOKEN` acts as. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+export function findPull(req: HandlerRequest): Pull | undefined {
+  return req.state.pull(intParam(req, 'pull_number'));
 }

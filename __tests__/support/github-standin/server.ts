@@ -4,144 +4,26 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PatchLimits } from './diff.js';
+import { seedState, updatePullRecord } from './fixtures.js';
 import type { Handler, HandlerRequest, HandlerResult, StandinConfig } from './handler.js';
 import { errorBody } from './handler.js';
 import type { ModelContext } from './models.js';
-import type { OpenApiLoadStats } from './openapi.js';
 import { loadOpenApi } from './openapi.js';
+import { reviewHandlers } from './reviews.js';
 import { issueHandlers } from './routes-issues.js';
-import { pullData, pullHandlers } from './routes-pulls.js';
+import { pullHandlers } from './routes-pulls.js';
 import { repoHandlers } from './routes-repo.js';
-import type {
-  IssueCommentFixture,
-  IssueFixture,
-  PermissionSetting,
-  PullData,
-  PullFixture,
-  RepoRecord,
-} from './state.js';
-import { StandinState, fakeSha, nowIso } from './state.js';
-import { parsePullDiff } from './diff.js';
+import { StandinState } from './state.js';
+import type { FailureSpec, GitHubStandin, GitHubStandinOptions, RecordedRequest } from './types.js';
 
-export interface GitHubStandinOptions {
-  /** The token requests must carry (`authorization: token X` or `Bearer X`). */
-  token: string;
-  owner: string;
-  repo: string;
-  /** Who the token acts as (default `github-actions[bot]`, like an Actions GITHUB_TOKEN). */
-  tokenUser?: string;
-  /** More accepted tokens: token → login (e.g. a personal access token). */
-  extraTokens?: Record<string, string>;
-  defaultBranch?: string;
-  /** SHA of the default branch (default: the base SHA of a PR into it, or a made-up SHA). */
-  defaultBranchSha?: string;
-  private?: boolean;
-  repoId?: number;
-  pulls?: PullFixture[];
-  issues?: IssueFixture[];
-  issueComments?: IssueCommentFixture[];
-  /** login → permission level, or 404/500 for the permission endpoint to answer with instead. */
-  permissions?: Record<string, PermissionSetting>;
-  /** For logins not in `permissions` (default: `read` on public repositories, `none` on private). */
-  defaultPermission?: PermissionSetting;
-  /** ref (branch name or SHA) → path → text, for `GET /repos/{o}/{r}/contents/{path}`. */
-  contents?: Record<string, Record<string, string>>;
-  /** branch → SHA (PR head and base branches are added automatically). */
-  branches?: Record<string, string>;
-  /** A bare repository (e.g. the test's `origin`) whose branches count as the repository's. */
-  gitDir?: string;
-  /** The repository setting "Allow GitHub Actions to create and approve pull requests" (default false, as on GitHub). */
-  allowActionsToCreatePRs?: boolean;
-  /** Web root used in `html_url`s (default `https://github.com`). */
-  htmlUrl?: string;
-  /** Starting primary rate limit (default 5000 per hour). */
-  rateLimit?: { limit?: number; remaining?: number };
-  /** Limits of the diff media type (GitHub: 300 files, 20,000 lines; above → 406). */
-  diffLimits?: { maxFiles?: number; maxLines?: number };
-  /** Validate the stand-in's own 2xx responses against the response schemas (default true). */
-  validateResponses?: boolean;
-  port?: number;
-}
-
-export interface RecordedRequest {
-  /** The `x-github-request-id` sent back. */
-  id: string;
-  method: string;
-  /** Path as received, without the query. */
-  path: string;
-  query: Record<string, string>;
-  /** The matched operation (`pulls/create-review`), if any. */
-  operationId?: string;
-  headers: IncomingHttpHeaders;
-  /** Parsed JSON body (or the raw text when it is not JSON). */
-  body?: unknown;
-  status: number;
-  /** What was answered: JSON value, or text for diffs and raw contents. */
-  response?: unknown;
-  at: number;
-}
-
-export interface FailureSpec {
-  /**
-   * `rate-limit`: 403 (or `status`) with `x-ratelimit-remaining: 0` and a near `x-ratelimit-reset`;
-   * `secondary-rate-limit`: 403 (or 429) "You have exceeded a secondary rate limit" with `retry-after`;
-   * `status`: a plain error (default 500).
-   */
-  kind?: 'rate-limit' | 'secondary-rate-limit' | 'status';
-  status?: number;
-  /** How many matching requests fail (default 1). */
-  count?: number;
-  /** `retry-after` seconds for secondary limits (default 1). */
-  retryAfter?: number;
-  /** Seconds until `x-ratelimit-reset` for primary limits (default 1). */
-  resetIn?: number;
-  message?: string;
-  /** Only requests matching all given criteria fail. */
-  match?: { method?: string; operationId?: string; path?: string | RegExp };
-}
-
-export interface PullUpdate {
-  head?: { sha: string; ref?: string };
-  base?: { sha: string; ref?: string };
-  diff?: string;
-  title?: string;
-  body?: string | null;
-  draft?: boolean;
-  maintainer_can_modify?: boolean;
-  state?: 'open' | 'closed';
-  labels?: string[];
-  omitPatchFor?: string[];
-}
-
-export interface GitHubStandin {
-  /** API root to use as `GITHUB_API_URL`. */
-  url: string;
-  /** Environment for a process that should talk to the stand-in. */
-  env: Record<string, string>;
-  requests: RecordedRequest[];
-  /** Requests GitHub would refuse or not understand: OpenAPI mismatches, unknown or unimplemented operations, bad credentials, review anchors outside the diff. Tests assert it is empty. */
-  violations: string[];
-  /** 2xx responses of the stand-in that do not match GitHub's response schemas (bugs in the stand-in). */
-  responseViolations: string[];
-  state: StandinState;
-  /** How the OpenAPI description was loaded (cache or rebuilt) and how long it took. */
-  openapi: OpenApiLoadStats;
-  close(): Promise<void>;
-  setPermission(login: string, setting: PermissionSetting): void;
-  setContent(ref: string, path: string, text: string | undefined): void;
-  setBranch(name: string, sha: string): void;
-  /** Simulates a push, an edit or a label change on a PR (keeps earlier heads reviewable). */
-  updatePull(number: number, update: PullUpdate): void;
-  /** Makes the next matching request(s) fail. */
-  failNext(spec?: FailureSpec): void;
-  /** Recorded requests for one operation. */
-  calls(operationId: string): RecordedRequest[];
-}
-
-const HANDLERS: Record<string, Handler> = { ...pullHandlers, ...issueHandlers, ...repoHandlers };
+const HANDLERS: Record<string, Handler> = {
+  ...pullHandlers,
+  ...reviewHandlers,
+  ...issueHandlers,
+  ...repoHandlers,
+};
 const API_VERSION = '2022-11-28';
 
 function requestId(): string {
@@ -189,105 +71,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
   for (const [token, login] of Object.entries(options.extraTokens ?? {})) tokens.set(token, login);
   const validateResponses = options.validateResponses ?? true;
   const html = (options.htmlUrl ?? 'https://github.com').replace(/\/+$/, '');
-  const defaultBranch = options.defaultBranch ?? 'main';
-  const created = '2020-01-01T00:00:00Z';
-
-  const main: RepoRecord = {
-    id: options.repoId ?? 700_000_001,
-    owner: options.owner,
-    name: options.repo,
-    full_name: `${options.owner}/${options.repo}`,
-    default_branch: defaultBranch,
-    private: options.private ?? false,
-    fork: false,
-    created_at: created,
-  };
-  state.addRepo(main);
-  let nextRepoId = main.id + 1;
-  for (const [login, setting] of Object.entries(options.permissions ?? {}))
-    state.permissions.set(login, setting);
-  for (const [ref, files] of Object.entries(options.contents ?? {})) {
-    state.contents.set(ref, new Map(Object.entries(files)));
-  }
-
-  for (const fx of options.pulls ?? []) {
-    const headRepo = fx.head.repo ?? main.full_name;
-    if (!state.repo(headRepo)) {
-      const [owner, name] = headRepo.split('/') as [string, string];
-      state.addRepo({
-        id: nextRepoId++,
-        owner,
-        name,
-        full_name: headRepo,
-        default_branch: defaultBranch,
-        private: main.private,
-        fork: true,
-        parent: main.full_name,
-        created_at: created,
-      });
-    }
-    if (headRepo.toLowerCase() === main.full_name.toLowerCase())
-      state.branches.set(fx.head.ref, fx.head.sha);
-    if (!state.branches.has(fx.base.ref)) state.branches.set(fx.base.ref, fx.base.sha);
-    const createdAt = fx.created_at ?? nowIso();
-    const closed = fx.state === 'closed' || fx.merged === true;
-    const extra: Parameters<typeof pullData>[4] = {
-      draft: fx.draft ?? false,
-      maintainer_can_modify: fx.maintainer_can_modify ?? false,
-      merged: fx.merged ?? false,
-    };
-    if (fx.omitPatchFor) extra.omitPatchFor = fx.omitPatchFor;
-    if (fx.patchLimits) extra.patchLimits = fx.patchLimits;
-    state.issues.set(fx.number, {
-      number: fx.number,
-      id: state.id(),
-      title: fx.title ?? `Pull request #${fx.number}`,
-      body: fx.body === undefined ? null : fx.body,
-      user: fx.author ?? 'octocat',
-      labels: [...(fx.labels ?? [])],
-      state: closed ? 'closed' : 'open',
-      created_at: createdAt,
-      updated_at: createdAt,
-      closed_at: closed ? createdAt : null,
-      pull: pullData(state.id(), { ...fx.head, repo: headRepo }, fx.base, fx.diff, extra),
-    });
-  }
-  for (const fx of options.issues ?? []) {
-    const createdAt = fx.created_at ?? nowIso();
-    state.issues.set(fx.number, {
-      number: fx.number,
-      id: state.id(),
-      title: fx.title,
-      body: fx.body === undefined ? null : fx.body,
-      user: fx.author ?? 'octocat',
-      labels: [...(fx.labels ?? [])],
-      state: fx.state ?? 'open',
-      created_at: createdAt,
-      updated_at: createdAt,
-      closed_at: fx.state === 'closed' ? createdAt : null,
-    });
-  }
-  for (const fx of options.issueComments ?? []) if (fx.id !== undefined) state.reserveId(fx.id);
-  for (const fx of options.issueComments ?? []) {
-    const at = fx.created_at ?? nowIso();
-    state.issueComments.push({
-      id: fx.id ?? state.id(),
-      issue_number: fx.issue_number,
-      body: fx.body,
-      user: fx.author,
-      created_at: at,
-      updated_at: at,
-    });
-  }
-  for (const [name, sha] of Object.entries(options.branches ?? {})) state.branches.set(name, sha);
-  if (!state.branches.has(defaultBranch)) {
-    state.branches.set(
-      defaultBranch,
-      options.defaultBranchSha ?? fakeSha(`${main.full_name}:${defaultBranch}`),
-    );
-  } else if (options.defaultBranchSha) {
-    state.branches.set(defaultBranch, options.defaultBranchSha);
-  }
+  const main = seedState(state, options);
 
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
@@ -542,6 +326,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
         `${method} ${url.pathname}: ${operationId} rejected by GitHub rules: ${JSON.stringify(errors)}`,
       );
     }
+    if (result.violation) violations.push(`${method} ${url.pathname}: ${result.violation}`);
     for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = v;
     if (result.list) {
       const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page')) || 30));
@@ -626,41 +411,4 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
     calls: (opId) => requests.filter((r) => r.operationId === opId),
   };
   return standin;
-}
-
-function updatePullRecord(
-  state: StandinState,
-  main: RepoRecord,
-  number: number,
-  update: PullUpdate,
-): void {
-  const pr = state.pull(number);
-  if (!pr) throw new Error(`github-standin: no pull request #${number}`);
-  const pull: PullData = pr.pull;
-  if (update.head) {
-    pull.head = { ...pull.head, sha: update.head.sha, ref: update.head.ref ?? pull.head.ref };
-    if (pull.head.repo.toLowerCase() === main.full_name.toLowerCase())
-      state.branches.set(pull.head.ref, pull.head.sha);
-  }
-  if (update.base) pull.base = { sha: update.base.sha, ref: update.base.ref ?? pull.base.ref };
-  if (update.omitPatchFor) pull.omitPatchFor = update.omitPatchFor;
-  if (update.diff !== undefined || update.omitPatchFor) {
-    pull.diff = update.diff ?? pull.diff;
-    pull.files = parsePullDiff(pull.diff, {
-      omitPatchFor: pull.omitPatchFor,
-      limits: pull.patchLimits as Partial<PatchLimits>,
-    });
-  }
-  pull.filesAt.set(pull.head.sha, pull.files);
-  if (update.title !== undefined) pr.title = update.title;
-  if (update.body !== undefined) pr.body = update.body;
-  if (update.draft !== undefined) pull.draft = update.draft;
-  if (update.maintainer_can_modify !== undefined)
-    pull.maintainer_can_modify = update.maintainer_can_modify;
-  if (update.labels) pr.labels = [...update.labels];
-  if (update.state) {
-    pr.state = update.state;
-    pr.closed_at = update.state === 'closed' ? nowIso() : null;
-  }
-  pr.updated_at = nowIso();
 }
