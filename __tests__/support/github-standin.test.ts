@@ -11,6 +11,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import type { WebhookDefinition } from '@octokit/webhooks-examples';
 import {
   issueCommentFixtureFromWebhook,
+  parsePullDiff,
   pullFixtureFromWebhook,
   startGitHubStandin,
 } from './github-standin.js';
@@ -162,6 +163,36 @@ describe('OpenAPI description', () => {
     expect(standin.openapi.source).toBe('cache');
     expect(standin.openapi.cacheBytes).toBeLessThan(400_000);
     expect(standin.openapi.loadMs).toBeLessThan(500);
+  });
+});
+
+describe('diff parsing', () => {
+  it('splits plain unified diffs, ignores hunk lines that look like headers, and skips "no newline" markers', () => {
+    const plain = [
+      '--- a/x.md',
+      '+++ b/x.md',
+      '@@ -1,2 +1,3 @@',
+      ' keep',
+      '--- not a header, a removed line',
+      '+++ not a header, an added line',
+      '+diff --git a/y b/y',
+      '\\ No newline at end of file',
+      '--- a/z.md',
+      '+++ b/z.md',
+      '@@ -1 +1 @@',
+      '-a',
+      '+b',
+      '',
+    ].join('\n');
+    const files = parsePullDiff(plain);
+    expect(files.map((f) => [f.filename, f.additions, f.deletions])).toEqual([
+      ['x.md', 2, 1],
+      ['z.md', 1, 1],
+    ]);
+    const x = files[0]!;
+    expect([...x.hunks[0]!.right]).toEqual([1, 2, 3]);
+    expect([...x.hunks[0]!.left]).toEqual([1, 2]);
+    expect(x.positions.filter(Boolean)).toHaveLength(4);
   });
 });
 
