@@ -9,7 +9,7 @@ afterAll(cleanup);
 
 async function gitDiff(
   root: string,
-  limits?: { maxDiffChars?: number; maxUntrackedFiles?: number },
+  limits?: { maxDiffChars?: number; maxUntrackedFiles?: number; maxContextChars?: number },
 ): Promise<ContextBlock> {
   const blocks = await createContextResolver({ root, limits }).resolve(['git_diff'], {});
   expect(blocks).toHaveLength(1);
@@ -160,7 +160,7 @@ describe('git_diff (working tree)', () => {
     }
   });
 
-  it('caps the diff at file boundaries and names the files left out', async () => {
+  it('fits the diff into the budget and names every file left out, with why', async () => {
     const repo = initRepo();
     for (const name of ['f1.txt', 'f2.txt', 'f3.txt', 'f4.txt']) write(repo, name, 'base\n');
     commitAll(repo);
@@ -170,25 +170,30 @@ describe('git_diff (working tree)', () => {
     write(repo, 'f4.txt', 'line\n'.repeat(20));
     write(repo, 'u-big.txt', 'untracked\n'.repeat(400));
     write(repo, 'u-small.txt', 'small\n');
-    const b = await gitDiff(repo, { maxDiffChars: 800 });
-    expect(b.title).toMatch(/\(truncated\)$/);
+    const b = await gitDiff(repo, { maxDiffChars: 1_200 });
+    expect(b.title).toBe(
+      'git diff (working tree vs HEAD, untracked files included) (fitted to the context budget)',
+    );
+    expect(b.text.length).toBeLessThanOrEqual(1_200);
     expect(b.text).toContain('diff --git a/f1.txt b/f1.txt');
     expect(b.text).toContain('diff --git a/f2.txt b/f2.txt');
-    expect(b.text).not.toContain('+big');
-    expect(b.text).not.toContain('+untracked');
-    const note = b.text.split('\n').pop()!;
-    expect(note).toMatch(
-      /^\[truncated: the diff is [\d,]+ characters, over the 800-character limit\. Omitted files \(\d+\): /,
+    expect(b.text).toContain('diff --git a/u-small.txt b/u-small.txt');
+    expect(b.text).toMatch(
+      /^\[Fitted to the context budget of 1,\d{3} characters: the diff has 6 files and [\d,]+ characters;/m,
     );
-    expect(note).toContain('f3.txt');
-    expect(note).toContain('u-big.txt');
-    // Everything shown before the note is whole files.
-    const shown = b.text.slice(0, b.text.lastIndexOf('[truncated'));
-    expect(shown.length).toBeLessThanOrEqual(800);
-    expect(shown.endsWith('\n')).toBe(true);
+    expect(b.text).toMatch(/^\[(skipped|clipped)\] f3\.txt \(modified, \+400 -1\): over budget/m);
+    expect(b.text).toMatch(/^\[(skipped|clipped)\] u-big\.txt \(added, \+400 -0\): over budget/m);
+    expect(b.coverage!.map((c) => [c.path, c.status])).toEqual([
+      ['f1.txt', 'reviewed'],
+      ['f2.txt', 'reviewed'],
+      ['f3.txt', expect.stringMatching(/^(skipped|clipped)$/)],
+      ['f4.txt', 'reviewed'],
+      ['u-big.txt', expect.stringMatching(/^(skipped|clipped)$/)],
+      ['u-small.txt', 'reviewed'],
+    ]);
   });
 
-  it('cuts the first file at a line boundary when not even one file fits', async () => {
+  it('clips a file after a whole line when not even one hunk fits', async () => {
     const repo = repoWithCommit();
     write(
       repo,
@@ -196,20 +201,56 @@ describe('git_diff (working tree)', () => {
       Array.from({ length: 200 }, (_, i) => `changed line ${i}`).join('\n') + '\n',
     );
     const b = await gitDiff(repo, { maxDiffChars: 1000 });
-    const [shown, note] = b.text.split('\n[truncated: ');
-    expect(shown!.length).toBeLessThanOrEqual(1000);
+    expect(b.text.length).toBeLessThanOrEqual(1000);
+    const [shown] = b.text.split('\n[');
     expect(shown).toMatch(/\+changed line \d+$/);
-    expect(note).toContain('The diff of a.txt is cut short at a line boundary.');
+    expect(shown).toMatch(/^@@ -1,3 \+1,\d+ @@$/m);
+    expect(b.text).toMatch(
+      /\[clipped\] a\.txt \(modified, \+200 -3\): over budget: the first \d+ of 203 lines of hunk 1 of 1 shown/,
+    );
+    expect(b.coverage).toEqual([
+      {
+        path: 'a.txt',
+        status: 'clipped',
+        reason: expect.stringMatching(/^over budget: the first/),
+      },
+    ]);
   });
 
-  it('renders at most maxUntrackedFiles untracked files', async () => {
+  it('renders at most maxUntrackedFiles untracked files, and names the rest', async () => {
     const repo = repoWithCommit();
     for (let i = 0; i < 5; i++) write(repo, `u${i}.txt`, `u${i}\n`);
     const b = await gitDiff(repo, { maxUntrackedFiles: 2 });
     expect(b.text).toContain('+u0');
     expect(b.text).toContain('+u1');
     expect(b.text).not.toContain('+u2');
-    expect(b.text).toContain('Omitted files (3): u2.txt, u3.txt, u4.txt.');
+    for (const n of [2, 3, 4])
+      expect(b.text).toContain(
+        `[skipped] u${n}.txt: untracked, over the limit of 2 untracked files shown`,
+      );
+    expect(b.coverage!.map((c) => c.status)).toEqual([
+      'reviewed',
+      'reviewed',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
+  });
+
+  it('lists files past the read limit as not read', async () => {
+    const repo = repoWithCommit();
+    for (let i = 0; i < 30; i++) write(repo, `t${String(i).padStart(2, '0')}.txt`, 'x\n');
+    commitAll(repo);
+    for (let i = 0; i < 30; i++)
+      write(repo, `t${String(i).padStart(2, '0')}.txt`, `${'y'.repeat(200_000)}\n`);
+    // A 400-character budget reads 4 MiB at most: about 20 of the 30 files.
+    const b = await gitDiff(repo, { maxContextChars: 400, maxDiffChars: 400 });
+    const notRead = b.coverage!.filter((c) =>
+      c.reason?.startsWith('not read: the diff is larger than'),
+    );
+    expect(notRead.length).toBeGreaterThan(0);
+    expect(b.coverage).toHaveLength(30);
+    expect(b.text.length).toBeLessThanOrEqual(400);
   });
 });
 
@@ -248,16 +289,22 @@ describe('git_diff (pull request mode)', () => {
     expect(b!.text).toMatch(/^No changes in the pull request \(the diff is empty\): PR #8/);
   });
 
-  it('caps the PR patch too', async () => {
+  it('fits the PR patch too', async () => {
     const big =
       patch +
-      patch.replace(/x\.ts/g, 'y.ts').replace('+new', '+new\n' + '+more\n'.repeat(300).trimEnd());
+      patch
+        .replace(/x\.ts/g, 'y.ts')
+        .replace('@@ -1 +1 @@', '@@ -1 +1,301 @@')
+        .replace('+new', '+new\n' + '+more\n'.repeat(300).trimEnd());
     const [b] = await createContextResolver({
       root: tempDir(),
       prDiff: { patch: big, label: 'PR #9' },
       limits: { maxDiffChars: 500 },
     }).resolve(['git_diff'], {});
+    expect(b!.text.length).toBeLessThanOrEqual(500);
+    expect(b!.untrusted).toBe(true);
     expect(b!.text).toContain('diff --git a/src/x.ts');
-    expect(b!.text).toContain('Omitted files (1): src/y.ts.');
+    expect(b!.text).toMatch(/\[(skipped|clipped)\] src\/y\.ts \(modified, \+301 -1\): over budget/);
+    expect(b!.coverage!.map((c) => c.path)).toEqual(['src/x.ts', 'src/y.ts']);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import nodePath from 'node:path';
 import {
-  capDiff,
   countLines,
   cutAtLineBoundary,
   diffChunkPath,
@@ -9,6 +8,7 @@ import {
   splitDiffByFile,
   DEFAULT_CONTEXT_LIMITS,
 } from '../../src/context/caps.js';
+import { parseUnifiedDiff } from '../../src/context/fit-diff.js';
 import { languageForPath } from '../../src/context/language.js';
 import { checkGlobPattern, checkRelativePath, isWithinRoot } from '../../src/context/safe-path.js';
 
@@ -27,7 +27,7 @@ describe('cutAtLineBoundary', () => {
   });
 });
 
-describe('diff splitting and capping', () => {
+describe('diff splitting', () => {
   const one = (p: string, body = '+x\n') =>
     `diff --git a/${p} b/${p}\n--- a/${p}\n+++ b/${p}\n@@ -0,0 +1 @@\n${body}`;
 
@@ -45,24 +45,16 @@ describe('diff splitting and capping', () => {
     expect(diffChunkPath('diff --cc conflicted.txt\n')).toBe('conflicted.txt');
   });
 
-  it('keeps whole files that fit, in order, and lists the others', () => {
-    const patch = one('a.txt') + one('big.txt', '+y\n'.repeat(100)) + one('c.txt');
-    const capped = capDiff(patch, 200);
-    expect(capped.text).toBe(one('a.txt') + one('c.txt'));
-    expect(capped.omitted).toEqual(['big.txt']);
-    expect(capped.truncated).toBe(true);
-    expect(capped.totalChars).toBe(patch.length);
-  });
-
-  it('is a no-op under the limit', () => {
-    const patch = one('a.txt');
-    expect(capDiff(patch, 10_000)).toEqual({
-      text: patch,
-      truncated: false,
-      omitted: [],
-      totalChars: patch.length,
-      sizeUnknown: false,
-    });
+  it('agrees with the diff parser used for fitting', () => {
+    const patch =
+      one('a b.txt') +
+      'diff --git a/old.txt b/new.txt\nsimilarity index 100%\nrename from old.txt\nrename to new.txt\n' +
+      'diff --git a/img.png b/img.png\nBinary files a/img.png and b/img.png differ\n';
+    expect(parseUnifiedDiff(patch).files.map((f) => [f.path, f.status, f.binary])).toEqual([
+      ['a b.txt', 'modified', false],
+      ['new.txt', 'renamed', false],
+      ['img.png', 'modified', true],
+    ]);
   });
 });
 

@@ -74,16 +74,23 @@ describe('latest_diff', () => {
       ...artifact,
       patch:
         artifact.patch +
-        artifact.patch.replace(/a\.ts/g, 'b.ts').replace('+A', '+B\n'.repeat(500).trimEnd()),
+        artifact.patch
+          .replace(/a\.ts/g, 'b.ts')
+          .replace('@@ -1 +1 @@', '@@ -1 +1,500 @@')
+          .replace('+A', '+B\n'.repeat(500).trimEnd()),
     };
     const [b] = await createContextResolver({
       root: tempDir(),
-      limits: { maxDiffChars: 300 },
+      limits: { maxDiffChars: 600 },
     }).resolve(['latest_diff'], {
       latestArtifact: big,
     });
-    expect(b!.title).toMatch(/\(patch truncated\)$/);
-    expect(b!.text).toContain('Omitted files (1): src/b.ts.');
+    expect(b!.title).toMatch(/\(fitted to the context budget\)$/);
+    expect(b!.text.length).toBeLessThanOrEqual(600);
+    expect(b!.text).toContain('+A\n');
+    expect(b!.text).toMatch(/^Changed files \(2\):\n/);
+    expect(b!.text).toMatch(/\[(skipped|clipped)\] src\/b\.ts \(modified, \+500 -1\): over budget/);
+    expect(b!.coverage!.map((c) => c.path)).toEqual(['src/a.ts', 'src/b.ts']);
   });
 });
 

@@ -1,11 +1,23 @@
 /**
  * Size limits for context sources and the pure helpers that apply them: cutting text at a line
- * boundary, splitting a diff into per-file pieces, fitting pieces into a budget, and wording
- * what was left out. No I/O.
+ * boundary, splitting a diff into per-file pieces, and wording what was left out. Fitting a diff
+ * into a budget is fit-diff.ts. No I/O.
  */
 
 export interface ContextLimits {
-  /** Total characters of a `git_diff` / `latest_diff` patch. */
+  /**
+   * Characters of all context blocks of one step together (one model call); the workflow's
+   * `limits.max_context_chars_per_call`. Diff sources are fitted into it first (see resolver.ts).
+   */
+  maxContextChars: number;
+  /**
+   * Input tokens of one model call (`limits.max_input_tokens_per_call`). Context gets this minus
+   * `reserveTokens` (instructions, task, history). Unset: no token limit here.
+   */
+  maxInputTokens?: number;
+  /** Tokens kept free for the rest of the prompt; default max(1,000, 10% of maxInputTokens). */
+  reserveTokens?: number;
+  /** Characters of one `git_diff` / `latest_diff` block at most (also bounded by maxContextChars). */
   maxDiffChars: number;
   /** Characters of one `file:` source. */
   maxFileChars: number;
@@ -22,6 +34,7 @@ export interface ContextLimits {
 }
 
 export const DEFAULT_CONTEXT_LIMITS: Readonly<ContextLimits> = Object.freeze({
+  maxContextChars: 400_000,
   maxDiffChars: 400_000,
   maxFileChars: 100_000,
   maxGlobFileChars: 20_000,
@@ -31,14 +44,39 @@ export const DEFAULT_CONTEXT_LIMITS: Readonly<ContextLimits> = Object.freeze({
   maxPrDescriptionChars: 20_000,
 });
 
+const OPTIONAL_LIMITS = ['maxInputTokens', 'reserveTokens'] as const;
+
 /** Fills in defaults and rejects nonsense (negative, NaN) by falling back to the default. */
 export function resolveLimits(partial?: Partial<ContextLimits>): ContextLimits {
   const out: ContextLimits = { ...DEFAULT_CONTEXT_LIMITS };
   if (!partial) return out;
-  for (const key of Object.keys(DEFAULT_CONTEXT_LIMITS) as (keyof ContextLimits)[]) {
+  const keys = [
+    ...Object.keys(DEFAULT_CONTEXT_LIMITS),
+    ...OPTIONAL_LIMITS,
+  ] as (keyof ContextLimits)[];
+  for (const key of keys) {
     const v = partial[key];
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = Math.floor(v);
   }
+  return out;
+}
+
+/** The per-call keys of a workflow's `limits:` block that bound a step's context. */
+export interface PerCallLimits {
+  max_context_chars_per_call?: number;
+  max_input_tokens_per_call?: number;
+}
+
+/** `limits:` of `.aethr.yaml` (snake_case) → the context limits they set. */
+export function contextLimitsFromWorkflow(limits?: PerCallLimits | null): Partial<ContextLimits> {
+  const out: Partial<ContextLimits> = {};
+  if (!limits) return out;
+  const chars = limits.max_context_chars_per_call;
+  const tokens = limits.max_input_tokens_per_call;
+  if (typeof chars === 'number' && Number.isFinite(chars) && chars >= 0)
+    out.maxContextChars = chars;
+  if (typeof tokens === 'number' && Number.isFinite(tokens) && tokens >= 0)
+    out.maxInputTokens = tokens;
   return out;
 }
 
@@ -133,112 +171,6 @@ export function splitDiffByFile(patch: string): DiffChunk[] {
   }
   flush();
   return chunks;
-}
-
-export interface CappedDiff {
-  text: string;
-  truncated: boolean;
-  /** Files left out entirely. */
-  omitted: string[];
-  /** A file shown only in part (when not even one whole file fit). */
-  partial?: string;
-  /** Characters of everything offered, shown or not (lower bound when `sizeUnknown`). */
-  totalChars: number;
-  /** Some content was never measured (output cut short before it was read). */
-  sizeUnknown: boolean;
-}
-
-/**
- * Fits per-file diff pieces into `max` characters, keeping whole files (in their order) while
- * they fit and leaving out those that do not. Only when not even one file fits is the first one
- * cut, at a line boundary.
- */
-export class DiffBudget {
-  private readonly parts: DiffChunk[] = [];
-  private readonly omitted: string[] = [];
-  private firstOmitted: DiffChunk | undefined;
-  private used = 0;
-  private total = 0;
-  private unknown = false;
-
-  constructor(readonly max: number) {}
-
-  /** Characters still free. */
-  get remaining(): number {
-    return Math.max(0, this.max - this.used);
-  }
-
-  /** Offers a piece; returns whether it was kept whole. */
-  add(chunk: DiffChunk): boolean {
-    const text = chunk.text.endsWith('\n') ? chunk.text : `${chunk.text}\n`;
-    this.total += text.length;
-    if (this.used + text.length <= this.max) {
-      this.parts.push({ path: chunk.path, text });
-      this.used += text.length;
-      return true;
-    }
-    this.omitted.push(chunk.path || '(diff preamble)');
-    this.firstOmitted ??= { path: chunk.path, text };
-    return false;
-  }
-
-  /** Records a file left out without rendering it (known size when given). */
-  omit(path: string, chars?: number): void {
-    this.omitted.push(path);
-    if (chars === undefined) this.unknown = true;
-    else this.total += chars;
-  }
-
-  finish(): CappedDiff {
-    let partial: string | undefined;
-    let text = this.parts.map((p) => p.text).join('');
-    const omitted = [...this.omitted];
-    if (this.parts.length === 0 && this.firstOmitted && this.max > 0) {
-      const cut = cutAtLineBoundary(this.firstOmitted.text, this.max);
-      text = cut.text;
-      partial = this.firstOmitted.path || '(diff preamble)';
-      omitted.splice(omitted.indexOf(partial), 1);
-    }
-    return {
-      text,
-      truncated: omitted.length > 0 || partial !== undefined,
-      omitted,
-      ...(partial !== undefined ? { partial } : {}),
-      totalChars: this.total,
-      sizeUnknown: this.unknown,
-    };
-  }
-}
-
-/** Caps a whole patch (file boundaries preferred). */
-export function capDiff(patch: string, max: number): CappedDiff {
-  const budget = new DiffBudget(max);
-  for (const chunk of splitDiffByFile(patch)) budget.add(chunk);
-  return budget.finish();
-}
-
-/** The `[truncated: …]` line appended to a capped diff, or `''` when nothing was cut. */
-export function diffTruncationNote(capped: CappedDiff, max: number): string {
-  if (!capped.truncated) return '';
-  const size = capped.sizeUnknown
-    ? `more than ${formatCount(capped.totalChars)} characters`
-    : `${formatCount(capped.totalChars)} characters`;
-  const parts = [`[truncated: the diff is ${size}, over the ${formatCount(max)}-character limit.`];
-  if (capped.partial !== undefined)
-    parts.push(`The diff of ${capped.partial} is cut short at a line boundary.`);
-  if (capped.omitted.length > 0) {
-    parts.push(
-      `Omitted files (${formatCount(capped.omitted.length)}): ${formatNameList(capped.omitted)}.`,
-    );
-  }
-  return `${parts.join(' ')}]`;
-}
-
-/** Diff text plus its `[truncated: …]` line when cut. */
-export function renderCappedDiff(capped: CappedDiff, max: number): string {
-  const note = diffTruncationNote(capped, max);
-  if (note === '') return capped.text;
-  return `${capped.text}${capped.text === '' || capped.text.endsWith('\n') ? '' : '\n'}${note}`;
 }
 
 /** The `[truncated: …]` line appended to a cut file. */

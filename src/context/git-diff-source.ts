@@ -1,13 +1,16 @@
 /**
  * `git_diff`: in PR mode the pull request's patch; otherwise the working tree against HEAD
  * (staged + unstaged, as `git diff --no-ext-diff HEAD` shows it) plus the untracked files git
- * does not ignore, rendered as new-file diffs. Capped at `maxDiffChars`, whole files first.
+ * does not ignore, rendered as new-file diffs. Read up to a byte limit (whole files; later ones are
+ * named as not read), then fitted into the step's share of the per-call budget (fit-diff.ts).
  */
 import { lstat } from 'node:fs/promises';
 import nodePath from 'node:path';
 import type { ContextBlock } from '../engine/types.js';
 import { GitError, isGitRepo, repoRoot, runGit } from '../git/run-git.js';
-import { capDiff, DiffBudget, renderCappedDiff, splitDiffByFile } from './caps.js';
+import { formatCount } from './caps.js';
+import { fitDiffInput, type DiffFitOptions, type DiffInput } from './diff-block.js';
+import { parseUnifiedDiff, type UnreadFile } from './fit-diff.js';
 import { placeholder } from './placeholders.js';
 
 /**
@@ -23,24 +26,25 @@ export const DIFF_FLAGS = [
   '--dst-prefix=b/',
 ] as const;
 
-/** The PR-mode block: the given patch, capped. Pure. */
+/** The PR-mode input: the given patch, not yet fitted. Pure. */
+export function prDiffInput(source: string, prDiff: { patch: string; label: string }): DiffInput {
+  const title = `Pull request diff (${prDiff.label})`;
+  if (prDiff.patch.trim() === '') {
+    return {
+      kind: 'ready',
+      block: { source, title, text: placeholder.prDiffEmpty(prDiff.label), placeholder: true },
+    };
+  }
+  return { kind: 'diff', source, title, patch: prDiff.patch, untrusted: true };
+}
+
+/** The PR-mode block: the given patch, fitted into `fit.budget`. Pure. */
 export function prDiffBlock(
   source: string,
   prDiff: { patch: string; label: string },
-  maxDiffChars: number,
+  fit: DiffFitOptions,
 ): ContextBlock {
-  const title = `Pull request diff (${prDiff.label})`;
-  if (prDiff.patch.trim() === '') {
-    return { source, title, text: placeholder.prDiffEmpty(prDiff.label), placeholder: true };
-  }
-  const capped = capDiff(prDiff.patch, maxDiffChars);
-  return {
-    source,
-    title: capped.truncated ? `${title} (truncated)` : title,
-    text: renderCappedDiff(capped, maxDiffChars),
-    language: 'diff',
-    untrusted: true,
-  };
+  return fitDiffInput(prDiffInput(source, prDiff), fit);
 }
 
 /** Head commit present? (false on an unborn branch: a repository with no commits yet). */
@@ -57,56 +61,58 @@ async function emptyTree(top: string): Promise<string> {
   return res.stdout.trim();
 }
 
-function byteBudget(chars: number): number {
-  // Generous: a character is up to 4 bytes, and headers of left-out files are still wanted.
-  return chars * 4 + 256 * 1024;
+export interface WorkingTreeReadOptions {
+  /** Bytes of diff text read at most (whole files; the rest are listed as not read). */
+  maxReadBytes: number;
+  /** Untracked files rendered as new-file diffs at most (the rest are listed). */
+  maxUntrackedFiles: number;
 }
 
-/** Adds the tracked changes to the budget. */
-async function addTrackedChanges(
+/** The tracked changes, whole files only; files past the read limit are named, not read. */
+async function readTrackedChanges(
   top: string,
   base: string,
-  budget: DiffBudget,
-  maxChars: number,
-): Promise<void> {
+  maxBytes: number,
+): Promise<{ patch: string; unread: UnreadFile[] }> {
   const res = await runGit(top, ['diff', ...DIFF_FLAGS, base, '--'], {
-    maxBytes: byteBudget(maxChars),
+    maxBytes,
     onOverflow: 'truncate',
   });
-  const chunks = splitDiffByFile(res.stdout);
-  if (!res.truncated) {
-    for (const c of chunks) budget.add(c);
-    return;
-  }
-  // Output was cut short: the last piece is incomplete, and later files were never seen.
-  const last = chunks.pop();
-  const seen = new Set<string>();
-  for (const c of chunks) {
-    budget.add(c);
-    seen.add(c.path);
-  }
-  if (last) {
-    budget.omit(last.path);
-    seen.add(last.path);
-  }
+  if (!res.truncated) return { patch: res.stdout, unread: [] };
+  // Output was cut short: the last file is incomplete, and later files were never seen.
+  const parsed = parseUnifiedDiff(res.stdout);
+  parsed.files.pop();
+  const patch = parsed.preamble + parsed.files.map((f) => f.text).join('');
+  const seen = new Set(parsed.files.map((f) => f.path));
   const names = await runGit(top, ['diff', '--no-ext-diff', '--name-only', '-z', base, '--'], {
     onOverflow: 'truncate',
   });
-  for (const name of names.stdout.split('\0'))
-    if (name !== '' && !seen.has(name)) budget.omit(name);
+  const reason = `not read: the diff is larger than the ${formatCount(maxBytes)}-byte read limit`;
+  const unread = names.stdout
+    .split('\0')
+    .filter((name) => name !== '' && !seen.has(name))
+    .map((path) => ({ path, reason }));
+  return { patch, unread };
 }
 
-/** Adds untracked, not-ignored files as new-file diffs (binary ones as git's "Binary files" line). */
-async function addUntrackedFiles(top: string, budget: DiffBudget, maxFiles: number): Promise<void> {
+/** Untracked, not-ignored files as new-file diffs (binary ones as git's "Binary files" line). */
+async function readUntrackedFiles(
+  top: string,
+  maxFiles: number,
+  maxBytes: number,
+): Promise<{ patch: string; unread: UnreadFile[] }> {
   const res = await runGit(top, ['ls-files', '--others', '--exclude-standard', '-z']);
   const files = res.stdout.split('\0').filter((f) => f !== '');
+  const parts: string[] = [];
+  const unread: UnreadFile[] = [];
   let rendered = 0;
+  let left = maxBytes;
   for (const file of files) {
     if (file.endsWith('/')) {
       // An untracked nested repository: git lists the directory, not its files.
-      budget.add({
+      unread.push({
         path: file,
-        text: `Untracked nested git repository ${file} (its files are not shown)\n`,
+        reason: 'untracked nested git repository (its files are not shown)',
       });
       continue;
     }
@@ -116,58 +122,77 @@ async function addUntrackedFiles(top: string, budget: DiffBudget, maxFiles: numb
     } catch {
       continue; // gone since it was listed
     }
-    if (rendered >= maxFiles || size > budget.remaining) {
-      budget.omit(file, size);
+    if (rendered >= maxFiles) {
+      unread.push({
+        path: file,
+        reason: `untracked, over the limit of ${formatCount(maxFiles)} untracked files shown`,
+      });
+      continue;
+    }
+    if (size > left) {
+      unread.push({
+        path: file,
+        reason: `untracked, not read: over the ${formatCount(maxBytes)}-byte read limit`,
+      });
       continue;
     }
     rendered++;
     const diff = await runGit(top, ['diff', '--no-index', ...DIFF_FLAGS, '--', '/dev/null', file], {
       okCodes: [1],
-      maxBytes: byteBudget(budget.remaining),
+      maxBytes: Math.max(1, left),
       onOverflow: 'truncate',
     });
     if (diff.truncated) {
-      budget.omit(file, size);
+      unread.push({
+        path: file,
+        reason: `untracked, not read: over the ${formatCount(maxBytes)}-byte read limit`,
+      });
       continue;
     }
-    for (const c of splitDiffByFile(diff.stdout)) budget.add(c);
+    parts.push(diff.stdout.endsWith('\n') || diff.stdout === '' ? diff.stdout : `${diff.stdout}\n`);
+    left -= Buffer.byteLength(diff.stdout);
   }
+  return { patch: parts.join(''), unread };
 }
 
-/** The local-mode block (never throws for an expected condition: those become placeholders). */
-export async function workingTreeDiffBlock(
+/**
+ * The local-mode input: `git diff HEAD` plus untracked files, read up to `maxReadBytes`; never
+ * throws for an expected condition (those become placeholder blocks).
+ */
+export async function workingTreeDiffInput(
   source: string,
   root: string,
-  maxDiffChars: number,
-  maxUntrackedFiles: number,
-): Promise<ContextBlock> {
+  options: WorkingTreeReadOptions,
+): Promise<DiffInput> {
   const title = 'git diff (working tree vs HEAD, untracked files included)';
-  const note = (text: string): ContextBlock => ({
-    source,
-    title: 'git diff',
-    text,
-    placeholder: true,
+  const note = (text: string): DiffInput => ({
+    kind: 'ready',
+    block: { source, title: 'git diff', text, placeholder: true },
   });
   try {
     if (!(await isGitRepo(root))) return note(placeholder.notGitRepo());
     const top = await repoRoot(root);
     const headExists = await hasHeadCommit(top);
     const base = headExists ? 'HEAD' : await emptyTree(top);
-    const budget = new DiffBudget(maxDiffChars);
-    await addTrackedChanges(top, base, budget, maxDiffChars);
-    await addUntrackedFiles(top, budget, maxUntrackedFiles);
-    const capped = budget.finish();
-    if (capped.text === '' && !capped.truncated) {
+    const tracked = await readTrackedChanges(top, base, options.maxReadBytes);
+    const untracked = await readUntrackedFiles(
+      top,
+      options.maxUntrackedFiles,
+      Math.max(0, options.maxReadBytes - Buffer.byteLength(tracked.patch)),
+    );
+    const patch = tracked.patch + untracked.patch;
+    const unread = [...tracked.unread, ...untracked.unread];
+    if (patch === '' && unread.length === 0) {
       return note(headExists ? placeholder.gitDiffEmpty() : placeholder.gitDiffEmptyNoCommits());
     }
-    const shownTitle = headExists
-      ? title
-      : 'git diff (no commits yet: every staged, unstaged and untracked file)';
     return {
+      kind: 'diff',
       source,
-      title: capped.truncated ? `${shownTitle} (truncated)` : shownTitle,
-      text: renderCappedDiff(capped, maxDiffChars),
-      language: 'diff',
+      title: headExists
+        ? title
+        : 'git diff (no commits yet: every staged, unstaged and untracked file)',
+      patch,
+      ...(unread.length > 0 ? { unread } : {}),
     };
   } catch (e) {
     if (e instanceof GitError) {
@@ -177,4 +202,14 @@ export async function workingTreeDiffBlock(
     }
     throw e;
   }
+}
+
+/** The local-mode block, fitted into `fit.budget`. */
+export async function workingTreeDiffBlock(
+  source: string,
+  root: string,
+  fit: DiffFitOptions,
+  read: WorkingTreeReadOptions,
+): Promise<ContextBlock> {
+  return fitDiffInput(await workingTreeDiffInput(source, root, read), fit);
 }

@@ -1,6 +1,10 @@
-/** `latest_diff`: the latest implementation artifact of this run (changed files, stat, patch). Pure. */
+/**
+ * `latest_diff`: the latest implementation artifact of this run (changed files, stat, patch), the
+ * patch fitted into the step's share of the per-call budget (fit-diff.ts). Pure.
+ */
 import type { ContextBlock, ImplementationArtifact } from '../engine/types.js';
-import { capDiff, cutAtLineBoundary, formatCount, renderCappedDiff } from './caps.js';
+import { cutAtLineBoundary, formatCount } from './caps.js';
+import { fitDiffInput, type DiffFitOptions, type DiffInput } from './diff-block.js';
 import { placeholder } from './placeholders.js';
 
 /** Changed files listed by name at most; the rest are counted. */
@@ -8,26 +12,35 @@ export const MAX_LISTED_FILES = 200;
 /** Characters of diff stat shown at most. */
 export const MAX_STAT_CHARS = 20_000;
 
-export function latestDiffBlock(
+export function latestDiffInput(
   source: string,
   artifact: ImplementationArtifact | undefined,
-  maxDiffChars: number,
-): ContextBlock {
+): DiffInput {
   if (!artifact) {
     return {
-      source,
-      title: 'Latest implementation artifact',
-      text: placeholder.noArtifact(),
-      placeholder: true,
+      kind: 'ready',
+      block: {
+        source,
+        title: 'Latest implementation artifact',
+        text: placeholder.noArtifact(),
+        placeholder: true,
+      },
     };
   }
   const title = `Latest implementation artifact (step ${artifact.stepId}, iteration ${artifact.iteration})`;
   if (artifact.changedFiles.length === 0 && artifact.patch.trim() === '') {
     return {
-      source,
-      title,
-      text: placeholder.artifactWithoutChanges(artifact.stepId, artifact.iteration, artifact.note),
-      placeholder: true,
+      kind: 'ready',
+      block: {
+        source,
+        title,
+        text: placeholder.artifactWithoutChanges(
+          artifact.stepId,
+          artifact.iteration,
+          artifact.note,
+        ),
+        placeholder: true,
+      },
     };
   }
 
@@ -43,19 +56,22 @@ export function latestDiffBlock(
     if (stat.truncated) parts.push('[truncated: the rest of the diff stat is not shown]');
     parts.push('');
   }
-
-  const capped = capDiff(artifact.patch, maxDiffChars);
   parts.push('Patch:');
-  parts.push(
-    artifact.patch.trim() === ''
-      ? '(the artifact carries no patch text)'
-      : renderCappedDiff(capped, maxDiffChars),
-  );
 
-  return {
-    source,
-    title: capped.truncated ? `${title} (patch truncated)` : title,
-    text: `${parts.join('\n').replace(/\n+$/, '')}\n`,
-    language: 'diff',
-  };
+  if (artifact.patch.trim() === '') {
+    parts.push('(the artifact carries no patch text)');
+    return {
+      kind: 'ready',
+      block: { source, title, text: `${parts.join('\n')}\n`, language: 'diff' },
+    };
+  }
+  return { kind: 'diff', source, title, prefix: `${parts.join('\n')}\n`, patch: artifact.patch };
+}
+
+export function latestDiffBlock(
+  source: string,
+  artifact: ImplementationArtifact | undefined,
+  fit: DiffFitOptions,
+): ContextBlock {
+  return fitDiffInput(latestDiffInput(source, artifact), fit);
 }

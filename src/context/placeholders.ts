@@ -71,6 +71,9 @@ export const placeholder = {
   prDescriptionMissing: (): string =>
     'No pull request description: this run is not attached to a pull request.',
 
+  overContextBudget: (title: string, budget: string): string =>
+    `Not shown: ${title} does not fit in what is left of the per-call context budget (${budget}) after the diff.`,
+
   unknownSource: (source: string): string =>
     `Unknown context source: "${source}" is not one of ${SUPPORTED_SOURCES}; it was ignored.`,
   sourceFailed: (source: string, message: string): string =>
