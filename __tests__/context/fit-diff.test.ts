@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countTokens as o200kCount } from 'gpt-tokenizer/encoding/o200k_base';
 import parseDiff from 'parse-diff';
@@ -261,6 +261,7 @@ describe('fitDiff: dropping files that are not worth their tokens first', () => 
     'public/app.min.js': 'old\n',
     'src/gen.ts': '// old\n',
     'assets/blob.js': 'old\n',
+    'src/long-comment.ts': 'export const x = 0;\n',
     ...BASE,
   };
   const edit = (repo: string): void => {
@@ -278,6 +279,8 @@ describe('fitDiff: dropping files that are not worth their tokens first', () => 
     );
     write(repo, 'assets/new-minified.js', minified);
     write(repo, 'assets/blob.js', minified);
+    // One long line in a small change is not minified.
+    write(repo, 'src/long-comment.ts', `// ${'a long comment '.repeat(40)}\nexport const x = 1;\n`);
   };
 
   it('drops lock, vendored, built, generated and minified files before touching the rest', () => {
@@ -306,7 +309,7 @@ describe('fitDiff: dropping files that are not worth their tokens first', () => 
       reason: 'minified file',
     });
     expect(byPath['assets/blob.js']).toMatchObject({ status: 'skipped', reason: 'minified file' });
-    for (const p of ['src/a.ts', 'src/b.ts', 'docs/c.md'])
+    for (const p of ['src/a.ts', 'src/b.ts', 'docs/c.md', 'src/long-comment.ts'])
       expect(byPath[p]!.status).toBe('reviewed');
     // The source files are untouched (full context): dropping was enough.
     expect(r.contextLines).toBeUndefined();
@@ -325,7 +328,15 @@ describe('fitDiff: dropping files that are not worth their tokens first', () => 
     expect(fits.text).toBe(diff);
     expect(fits.coverage.every((c) => c.status === 'reviewed')).toBe(true);
 
-    const r = fitDiff(diff, { maxChars: diff.length - 1 }, { ignore: ['docs/**'] });
+    // Only as many as needed, the largest first.
+    const one = fitDiff(diff, { maxChars: diff.length - 1 });
+    const skipped = one.coverage.filter((c) => c.status !== 'reviewed');
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.reason).toBe('lock file');
+    expect(one.contextLines).toBeUndefined();
+
+    const src = realDiff(BASE, editABC).diff;
+    const r = fitDiff(diff, { maxChars: src.length }, { ignore: ['docs/**'] });
     expect(r.coverage.find((c) => c.path === 'docs/c.md')).toEqual({
       path: 'docs/c.md',
       status: 'skipped',
@@ -449,6 +460,34 @@ describe('fitDiff: over budget after shrinking', () => {
       }
     }
   });
+});
+
+describe('fitDiff: real pull-request diffs (bench/fixtures)', () => {
+  const fixtures = readdirSync('bench/fixtures').filter((f) => f.endsWith('.diff'));
+
+  it.each(fixtures)(
+    '%s: within every budget, every file once, added lines where they were',
+    (name) => {
+      const diff = readFileSync(join('bench/fixtures', name), 'utf8');
+      const paths = parseUnifiedDiff(diff).files.map((f) => f.path);
+      const original = addedLines(diff);
+      const seen = new Set<string>();
+      for (const share of [0.97, 0.8, 0.6, 0.4, 0.25, 0.1, 0.03]) {
+        const budget: FitBudget = { maxChars: Math.floor(diff.length * share) };
+        const r = fitDiff(diff, budget);
+        expectWithin(r, budget);
+        expect(r.coverage.map((c) => c.path)).toEqual(paths);
+        expectNoCutLines(r.text, diff);
+        for (const [path, lines] of addedLines(diffPart(r.text))) {
+          const all = new Set(original.get(path));
+          for (const l of lines) expect(all.has(l)).toBe(true);
+        }
+        for (const c of r.coverage) seen.add(c.status);
+      }
+      expect(seen.has('reviewed')).toBe(true);
+      expect(seen.has('skipped')).toBe(true);
+    },
+  );
 });
 
 describe('fitDiff: a 2,000-file pull request', () => {

@@ -6,22 +6,25 @@
  * each only while the text is still over the budget:
  *
  *  0. (only when the caller names files it could not read) the whole diff plus the list of them;
- *  a. drop files that are not worth their tokens: lock files, vendored code, build output,
- *     minified, source maps, snapshots and generated files (DEFAULT_IGNORE_RULES, a generated
- *     marker in the first lines, or a minified shape), plus the caller's ignore globs; binary files
- *     and files without a patch (pure renames, mode changes) leave the text too;
- *  b. shrink the context around changes to 1 line, then 0 lines, re-emitting every hunk with
- *     recomputed `@@ -a,b +c,d @@` counts, so old- and new-side line numbers stay exact;
- *  c. at 0 lines of context, keep as many whole files as fit, dropping the largest first (a
- *     reviewer sees the most files, and one huge file cannot crowd out the rest); then spend what
- *     is left on the largest dropped files, clipped after their last whole hunk that fits (or, when
- *     not even one hunk fits, after the last whole line of the first hunk, with a recomputed header).
+ *  a. binary files and files without a patch (pure renames, mode changes) leave the text; then
+ *     files not worth their tokens — lock files, vendored code, build output, minified files,
+ *     source maps, snapshots, generated files (DEFAULT_IGNORE_RULES, a generated marker near the
+ *     top, a minified shape) and the caller's ignore globs — the largest first, as many as needed;
+ *  b. with all of those out, the context around changes shrinks to 1 line, then 0 lines: every
+ *     hunk is re-emitted with recomputed `@@ -a,b +c,d @@` counts (split where the kept lines
+ *     are no longer contiguous), so old- and new-side line numbers stay exact;
+ *  c. at 0 lines of context, as many whole files as fit are kept, the largest left out first
+ *     (a reviewer sees the most files; one huge file cannot crowd out the rest). What is left
+ *     goes to the largest files left out, clipped after their last whole hunk that fits — or,
+ *     when not even one hunk fits, after the last whole line of the first hunk, under a header
+ *     recomputed for the lines shown. Ignored files are candidates here only when there is
+ *     nothing else.
  *
  * Files keep their order in the text. When anything was left out, the text ends with bracketed
  * lines saying what happened, and one line per file not shown in full:
  * `[skipped] path (status, +adds -dels): reason` or `[clipped] path (...): what is shown`.
- * If even that list would take more than a quarter of the budget, its tail is counted in one line.
- * `coverage` names every file of the input (and every `unread` file) exactly once.
+ * If that list would take more than a quarter of the budget, its tail is counted in one line.
+ * `coverage` names every file of the input (then every `unread` file) exactly once.
  */
 import picomatch from 'picomatch';
 import type { FileCoverage } from '../engine/types.js';
@@ -108,10 +111,15 @@ export const DEFAULT_IGNORE_RULES: readonly IgnoreRule[] = Object.freeze([
   })),
 ]);
 
-/** An added line this long in a new file marks it as minified (prose files excepted). */
+/**
+ * Minified shape (prose files excepted), judged on a file's added lines once they hold at least
+ * MINIFIED_MIN_CHARS: lines of MINIFIED_LINE_CHARS or more carry at least half of those
+ * characters, or the lines average more than MINIFIED_AVERAGE_CHARS. The floor keeps one long
+ * line in a small change (a long comment, a one-line export list) from counting as minified.
+ */
 export const MINIFIED_LINE_CHARS = 500;
-/** Added lines this long on average mark a file as minified (prose files excepted). */
 export const MINIFIED_AVERAGE_CHARS = 300;
+export const MINIFIED_MIN_CHARS = 2_000;
 /** Share of the budget the list of files not shown may take before its tail is only counted. */
 export const LIST_SHARE = 0.25;
 
@@ -423,13 +431,13 @@ function contentIgnoreReason(file: DiffFile): string | undefined {
   const added = addedLines(file);
   if (added.length === 0) return undefined;
   let total = 0;
-  let longest = 0;
+  let inLongLines = 0;
   for (const l of added) {
     total += l.length - 1;
-    longest = Math.max(longest, l.length - 1);
+    if (l.length - 1 >= MINIFIED_LINE_CHARS) inLongLines += l.length - 1;
   }
-  if (total / added.length > MINIFIED_AVERAGE_CHARS) return MINIFIED;
-  if (file.status === 'added' && longest > MINIFIED_LINE_CHARS) return MINIFIED;
+  if (total < MINIFIED_MIN_CHARS) return undefined;
+  if (inLongLines * 2 >= total || total / added.length > MINIFIED_AVERAGE_CHARS) return MINIFIED;
   return undefined;
 }
 
@@ -819,39 +827,84 @@ export function fitDiff(diff: string, budget: FitBudget, options: FitOptions = {
     if (done) return done;
   }
 
-  // a. Drop ignored, generated, lock, vendored and minified files (binary and header-only too).
-  const afterIgnore: Decision[] = files.map((f, i) => {
-    if (inherent[i] !== undefined) return { kind: 'full' };
-    const why = ignoreReason(f);
-    return why === undefined ? { kind: 'full' } : { kind: 'skipped', reason: why };
-  });
-  const dropInherent = (ds: Decision[]): Decision[] =>
-    ds.map((d, i) =>
-      d.kind === 'full' && inherent[i] !== undefined
-        ? { kind: 'skipped', reason: inherent[i]! }
-        : d,
-    );
-  const stageA = dropInherent(afterIgnore);
-  for (const level of ['as-given', 1, 0] as const) {
-    // b. … then less context around changes.
-    const done = tryPlan({ decisions: stageA, level, keepPreamble: true, listShare: LIST_SHARE });
-    if (done) return done;
-  }
-
-  // c. At 0 lines of context: the most whole files that fit, the largest left out first.
-  const level: Level = 0;
-  const budgetCost: Cost = { chars: maxChars, tokens: maxTokens ?? 0 };
   const weight = (c: Cost): number =>
     Math.max(
       maxChars > 0 ? c.chars / maxChars : Number.POSITIVE_INFINITY,
       maxTokens === undefined ? 0 : maxTokens > 0 ? c.tokens / maxTokens : Number.POSITIVE_INFINITY,
     );
-  const candidates = stageA.flatMap((d, i) => (d.kind === 'full' ? [i] : []));
+
+  // a. Binary and header-only files leave the text (they stay listed); then ignored files —
+  //    lock, vendored, build output, minified, generated, the caller's globs — the largest
+  //    first, as many as needed.
+  const base: Decision[] = files.map((_, i) =>
+    inherent[i] !== undefined ? { kind: 'skipped', reason: inherent[i]! } : { kind: 'full' },
+  );
+  const ignoredWhy = files.map((f, i) => (inherent[i] === undefined ? ignoreReason(f) : undefined));
+  const ignored = files
+    .flatMap((_, i) => (ignoredWhy[i] !== undefined ? [i] : []))
+    .sort((a, b) => weight(costAt(b, 'as-given')) - weight(costAt(a, 'as-given')) || a - b);
+  const dropIgnored = (k: number): Decision[] => {
+    const ds = [...base];
+    for (const i of ignored.slice(0, k)) ds[i] = { kind: 'skipped', reason: ignoredWhy[i]! };
+    return ds;
+  };
+  const basePlan: Plan = {
+    decisions: base,
+    level: 'as-given',
+    keepPreamble: true,
+    listShare: LIST_SHARE,
+  };
+  const baseText = assemble(basePlan);
+  if (fitsText(baseText.text)) return finish(basePlan, baseText.text, baseText.notes);
+  if (ignored.length > 0) {
+    // Estimate how many to drop from their sizes (each leaves a list line), then check.
+    const over = measure(baseText.text);
+    let need: Cost = {
+      chars: over.chars - maxChars,
+      tokens: maxTokens === undefined ? 0 : over.tokens - maxTokens,
+    };
+    let k = 0;
+    while (k < ignored.length && (need.chars > 0 || need.tokens > 0)) {
+      const i = ignored[k]!;
+      const c = costAt(i, 'as-given');
+      const e = measure(`${entryLine(i, { kind: 'skipped', reason: ignoredWhy[i]! })}\n`);
+      need = { chars: need.chars - c.chars + e.chars, tokens: need.tokens - c.tokens + e.tokens };
+      k++;
+    }
+    for (let tries = 0; ; tries++) {
+      const plan: Plan = {
+        decisions: dropIgnored(k),
+        level: 'as-given',
+        keepPreamble: true,
+        listShare: LIST_SHARE,
+      };
+      const done = tryPlan(plan);
+      if (done) return done;
+      if (k >= ignored.length) break;
+      k = tries < 3 ? k + 1 : ignored.length;
+    }
+  }
+  const stageA = dropIgnored(ignored.length);
+
+  // b. Less context around changes: 1 line, then none.
+  for (const level of [1, 0] as const) {
+    const done = tryPlan({ decisions: stageA, level, keepPreamble: true, listShare: LIST_SHARE });
+    if (done) return done;
+  }
+
+  // c. At 0 lines of context: the most whole files that fit, the largest left out first (the
+  //    ignored files only when there is nothing else).
+  const level: Level = 0;
+  const budgetCost: Cost = { chars: maxChars, tokens: maxTokens ?? 0 };
+  let candidates = stageA.flatMap((d, i) => (d.kind === 'full' ? [i] : []));
+  if (candidates.length === 0) candidates = [...ignored];
   const preambleCost = measure(withNewline(parsed.preamble));
   const keepPreamble = weight(preambleCost) <= 0.05;
   const decisions: Decision[] = [...stageA];
   const overBudget: Decision = { kind: 'skipped', reason: 'over budget' };
-  for (const i of candidates) decisions[i] = overBudget;
+  const leftOutAs = (i: number): Decision =>
+    ignoredWhy[i] !== undefined ? { kind: 'skipped', reason: ignoredWhy[i]! } : overBudget;
+  for (const i of candidates) decisions[i] = leftOutAs(i);
 
   // The text with no file kept: the notes and the (capped) list of everything, as the floor.
   const plan: Plan = { decisions, level, keepPreamble, listShare: LIST_SHARE };
@@ -864,7 +917,7 @@ export function fitDiff(diff: string, budget: FitBudget, options: FitOptions = {
     tokens: budgetCost.tokens - floor.tokens - note.tokens - 12,
   };
   // While the list is short enough to be shown whole, a file kept also frees its list line.
-  const entryCost = (i: number): Cost => measure(`${entryLine(i, overBudget)}\n`);
+  const entryCost = (i: number): Cost => measure(`${entryLine(i, leftOutAs(i))}\n`);
   let listTotal: Cost = { chars: 0, tokens: 0 };
   for (let i = 0; i < files.length; i++) {
     const e = entryLine(i, decisions[i]!);
@@ -977,7 +1030,7 @@ export function fitDiff(diff: string, budget: FitBudget, options: FitOptions = {
     if (shown.length > 0) {
       let freed: Cost = { chars: 0, tokens: 0 };
       for (const { i, cost } of shown) {
-        decisions[i] = overBudget;
+        decisions[i] = leftOutAs(i);
         freed = { chars: freed.chars + cost.chars, tokens: freed.tokens + cost.tokens };
         if (freed.chars >= over.chars && freed.tokens >= over.tokens) break;
       }
@@ -1000,7 +1053,7 @@ export function fitDiff(diff: string, budget: FitBudget, options: FitOptions = {
   // Not even the notes fit: one line, or nothing.
   const last = `[The diff (${totalWords}) is not shown: it is over the context budget of ${budgetWords(maxChars, maxTokens)}.]\n`;
   const skippedAll: Decision[] = files.map((_, i) =>
-    inherent[i] !== undefined ? { kind: 'skipped', reason: inherent[i]! } : overBudget,
+    inherent[i] !== undefined ? { kind: 'skipped', reason: inherent[i]! } : leftOutAs(i),
   );
   const notes = [last.slice(1, -2)];
   return {
