@@ -487,7 +487,7 @@ function isContext(line: string): boolean {
  * than 2k context lines splits it (as `git diff -U<k>` would). Returns the hunk itself when
  * nothing changes.
  */
-export function reduceHunkContext(hunk: Hunk, k: number): Piece[] {
+function reduceHunkContext(hunk: Hunk, k: number): Piece[] {
   const lines = hunk.lines;
   const n = lines.length;
   if (!lines.some(isChange)) return [{ header: hunk.header, lines }];
