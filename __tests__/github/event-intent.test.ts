@@ -373,3 +373,16 @@ describe('parsePullRequest', () => {
     });
   });
 });
+
+describe('own pushes', () => {
+  it('ignores a synchronize pushed by the bot identity', async () => {
+    const { webhookExample } = await import('../support/webhook-examples.js');
+    const { normaliseEvent } = await import('../../src/github/event-intent.js');
+    const payload = webhookExample('pull_request', 'synchronize') as Record<string, unknown>;
+    (payload.pull_request as Record<string, unknown>).draft = false;
+    payload.sender = { login: 'aethr-bot', type: 'User' };
+    const intent = normaliseEvent({ name: 'pull_request', payload }, { botLogin: 'aethr-bot' });
+    expect(intent.kind).toBe('ignore');
+    if (intent.kind === 'ignore') expect(intent.reason).toMatch(/this action's own identity/);
+  });
+});

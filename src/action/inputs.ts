@@ -33,6 +33,9 @@ export interface ActionInputs {
   triggerLabel: string;
   botLogin: string;
   baseUrl?: string;
+  maxBotCommits: number;
+  /** Author of follow-up commits; undefined: the github-actions bot. */
+  commitAuthor?: { name: string; email: string };
   /** Environment variables to add for model calls (keys from inputs, base URL). */
   modelEnv: Record<string, string>;
 }
@@ -89,8 +92,23 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
   }
   if (model) modelEnv.AETHR_MODEL = model;
 
+  const maxBotText = get('max-bot-commits') || '10';
+  const maxBotCommits = Number(maxBotText);
+  if (!Number.isInteger(maxBotCommits) || maxBotCommits < 0 || maxBotCommits > 100) {
+    throw new AethrError(`Input "max-bot-commits" is "${maxBotText}"; expected a whole number from 0 to 100.`);
+  }
+  const authorText = get('commit-author');
+  let commitAuthor: ActionInputs['commitAuthor'];
+  if (authorText) {
+    const m = /^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(authorText);
+    if (!m) throw new AethrError(`Input "commit-author" is "${authorText}"; expected "Name <email>".`);
+    commitAuthor = { name: m[1]!, email: m[2]! };
+  }
+
   return {
     token,
+    maxBotCommits,
+    commitAuthor,
     workflow: get('workflow') || '.aethr.yaml',
     model,
     failOn: oneOf('fail-on', get('fail-on') || 'none', FAIL_ON),

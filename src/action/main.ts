@@ -41,6 +41,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         allowedActors: inputs.allowedActors,
         mock: inputs.mock,
         botLogin: inputs.botLogin,
+        maxBotCommits: inputs.maxBotCommits,
+        identity: inputs.commitAuthor,
       },
       {
         forge,
@@ -49,6 +51,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         env: { ...env, ...inputs.modelEnv },
         runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
         repositoryUrl: `${server}/${owner}/${repo}`,
+        serverUrl: server,
+        runId: env.GITHUB_RUN_ID,
       },
     );
   } catch (error) {

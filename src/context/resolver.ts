@@ -192,7 +192,7 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
           }
         }),
       );
-      const countTokens = limits.maxInputTokens !== undefined ? await tokenCounter() : undefined;
+      const countTokens = mayExceedTokens(items, limits) ? await tokenCounter() : undefined;
       return splitContextBudget(items, limits, {
         ...(countTokens ? { countTokens } : {}),
         ...(options.ignore ? { ignore: options.ignore } : {}),
@@ -200,6 +200,20 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
       });
     },
   };
+}
+
+/**
+ * Whether counting tokens can matter: a token covers at least one UTF-8 byte, so context whose
+ * bytes fit under the token limit fits whatever the tokenizer says (and it need not be loaded).
+ */
+function mayExceedTokens(items: readonly ContextItem[], limits: ContextLimits): boolean {
+  if (limits.maxInputTokens === undefined) return false;
+  let chars = 0;
+  for (const item of items) {
+    chars += 'input' in item ? diffInputChars(item.input) : item.blocks.reduce((n, b) => n + b.text.length, 0);
+  }
+  // Bytes are at most 3 per UTF-16 code unit; `chars * 3` bounds them without encoding anything.
+  return chars * 3 > limits.maxInputTokens - (limits.reserveTokens ?? 0);
 }
 
 // ---------------------------------------------------------------------------------------------

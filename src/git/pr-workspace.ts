@@ -464,6 +464,68 @@ export async function preparePrWorkspace(options: PrWorkspaceOptions): Promise<P
   });
 }
 
+export interface BranchWorkspaceOptions {
+  root: string;
+  /** The branch aethr owns and pushes, e.g. `aethr/docs-sync` or `aethr/issue-12`. */
+  branch: string;
+  /** Where a new branch starts (the default branch). */
+  baseRef: string;
+  remote?: string;
+  identity?: GitIdentity;
+  maxBotCommits?: number;
+}
+
+/**
+ * A workspace on a branch aethr owns: it continues from the branch's remote tip when the branch
+ * exists (so every push is a fast-forward), or starts it from `baseRef`. Pushes never force: if
+ * someone else moved the branch meanwhile, the push reports `head-moved`.
+ */
+export async function prepareBranchWorkspace(options: BranchWorkspaceOptions): Promise<PrWorkspace> {
+  const root = await repoRoot(options.root);
+  const remote = options.remote ?? 'origin';
+  const identity: GitIdentity = { ...(options.identity ?? DEFAULT_IDENTITY) };
+  checkRemote(remote, 'remote');
+  checkIdentity(identity);
+  await checkBranchName(root, options.branch, 'branch');
+  await checkBranchName(root, options.baseRef, 'baseRef');
+  const git = new Git(root, urlSecrets(remote));
+
+  const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+  const dirtyPaths = splitZ(dirty.stdout).map((entry) => entry.slice(3));
+  if (dirtyPaths.length > 0) throw new WorkspaceNotClean(dirtyPaths);
+
+  const existing = await git.lsRemoteBranch(remote, options.branch);
+  const prefix = `refs/remotes/aethr/${options.branch}`;
+  const refspecs = [`+refs/heads/${options.baseRef}:${prefix}/base`];
+  if (existing) refspecs.push(`+refs/heads/${options.branch}:${prefix}/tip`);
+  const shallow = await git.isShallow();
+  await git.network(
+    ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--no-write-fetch-head', ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []), remote, ...refspecs],
+    `git fetch ${git.redact(remote)}`,
+  );
+  const start = existing ? `${prefix}/tip` : `${prefix}/base`;
+  const startSha = await git.revParse(`${start}^{commit}`);
+  if (startSha === undefined) throw new PrWorkspaceError(`Could not fetch ${start} from ${git.redact(remote)}.`);
+  const branch = `aethr/work-${options.branch.replace(/[^A-Za-z0-9._-]/g, '-')}`;
+  await git.run(['checkout', '--quiet', '--no-track', '--no-recurse-submodules', '-B', branch, startSha]);
+  const mergeBase = existing ? await findMergeBase(git, startSha, `${prefix}/base`, remote, refspecs) : startSha;
+  return new Workspace({
+    git,
+    root,
+    branch,
+    startSha,
+    expectedRemote: existing ?? NULL_SHA,
+    headRef: options.branch,
+    baseRef: options.baseRef,
+    mergeBase,
+    pushTarget: remote,
+    identity,
+    maxBotCommits: options.maxBotCommits ?? DEFAULT_MAX_BOT_COMMITS,
+    preexisting: new Set(await git.untracked(false)),
+    preexistingDirs: new Set((await git.untracked(true)).filter((p) => p.endsWith('/'))),
+  });
+}
+
 /** Fetches `refspecs`; refspecs whose source the remote lacks are dropped (and returned without). */
 async function fetchTolerant(
   git: Git,
@@ -524,6 +586,8 @@ interface WorkspaceInit {
   root: string;
   branch: string;
   startSha: string;
+  /** What the remote branch must be at for the first push (default `startSha`; NULL_SHA: absent). */
+  expectedRemote?: string;
   headRef: string;
   baseRef: string | undefined;
   mergeBase: string | undefined;
@@ -555,7 +619,7 @@ class Workspace implements PrWorkspace {
     this.root = init.root;
     this.branch = init.branch;
     this.startSha = init.startSha;
-    this.head = init.startSha;
+    this.head = init.expectedRemote ?? init.startSha;
     this.headRef = init.headRef;
     this.baseRef = init.baseRef;
     this.mergeBase = init.mergeBase;

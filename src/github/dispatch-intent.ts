@@ -4,14 +4,20 @@
  */
 import type { Forge, PullInfo } from './forge.js';
 import type { Intent, PullRequestInfo } from './event-intent.js';
-import { handleReview, replyHelp, type ReviewDeps, type ReviewOutcomeSummary, type ReviewSettings } from './handle-review.js';
+import { handleReview, replyHelp, type ReviewDeps, type ReviewOutcomeSummary } from './handle-review.js';
+import { handleImplement, type ImplementOutcome, type ImplementSettings } from './handle-implement.js';
+import { handleBranchRun, type BranchRunOutcome } from './handle-branch-run.js';
 
-export type DispatchOutcome = ReviewOutcomeSummary | { status: 'ignored' | 'replied' | 'unsupported'; reason: string };
+export type DispatchOutcome =
+  | ReviewOutcomeSummary
+  | ImplementOutcome
+  | BranchRunOutcome
+  | { status: 'ignored' | 'replied'; reason: string };
 
 export async function dispatchIntent(
   intent: Intent,
-  settings: ReviewSettings,
-  deps: ReviewDeps & { forge: Forge },
+  settings: ImplementSettings,
+  deps: ReviewDeps & { forge: Forge; serverUrl?: string; runId?: string },
 ): Promise<DispatchOutcome> {
   switch (intent.kind) {
     case 'ignore':
@@ -45,24 +51,42 @@ export async function dispatchIntent(
         case 'run':
           return handleReview({ ...base, instructions: command.task }, { ...settings, workflowSpec: command.workflow }, deps);
         case 'implement':
-          return unsupported(deps, '/aethr implement');
+          return handleImplement(
+            { prNumber: intent.pullRequestNumber, actor: intent.actor, task: command.task, event: intent.event, commentId: comment.id },
+            settings,
+            deps,
+          );
       }
       break;
     }
-    case 'label':
-      return unsupported(deps, `the "${intent.label}" label`);
+    case 'label': {
+      const defaultBranch = intent.repository.defaultBranch ?? 'main';
+      if (intent.target === 'pull_request' && intent.pullRequest) {
+        const pr = intent.pullRequest;
+        return handleImplement(
+          { prNumber: pr.number, actor: intent.actor, task: `${pr.title}\n\n${pr.body}`.trim(), event: intent.event, label: intent.label },
+          settings,
+          deps,
+        );
+      }
+      return handleBranchRun(
+        { kind: 'issue', actor: intent.actor, issue: intent.issue, label: intent.label },
+        settings,
+        { ...deps, defaultBranch },
+      );
+    }
     case 'docs_sync':
-      return unsupported(deps, 'docs-sync');
+      return handleBranchRun({ kind: 'docs-sync', actor: intent.actor }, settings, {
+        ...deps,
+        defaultBranch: intent.repository.defaultBranch ?? 'main',
+      });
     case 'dispatch':
-      return unsupported(deps, 'workflow_dispatch tasks');
+      return handleBranchRun({ kind: 'task', actor: intent.actor, task: intent.task, runId: deps.runId }, settings, {
+        ...deps,
+        defaultBranch: intent.repository.defaultBranch ?? 'main',
+      });
   }
   return { status: 'ignored', reason: 'unhandled intent' };
-}
-
-function unsupported(deps: ReviewDeps, what: string): DispatchOutcome {
-  const reason = `${what} runs are not available in this version of aethr-action; only reviews are.`;
-  deps.report.notice(reason);
-  return { status: 'unsupported', reason };
 }
 
 export function toPullInfo(pr: PullRequestInfo): PullInfo {

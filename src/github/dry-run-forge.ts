@@ -85,6 +85,19 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     async addReaction(commentId, reaction) {
       o.print(`dry run: would react ${reaction} to comment ${commentId}\n`);
     },
+    async findOpenPulls() {
+      return [];
+    },
+    async createPull(pull) {
+      o.print(`\n── would open a pull request ${pull.head} → ${pull.base}: ${pull.title} ──\n${pull.body}\n`);
+      return { number: 0, htmlUrl: '' };
+    },
+    async updatePull(number, update) {
+      o.print(`\n── would update pull request #${number} ──\n${update.body ?? update.title ?? ''}\n`);
+    },
+    async removeLabel(issueNumber, label) {
+      o.print(`dry run: would remove the label "${label}" from #${issueNumber}\n`);
+    },
     async getFileText(path, ref) {
       const r = await runGit(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });
       return r.code === 0 ? r.stdout : undefined;

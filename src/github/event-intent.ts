@@ -413,6 +413,11 @@ export function normaliseEvent(
       }
       if (pr.value.state === 'closed')
         return ignore(`pull request #${pr.value.number} is closed`, repository.value);
+      // Our own follow-up commits were reviewed inside the implement loop: a push by this
+      // action's identity never starts another run (a PAT's pushes do trigger workflows).
+      if (action === 'synchronize' && isBotUser(field<PullRequestEvent>(payload, 'sender'), options.botLogin)) {
+        return ignore(`the push to #${pr.value.number} was made by ${actor}, this action's own identity`, repository.value);
+      }
       if (pr.value.draft && (options.skipDrafts ?? true)) {
         return ignore(
           `pull request #${pr.value.number} is a draft (drafts are skipped)`,

@@ -71,6 +71,18 @@ export interface Forge {
   addReaction(commentId: number, reaction: Reaction): Promise<void>;
   /** A file's text at a ref, or undefined when it does not exist. */
   getFileText(path: string, ref: string): Promise<string | undefined>;
+  /** Open pull requests whose head is `branch` in this repository. */
+  findOpenPulls(branch: string): Promise<Array<{ number: number; htmlUrl: string }>>;
+  /** Opens a PR; throws `PullCreationForbidden` when the token may not open pull requests. */
+  createPull(pull: { title: string; body: string; head: string; base: string }): Promise<{ number: number; htmlUrl: string }>;
+  updatePull(number: number, update: { title?: string; body?: string }): Promise<void>;
+  /** Removes a label; a label that is already gone is not an error. */
+  removeLabel(issueNumber: number, label: string): Promise<void>;
+}
+
+/** GitHub refuses to let this token open pull requests (a repository or organisation setting). */
+export class PullCreationForbidden extends Error {
+  override name = 'PullCreationForbidden';
 }
 
 export function permissionAtLeast(actual: PermissionLevel, minimum: PermissionLevel): boolean {

@@ -3,21 +3,30 @@
  * trusted place, check keys, fetch the PR diff, run the engine, then publish one sticky summary
  * and one review of new inline findings. Every write happens after the permission check.
  */
-import { loadWorkflowSpec, type WorkflowReader } from '../config/workflow-source.js';
-import { AethrError, toError } from '../errors.js';
-import { runWorkflow, StepFailed } from '../engine/run-workflow.js';
-import type { Finding, RunResult, StepResult } from '../engine/types.js';
-import type { Workflow } from '../config/schema.js';
-import { describeKeyProblem } from '../models/gateway.js';
-import { routeModel } from '../models/routing.js';
+import { loadWorkflowSpec } from '../config/workflow-source.js';
+import { toError } from '../errors.js';
+import { runWorkflow } from '../engine/run-workflow.js';
+import type { Finding } from '../engine/types.js';
 import { redactSecrets } from '../models/redact.js';
 import { buildPorts } from '../runner/build-ports.js';
 import { summariseLedger } from '../models/ledger.js';
 import type { CallRecord } from '../models/gateway.js';
 import { renderLedgerMarkdown } from './ledger-markdown.js';
 import { authorizeActor } from './authorize.js';
+import {
+  applyMaxIterations,
+  baseBranchReader,
+  coverageOf,
+  failureMessage,
+  isOurs,
+  iterationsOf,
+  missingKeys,
+  setOutputs,
+  stepLine,
+  tryReact,
+} from './run-support.js';
 import { anchorFindings, type AnchorResult } from './diff-anchor.js';
-import type { Forge, ForgeComment, PullInfo } from './forge.js';
+import type { Forge, PullInfo } from './forge.js';
 import { parseFingerprints } from './fingerprint.js';
 import { loadPrDiff } from './pr-diff.js';
 import type { RunReporter } from './reporter.js';
@@ -243,20 +252,6 @@ export async function replyHelp(forge: Forge, prNumber: number, commentId: numbe
   await forge.addReaction(commentId, intro ? 'confused' : '+1');
 }
 
-/** Workflow files from the PR's base commit, which the PR author cannot change. */
-function baseBranchReader(forge: Forge, pull: PullInfo): WorkflowReader {
-  return {
-    async read(path) {
-      const text = await forge.getFileText(path, pull.baseSha);
-      return text === undefined ? undefined : { text, display: `${path} (base branch ${pull.baseRef})` };
-    },
-  };
-}
-
-function isOurs(comment: ForgeComment, botLogin: string): boolean {
-  return comment.author.toLowerCase() === botLogin.toLowerCase();
-}
-
 /** Inline comments already posted by us (any earlier run) are not posted again. */
 async function postReview(
   forge: Forge,
@@ -301,91 +296,12 @@ async function postReview(
   }
 }
 
-async function tryReact(forge: Forge, commentId: number, reaction: '+1' | 'eyes' | 'confused', report: RunReporter): Promise<void> {
-  try {
-    await forge.addReaction(commentId, reaction);
-  } catch (error) {
-    report.info(`Could not add the ${reaction} reaction: ${toError(error).message}`);
-  }
-}
-
-function missingKeys(workflow: Workflow, env: Record<string, string | undefined>): string[] {
-  const problems = new Set<string>();
-  for (const role of new Set(workflow.steps.map((s) => s.role))) {
-    const problem = describeKeyProblem(routeModel(workflow, role, env), env);
-    if (problem) problems.add(`role "${role}": ${problem}`);
-  }
-  return [...problems];
-}
-
-function applyMaxIterations(workflow: Workflow, max: number | undefined): Workflow {
-  if (max === undefined) return workflow;
-  return {
-    ...workflow,
-    steps: workflow.steps.map((s) => (s.repeat ? { ...s, repeat: { ...s.repeat, max_iterations: max } } : s)),
-  };
-}
-
 function reviewTask(pull: PullInfo, request: ReviewRequest): string {
   const lines = [`Review the changes of pull request #${pull.number} (the diff is in the context).`];
   if (request.instructions) {
     lines.push('', `Extra instructions from @${request.actor}:`, request.instructions);
   }
   return lines.join('\n');
-}
-
-function stepLine(r: StepResult): string {
-  const usage = r.usage ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens` : 'usage not reported';
-  const review = r.review ? ` · review ${r.review.status}, ${r.review.findings.length} finding(s)` : '';
-  return `✓ ${r.stepId} · ${(r.durationMs / 1000).toFixed(1)}s · ${usage}${r.mock ? ' · mock' : ''}${review}`;
-}
-
-function coverageOf(result: RunResult): SummaryInput['files'] {
-  const byPath = new Map<string, { status: string; reason?: string }>();
-  for (const r of result.results) {
-    for (const c of r.coverage ?? []) {
-      const seen = byPath.get(c.path);
-      // A file counts as reviewed if any step saw it whole.
-      if (!seen || (seen.status !== 'reviewed' && c.status === 'reviewed')) byPath.set(c.path, c);
-    }
-  }
-  if (byPath.size === 0) return undefined;
-  const files = [...byPath.entries()];
-  return {
-    reviewed: files.filter(([, c]) => c.status === 'reviewed').map(([p]) => p),
-    clipped: files.filter(([, c]) => c.status === 'clipped').map(([path, c]) => ({ path, reason: c.reason })),
-    skipped: files.filter(([, c]) => c.status === 'skipped').map(([path, c]) => ({ path, reason: c.reason })),
-  };
-}
-
-function iterationsOf(result: RunResult): SummaryInput['iterations'] {
-  const reviews = result.results.filter((r) => r.review);
-  if (reviews.length < 2) return undefined;
-  return reviews.map((r, i) => ({
-    iteration: i + 1,
-    findings: r.review!.findings.length,
-    status: r.review!.status,
-    tokens: r.usage ? r.usage.inputTokens + r.usage.outputTokens : undefined,
-  }));
-}
-
-function failureMessage(error: unknown): string {
-  if (error instanceof StepFailed || error instanceof AethrError) {
-    return error.hint ? `${error.message}\n\n${error.hint}` : error.message;
-  }
-  return `Unexpected error: ${toError(error).message}`;
-}
-
-function setOutputs(
-  report: RunReporter,
-  o: { status: string; findings: Finding[]; summaryUrl?: string; tokens?: number; costUsd?: number },
-): void {
-  report.setOutput('review-status', o.status);
-  report.setOutput('findings-count', String(o.findings.length));
-  report.setOutput('findings-json', JSON.stringify(o.findings));
-  report.setOutput('summary-comment-url', o.summaryUrl ?? '');
-  report.setOutput('tokens', String(o.tokens ?? 0));
-  report.setOutput('cost-usd', (o.costUsd ?? 0).toFixed(4));
 }
 
 export type { SummaryMeta };

@@ -5,8 +5,9 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import type { Forge, ForgeComment, PermissionLevel, PullFile, PullInfo } from './forge.js';
-import { PERMISSION_LEVELS } from './forge.js';
+import { PERMISSION_LEVELS, PullCreationForbidden } from './forge.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -21,6 +22,16 @@ export interface OctokitForgeOptions {
 
 const MAX_RATE_LIMIT_RETRIES = 2;
 
+/**
+ * The throttling plugin spaces writes 1 s apart and notifying writes (comments, reviews) 3 s
+ * apart: GitHub's advice for clients making *many* writes. A run makes about five, so they stay
+ * serial with shorter spacing; a secondary-rate-limit answer is still retried after its
+ * `retry-after` by onSecondaryRateLimit below.
+ * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api
+ */
+const WRITE_SPACING_MS = 200;
+const NOTIFYING_WRITE_SPACING_MS = 500;
+
 export function createOctokitForge(options: OctokitForgeOptions): Forge {
   const { owner, repo } = options;
   const log = options.log ?? (() => {});
@@ -31,6 +42,8 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
       // Server errors are retried twice (about 5 s in all), then the run fails with the error.
       retry: { retries: 2 },
       throttle: {
+        write: new Bottleneck.Group({ id: 'aethr-write', maxConcurrent: 1, minTime: WRITE_SPACING_MS }),
+        notifications: new Bottleneck.Group({ id: 'aethr-notifications', maxConcurrent: 1, minTime: NOTIFYING_WRITE_SPACING_MS }),
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
           log(`GitHub rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
           return retryCount < MAX_RATE_LIMIT_RETRIES;
@@ -144,6 +157,33 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
     },
     async addReaction(commentId, reaction) {
       await octokit.rest.reactions.createForIssueComment({ ...base, comment_id: commentId, content: reaction });
+    },
+    async findOpenPulls(branch) {
+      const { data } = await octokit.rest.pulls.list({ ...base, head: `${owner}:${branch}`, state: 'open', per_page: 10 });
+      return data.map((p) => ({ number: p.number, htmlUrl: p.html_url }));
+    },
+    async createPull(pull) {
+      try {
+        const { data } = await octokit.rest.pulls.create({ ...base, ...pull, maintainer_can_modify: true });
+        return { number: data.number, htmlUrl: data.html_url };
+      } catch (error) {
+        const e = error as { status?: number; message?: string };
+        // https://docs.github.com/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository
+        if (e.status === 403 && /not permitted to create/i.test(e.message ?? '')) {
+          throw new PullCreationForbidden(e.message ?? 'GitHub Actions is not permitted to create pull requests.');
+        }
+        throw error;
+      }
+    },
+    async updatePull(number, update) {
+      await octokit.rest.pulls.update({ ...base, pull_number: number, ...update });
+    },
+    async removeLabel(issueNumber, label) {
+      try {
+        await octokit.rest.issues.removeLabel({ ...base, issue_number: issueNumber, name: label });
+      } catch (error) {
+        if ((error as { status?: number }).status !== 404) throw error;
+      }
     },
     async getFileText(path, ref) {
       try {

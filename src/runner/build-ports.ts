@@ -8,7 +8,7 @@ import { createMockImplementBackend } from '../backends/mock-implement-backend.j
 import { createOpencodeBackend } from '../backends/opencode/index.js';
 import { createPatchBackend, DEFAULT_DENY, type PatchPolicy } from '../backends/patch/index.js';
 import type { EnginePorts, ImplementBackend, RunObserver } from '../engine/types.js';
-import { createBudgetGuard } from '../models/budget.js';
+import { createBudgetGuard, resolveCallLimits } from '../models/budget.js';
 import { createModelGateway, type ModelGateway } from '../models/gateway.js';
 import { createModelPolicy } from '../models/policy.js';
 import { routeModel } from '../models/routing.js';
@@ -58,6 +58,13 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
       root: options.root,
       prDiff: options.prDiff,
       prDescription: options.prDescription,
+      // The same per-call limits the gateway enforces, so context is fitted rather than refused.
+      perCall: {
+        max_input_tokens_per_call: resolveCallLimits(workflow.limits).maxInputTokensPerCall,
+        ...(workflow.limits?.max_context_chars_per_call !== undefined
+          ? { max_context_chars_per_call: workflow.limits.max_context_chars_per_call }
+          : {}),
+      },
     }),
     routeModel: (role) => routeModel(options.workflow, role, options.env),
     backends: {

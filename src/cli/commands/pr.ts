@@ -103,6 +103,7 @@ export async function prCommand(argv: string[], io: CliIO, cwd = process.cwd()):
       allowedActors: [],
       mock: !live,
       botLogin: 'github-actions[bot]',
+      maxBotCommits: 10,
     },
     { forge, report, root, env, diffSource: dryRun ? 'api' : 'auto' },
   );

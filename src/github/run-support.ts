@@ -1,0 +1,123 @@
+/**
+ * Pieces every GitHub run shares (review and implement): trusted workflow reading, key checks,
+ * reactions, outputs, and turning results into summary rows.
+ */
+import type { WorkflowReader } from '../config/workflow-source.js';
+import type { Workflow } from '../config/schema.js';
+import { AethrError, toError } from '../errors.js';
+import { StepFailed } from '../engine/run-workflow.js';
+import type { Finding, RunResult, StepResult } from '../engine/types.js';
+import { describeKeyProblem } from '../models/gateway.js';
+import { routeModel } from '../models/routing.js';
+import type { Forge, ForgeComment, PullInfo } from './forge.js';
+import type { RunReporter } from './reporter.js';
+import type { SummaryInput } from './summary-comment.js';
+import { findExecutable, opencodeCommand } from '../backends/opencode/find-binary.js';
+
+/** Workflow files from the PR's base commit, which the PR author cannot change. */
+export function baseBranchReader(forge: Forge, pull: PullInfo): WorkflowReader {
+  return {
+    async read(path) {
+      const text = await forge.getFileText(path, pull.baseSha);
+      return text === undefined ? undefined : { text, display: `${path} (base branch ${pull.baseRef})` };
+    },
+  };
+}
+
+export function isOurs(comment: ForgeComment, botLogin: string): boolean {
+  return comment.author.toLowerCase() === botLogin.toLowerCase();
+}
+
+export async function tryReact(forge: Forge, commentId: number, reaction: '+1' | 'eyes' | 'confused', report: RunReporter): Promise<void> {
+  try {
+    await forge.addReaction(commentId, reaction);
+  } catch (error) {
+    report.info(`Could not add the ${reaction} reaction: ${toError(error).message}`);
+  }
+}
+
+export function missingKeys(workflow: Workflow, env: Record<string, string | undefined>): string[] {
+  const problems = new Set<string>();
+  for (const role of new Set(workflow.steps.map((s) => s.role))) {
+    const problem = describeKeyProblem(routeModel(workflow, role, env), env);
+    if (problem) problems.add(`role "${role}": ${problem}`);
+  }
+  return [...problems];
+}
+
+export function applyMaxIterations(workflow: Workflow, max: number | undefined): Workflow {
+  if (max === undefined) return workflow;
+  return {
+    ...workflow,
+    steps: workflow.steps.map((s) => (s.repeat ? { ...s, repeat: { ...s.repeat, max_iterations: max } } : s)),
+  };
+}
+
+export function stepLine(r: StepResult): string {
+  const usage = r.usage ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens` : 'usage not reported';
+  const review = r.review ? ` · review ${r.review.status}, ${r.review.findings.length} finding(s)` : '';
+  return `✓ ${r.stepId} · ${(r.durationMs / 1000).toFixed(1)}s · ${usage}${r.mock ? ' · mock' : ''}${review}`;
+}
+
+export function coverageOf(result: RunResult): SummaryInput['files'] {
+  const byPath = new Map<string, { status: string; reason?: string }>();
+  for (const r of result.results) {
+    for (const c of r.coverage ?? []) {
+      const seen = byPath.get(c.path);
+      // A file counts as reviewed if any step saw it whole.
+      if (!seen || (seen.status !== 'reviewed' && c.status === 'reviewed')) byPath.set(c.path, c);
+    }
+  }
+  if (byPath.size === 0) return undefined;
+  const files = [...byPath.entries()];
+  return {
+    reviewed: files.filter(([, c]) => c.status === 'reviewed').map(([p]) => p),
+    clipped: files.filter(([, c]) => c.status === 'clipped').map(([path, c]) => ({ path, reason: c.reason })),
+    skipped: files.filter(([, c]) => c.status === 'skipped').map(([path, c]) => ({ path, reason: c.reason })),
+  };
+}
+
+export function iterationsOf(result: RunResult): SummaryInput['iterations'] {
+  const reviews = result.results.filter((r) => r.review);
+  if (reviews.length < 2) return undefined;
+  return reviews.map((r, i) => ({
+    iteration: i + 1,
+    findings: r.review!.findings.length,
+    status: r.review!.status,
+    tokens: r.usage ? r.usage.inputTokens + r.usage.outputTokens : undefined,
+  }));
+}
+
+export function failureMessage(error: unknown): string {
+  if (error instanceof StepFailed || error instanceof AethrError) {
+    return error.hint ? `${error.message}\n\n${error.hint}` : error.message;
+  }
+  return `Unexpected error: ${toError(error).message}`;
+}
+
+export function setOutputs(
+  report: RunReporter,
+  o: { status: string; findings: Finding[]; summaryUrl?: string; tokens?: number; costUsd?: number },
+): void {
+  report.setOutput('review-status', o.status);
+  report.setOutput('findings-count', String(o.findings.length));
+  report.setOutput('findings-json', JSON.stringify(o.findings));
+  report.setOutput('summary-comment-url', o.summaryUrl ?? '');
+  report.setOutput('tokens', String(o.tokens ?? 0));
+  report.setOutput('cost-usd', (o.costUsd ?? 0).toFixed(4));
+}
+
+/** Runners rarely have opencode; without it, implement steps use the built-in patch backend. */
+export async function withAvailableBackends(
+  workflow: Workflow,
+  mock: boolean,
+  deps: { env: Record<string, string | undefined>; root: string; report: RunReporter },
+): Promise<Workflow> {
+  if (mock || !workflow.steps.some((s) => s.backend === 'opencode')) return workflow;
+  if (await findExecutable(opencodeCommand(undefined, deps.env), deps.env, deps.root)) return workflow;
+  deps.report.info('The opencode CLI is not installed on this runner; implement steps use the built-in patch backend.');
+  return {
+    ...workflow,
+    steps: workflow.steps.map((s) => (s.backend === 'opencode' ? { ...s, backend: 'patch' as const, unsafe_permissions: false } : s)),
+  };
+}
