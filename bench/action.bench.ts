@@ -37,16 +37,38 @@ afterAll(async () => {
 
 function buildImportsOnlyBundle(): string {
   const out = join(work, 'imports-only');
-  execFileSync(resolve('node_modules/.bin/ncc'), ['build', resolve('bench/support/imports-only.js'), '-o', out, '--minify', '--quiet', '--target', 'es2022'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    resolve('node_modules/.bin/ncc'),
+    [
+      'build',
+      resolve('bench/support/imports-only.js'),
+      '-o',
+      out,
+      '--minify',
+      '--quiet',
+      '--target',
+      'es2022',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   return join(out, 'index.js');
 }
 
 it('ignored event: start to exit against an imports-only bundle', async () => {
   const baseline = buildImportsOnlyBundle();
   const event = join(work, 'closed.json');
-  const payload = pullRequestPayload('closed', { owner: 'acme', repo: 'calc', number: 1, headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40), headRef: 'f', baseRef: 'main', sender: 'x' });
+  const payload = pullRequestPayload('closed', {
+    owner: 'acme',
+    repo: 'calc',
+    number: 1,
+    headSha: 'a'.repeat(40),
+    baseSha: 'b'.repeat(40),
+    headRef: 'f',
+    baseRef: 'main',
+    sender: 'x',
+  });
   writeFileSync(event, JSON.stringify(payload));
   const env = benchEnv({
     GITHUB_EVENT_NAME: 'pull_request',
@@ -84,7 +106,10 @@ function largePr(files: number, linesPerFile: number) {
   for (let f = 0; f < files; f++) {
     const path = `src/mod${f % 25}/file${f}.ts`;
     const body = (tag: string) =>
-      Array.from({ length: linesPerFile }, (_, i) => `export function f${f}_${i}(x: number): number { return x * ${i} + ${tag}; }`).join('\n') + '\n';
+      Array.from(
+        { length: linesPerFile },
+        (_, i) => `export function f${f}_${i}(x: number): number { return x * ${i} + ${tag}; }`,
+      ).join('\n') + '\n';
     base[path] = body('1');
     head[path] = body('2');
   }
@@ -99,17 +124,37 @@ async function reviewLargePr(files: number, linesPerFile: number) {
     repo: 'big',
     gitDir: repo.origin,
     permissions: { maintainer: 'write' },
-    pulls: [{ number: repo.number, head: { sha: repo.headSha, ref: repo.headRef }, base: { sha: repo.baseSha, ref: repo.baseRef }, diff: repo.diff }],
+    pulls: [
+      {
+        number: repo.number,
+        head: { sha: repo.headSha, ref: repo.headRef },
+        base: { sha: repo.baseSha, ref: repo.baseRef },
+        diff: repo.diff,
+      },
+    ],
   });
   try {
     const rssFile = join(work, `rss-${files}`);
-    const payload = pullRequestPayload('opened', { owner: 'acme', repo: 'big', number: repo.number, headSha: repo.headSha, baseSha: repo.baseSha, headRef: repo.headRef, baseRef: repo.baseRef, sender: 'maintainer' });
+    const payload = pullRequestPayload('opened', {
+      owner: 'acme',
+      repo: 'big',
+      number: repo.number,
+      headSha: repo.headSha,
+      baseSha: repo.baseSha,
+      headRef: repo.headRef,
+      baseRef: repo.baseRef,
+      sender: 'maintainer',
+    });
     const modelBefore = stub.chatRequests().length;
     const out = await runAction({
       eventName: 'pull_request',
       payload,
       workspace: repo.workspace,
-      inputs: { 'github-token': 'ghs_bench', 'openai-api-key': 'sk-bench-123456', 'base-url': stub.url },
+      inputs: {
+        'github-token': 'ghs_bench',
+        'openai-api-key': 'sk-bench-123456',
+        'base-url': stub.url,
+      },
       env: {
         GITHUB_API_URL: gh.url,
         NODE_OPTIONS: `--import=${resolve('bench/support/report-rss.mjs')} ${process.env.BENCH_NODE_OPTIONS ?? ''}`,
@@ -147,7 +192,16 @@ it('large PRs: wall time and peak RSS, linear in the diff', async () => {
   for (const [files, lines] of sizes) rows.push(await reviewLargePr(files, lines));
   printTable(
     `Reviewing large PRs with a zero-latency model stand-in (node -e 0: ${nodeBase['node -e 0']!.toFixed(1)} ms)`,
-    ['files', 'changed lines', 'diff MB', 'wall ms', 'peak RSS MB', 'model calls', 'request KB', 'target (≥500 files)'],
+    [
+      'files',
+      'changed lines',
+      'diff MB',
+      'wall ms',
+      'peak RSS MB',
+      'model calls',
+      'request KB',
+      'target (≥500 files)',
+    ],
     rows.map((r) => [
       r.files,
       r.changed,
@@ -156,8 +210,14 @@ it('large PRs: wall time and peak RSS, linear in the diff', async () => {
       r.rssMb.toFixed(1),
       r.modelRequests,
       (r.promptChars / 1024).toFixed(0),
-      r.files >= 500 && r.changed >= 20000 ? (r.wallMs <= 2000 && r.rssMb <= 250 ? 'PASS' : 'FAIL') : '',
+      r.files >= 500 && r.changed >= 20000
+        ? r.wallMs <= 2000 && r.rssMb <= 250
+          ? 'PASS'
+          : 'FAIL'
+        : '',
     ]),
   );
-  process.stdout.write('(wall time includes the GitHub stand-in, which validates every request against the OpenAPI description, and git fetching from a local origin; the model stand-in answers at once)\n');
+  process.stdout.write(
+    '(wall time includes the GitHub stand-in, which validates every request against the OpenAPI description, and git fetching from a local origin; the model stand-in answers at once)\n',
+  );
 });

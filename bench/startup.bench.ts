@@ -18,7 +18,9 @@ function repoWith5000LineDiff(): string {
   git('init', '-q');
   git('config', 'user.email', 'bench@example.com');
   git('config', 'user.name', 'Bench');
-  const lines = (tag: string) => Array.from({ length: 2500 }, (_, i) => `export const value${i} = '${tag}-${i}';`).join('\n') + '\n';
+  const lines = (tag: string) =>
+    Array.from({ length: 2500 }, (_, i) => `export const value${i} = '${tag}-${i}';`).join('\n') +
+    '\n';
   writeFileSync(join(dir, 'values.ts'), lines('old'));
   git('add', '.');
   git('commit', '-qm', 'init');
@@ -37,7 +39,11 @@ it('start-up against node -e 0', async () => {
     {
       'node -e 0': { args: ['-e', '0'], env },
       'aethr version': { args: [CLI, 'version'], env },
-      'aethr run --show-prompt (5,000-line diff)': { args: [CLI, 'run', 'review my change', '--show-prompt'], cwd: repo, env },
+      'aethr run --show-prompt (5,000-line diff)': {
+        args: [CLI, 'run', 'review my change', '--show-prompt'],
+        cwd: repo,
+        env,
+      },
     },
     ROUNDS,
   );

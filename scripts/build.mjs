@@ -20,11 +20,24 @@ function sh(cmd, args, options = {}) {
 
 function bundle(entry, out) {
   rmSync(out, { recursive: true, force: true });
-  sh(bin('ncc'), ['build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet', '--target', 'es2022']);
+  sh(bin('ncc'), [
+    'build',
+    entry,
+    '-o',
+    out,
+    '--minify',
+    '--license',
+    'licenses.txt',
+    '--quiet',
+    '--target',
+    'es2022',
+  ]);
 }
 
 function buildSchema() {
-  const done = spawnSync(process.execPath, [join('.build', 'scripts', 'gen-schema.js')], { encoding: 'utf8' });
+  const done = spawnSync(process.execPath, [join('.build', 'scripts', 'gen-schema.js')], {
+    encoding: 'utf8',
+  });
   if (done.status !== 0) {
     console.error(done.stderr);
     process.exit(1);

@@ -30,7 +30,11 @@ function repoWithChange(): string {
   return dir;
 }
 
-const live = () => ({ AETHR_LIVE: '1', OPENAI_API_KEY: 'sk-test-cli-123456', OPENAI_BASE_URL: stub.url });
+const live = () => ({
+  AETHR_LIVE: '1',
+  OPENAI_API_KEY: 'sk-test-cli-123456',
+  OPENAI_BASE_URL: stub.url,
+});
 
 describe('aethr init and run --show-prompt', () => {
   it('renders the prompt with the diff (new files included), makes no model call, exits 0', async () => {
@@ -38,7 +42,10 @@ describe('aethr init and run --show-prompt', () => {
     const init = await runCli(['init', 'review-existing-diff'], { cwd: dir });
     expect(init.code).toBe(0);
     const before = stub.requests.length;
-    const out = await runCli(['run', 'review my change', '--show-prompt'], { cwd: dir, env: live() });
+    const out = await runCli(['run', 'review my change', '--show-prompt'], {
+      cwd: dir,
+      env: live(),
+    });
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('-    return a + b');
     expect(out.stdout).toContain('+    return a - b');
@@ -56,7 +63,14 @@ describe('aethr init and run --show-prompt', () => {
     expect(readFileSync(join(dir, '.aethr.yaml'), 'utf8')).toContain('workflow: custom');
     expect((await runCli(['init', 'docs-sync', '--force'], { cwd: dir })).code).toBe(0);
     const list = await runCli(['init', '--list'], { cwd: dir });
-    for (const name of ['plan-implement-review', 'review-existing-diff', 'debug-failing-test', 'add-tests', 'docs-sync', 'custom']) {
+    for (const name of [
+      'plan-implement-review',
+      'review-existing-diff',
+      'debug-failing-test',
+      'add-tests',
+      'docs-sync',
+      'custom',
+    ]) {
       expect(list.stdout).toContain(name);
     }
   });
@@ -66,7 +80,9 @@ describe('aethr init and run --show-prompt', () => {
     await runCli(['init', 'plan-implement-review'], { cwd: dir });
     const out = await runCli(['run', 'add sub()', '--show-prompt'], { cwd: dir });
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('[placeholder: the output of step "plan" (planner) appears here when the workflow runs]');
+    expect(out.stdout).toContain(
+      '[placeholder: the output of step "plan" (planner) appears here when the workflow runs]',
+    );
     expect(out.stdout).toContain('No implementation artifact yet');
   });
 });
@@ -87,7 +103,10 @@ describe('aethr run', () => {
   it('streams a live reply from an OpenAI-compatible server', async () => {
     const dir = repoWithChange();
     await runCli(['init', 'review-existing-diff'], { cwd: dir });
-    stub.setReply(() => ({ text: 'Line one of the live review.\nSecond line.\nReview status: pass\n', chunks: 5 }));
+    stub.setReply(() => ({
+      text: 'Line one of the live review.\nSecond line.\nReview status: pass\n',
+      chunks: 5,
+    }));
     const before = stub.chatRequests().length;
     const out = await runCli(['run', 'review my change'], { cwd: dir, env: live() });
     expect(out.stderr).toBe('');
@@ -136,7 +155,10 @@ steps:
   }
 
   function stepsRequested(from: number): string[] {
-    return stub.chatRequests().slice(from).map((r) => /step "([^"]+)"/.exec(String(r.body?.messages?.[0]?.content))![1]!);
+    return stub
+      .chatRequests()
+      .slice(from)
+      .map((r) => /step "([^"]+)"/.exec(String(r.body?.messages?.[0]?.content))![1]!);
   }
 
   it('loops: revise then pass runs implement twice and stops', async () => {
@@ -166,7 +188,10 @@ steps:
     writeFileSync(join(dir, '.aethr.yaml'), loopWorkflow);
     stub.setReply((req) =>
       /You are the implementer/.test(String(req.body?.messages?.[0]?.content))
-        ? { status: 400, error: { message: 'bad request from the stand-in', type: 'invalid_request_error' } }
+        ? {
+            status: 400,
+            error: { message: 'bad request from the stand-in', type: 'invalid_request_error' },
+          }
         : { text: 'the plan' },
     );
     const failed = await runCli(['run', 'do it'], { cwd: dir, env: live() });
@@ -177,7 +202,10 @@ steps:
 
     scriptReviews(['pass']);
     const before = stub.chatRequests().length;
-    const resumed = await runCli(['run', '--resume-checkpoint', resume![1]!], { cwd: dir, env: live() });
+    const resumed = await runCli(['run', '--resume-checkpoint', resume![1]!], {
+      cwd: dir,
+      env: live(),
+    });
     expect(resumed.code).toBe(0);
     expect(stepsRequested(before)).toEqual(['implement', 'review']);
   });
@@ -198,7 +226,9 @@ describe('malformed workflow files', () => {
   it('has at least 15 fixtures', () => expect(files.length).toBeGreaterThanOrEqual(15));
 
   it.each(files)('%s exits non-zero with file:line and a fix, no stack trace', async (file) => {
-    const out = await runCli(['run', 'x', '--workflow', join(bad, file), '--show-prompt'], { cwd: tmpdir() });
+    const out = await runCli(['run', 'x', '--workflow', join(bad, file), '--show-prompt'], {
+      cwd: tmpdir(),
+    });
     expect(out.code).not.toBe(0);
     expect(out.stderr).toMatch(new RegExp(`${file.replace('.', '\\.')}:\\d+:\\d+: `));
     expect(out.stderr).toMatch(/hint: /);
@@ -227,7 +257,9 @@ describe('aethr doctor, version, help', () => {
     await runCli(['init', 'review-existing-diff'], { cwd: dir });
     const missing = await runCli(['doctor'], { cwd: dir });
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toMatch(/✗\s+role reviewer\s+openai:gpt-4o-mini: OPENAI_API_KEY is not set/);
+    expect(missing.stdout).toMatch(
+      /✗\s+role reviewer\s+openai:gpt-4o-mini: OPENAI_API_KEY is not set/,
+    );
     const ok = await runCli(['doctor'], { cwd: dir, env: live() });
     expect(ok.stdout).toMatch(/✓\s+role reviewer/);
     expect(ok.code).toBe(0);

@@ -26,11 +26,16 @@ it('previews a pull_request review without network and prints the summary and in
     sender: 'maintainer',
   });
   writeFileSync(event, JSON.stringify(payload));
-  const out = await runCli(['pr', '--event', event, '--repo', join(repo.dir, 'seed'), '--dry-run'], { cwd: repo.dir });
+  const out = await runCli(
+    ['pr', '--event', event, '--repo', join(repo.dir, 'seed'), '--dry-run'],
+    { cwd: repo.dir },
+  );
   expect(out.stderr).toBe('');
   expect(out.code).toBe(0);
   expect(out.stdout).toMatch(/dry run: nothing is posted/);
-  expect(out.stdout).toMatch(/── would post a comment on #7 ──\n<!-- aethr:summary workflow=review-existing-diff -->/);
+  expect(out.stdout).toMatch(
+    /── would post a comment on #7 ──\n<!-- aethr:summary workflow=review-existing-diff -->/,
+  );
   expect(out.stdout).toMatch(/── would post a review on #7/);
   expect(out.stdout).toMatch(/calc\.py:2/);
   expect(out.stdout).toMatch(/output review-status=pass/);
@@ -42,7 +47,16 @@ it('says so when the event is one the action ignores', async () => {
   writeFileSync(
     event,
     JSON.stringify(
-      pullRequestPayload('closed', { owner: 'acme', repo: 'calc', number: 7, headSha: repo.headSha, baseSha: repo.baseSha, headRef: 'f', baseRef: 'main', sender: 'x' }),
+      pullRequestPayload('closed', {
+        owner: 'acme',
+        repo: 'calc',
+        number: 7,
+        headSha: repo.headSha,
+        baseSha: repo.baseSha,
+        headRef: 'f',
+        baseRef: 'main',
+        sender: 'x',
+      }),
     ),
   );
   const out = await runCli(['pr', '--event', event, '--repo', repo.workspace], { cwd: repo.dir });

@@ -14,7 +14,12 @@ function scripted(replies: Record<string, string[]>): ModelClient & { requests: 
       const text = queue.length > 1 ? queue.shift()! : (queue[0] ?? `${request.stepId} done`);
       if (text === 'THROW') throw new Error('provider exploded');
       onDelta?.(text);
-      return { text, usage: { inputTokens: 10, outputTokens: 5 }, model: request.model, mock: false };
+      return {
+        text,
+        usage: { inputTokens: 10, outputTokens: 5 },
+        model: request.model,
+        mock: false,
+      };
     },
   };
 }
@@ -22,7 +27,9 @@ function scripted(replies: Record<string, string[]>): ModelClient & { requests: 
 function ports(models: ModelClient, notices: string[] = []): EnginePorts {
   return {
     models,
-    context: { resolve: async (sources) => sources.map((s) => ({ source: s, title: s, text: `ctx ${s}` })) },
+    context: {
+      resolve: async (sources) => sources.map((s) => ({ source: s, title: s, text: `ctx ${s}` })),
+    },
     routeModel: (role) => `openai:${role}-model`,
     backends: {},
     observer: { notice: (m) => notices.push(m) },
@@ -36,7 +43,11 @@ const loop = (max: number) =>
     steps: [
       { id: 'plan', role: 'planner' },
       { id: 'implement', role: 'implementer', history_visibility: 'latest' },
-      { id: 'review', role: 'reviewer', repeat: { back_to: 'implement', until_review_pass: true, max_iterations: max } },
+      {
+        id: 'review',
+        role: 'reviewer',
+        repeat: { back_to: 'implement', until_review_pass: true, max_iterations: max },
+      },
     ],
   });
 
@@ -66,7 +77,10 @@ describe('runWorkflow', () => {
 
   it('stops at max_iterations and says so', async () => {
     const notices: string[] = [];
-    const result = await runWorkflow({ workflow: loop(2), task: 't' }, ports(scripted({ review: ['Review status: revise'] }), notices));
+    const result = await runWorkflow(
+      { workflow: loop(2), task: 't' },
+      ports(scripted({ review: ['Review status: revise'] }), notices),
+    );
     expect(result.results.filter((r) => r.stepId === 'implement')).toHaveLength(2);
     expect(result.loops[0]!.outcome).toBe('max_iterations');
     expect(notices.at(-1)).toMatch(/max_iterations reached/);
@@ -75,7 +89,9 @@ describe('runWorkflow', () => {
   it('fails with the state to resume from, and resumes without rerunning finished steps', async () => {
     const workflow = loop(1);
     const models = scripted({ implement: ['THROW'] });
-    const error = await runWorkflow({ workflow, task: 't' }, ports(models)).catch((e: unknown) => e);
+    const error = await runWorkflow({ workflow, task: 't' }, ports(models)).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StepFailed);
     const failed = error as StepFailed;
     expect(failed.stepId).toBe('implement');
@@ -94,7 +110,9 @@ describe('runWorkflow', () => {
       roles: { implementer: 'i' },
       steps: [{ id: 'implement', role: 'implementer', backend: 'opencode' }],
     });
-    await expect(runWorkflow({ workflow, task: 't' }, ports(scripted({})))).rejects.toThrow(/"opencode" backend is not available/);
+    await expect(runWorkflow({ workflow, task: 't' }, ports(scripted({})))).rejects.toThrow(
+      /"opencode" backend is not available/,
+    );
   });
 });
 
@@ -119,7 +137,9 @@ describe('convergence', () => {
     expect(result.results.filter((r) => r.stepId === 'implement')).toHaveLength(2);
     expect(result.loops[0]).toMatchObject({ outcome: 'not_converging', iterations: 2 });
     expect(result.loops[0]!.reason).toMatch(/same 1 blocking finding/);
-    expect(result.loops[0]!.escalation).toMatch(/What was tried[\s\S]*iteration 2[\s\S]*null deref/);
+    expect(result.loops[0]!.escalation).toMatch(
+      /What was tried[\s\S]*iteration 2[\s\S]*null deref/,
+    );
     expect(notices.join('\n')).toMatch(/Stopped the "review" loop at iteration 2\/5/);
   });
 
@@ -131,7 +151,9 @@ describe('convergence', () => {
   });
 
   it('keeps going while findings get fixed', async () => {
-    const models = scripted({ review: [reviewWith(['a', 'b']), reviewWith(['b']), 'Review status: pass'] });
+    const models = scripted({
+      review: [reviewWith(['a', 'b']), reviewWith(['b']), 'Review status: pass'],
+    });
     const result = await runWorkflow({ workflow: loop(5), task: 't' }, ports(models));
     expect(result.loops[0]).toMatchObject({ outcome: 'passed', iterations: 3 });
   });

@@ -35,7 +35,11 @@ export function git(cwd: string, ...args: string[]): string {
     cwd,
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+    },
   }).trim();
 }
 
@@ -93,7 +97,16 @@ export function createPrRepo(options: PrRepoOptions): PrRepo {
     git(seed, 'merge', '-q', '--no-ff', '--no-edit', headRef);
     const mergeSha = git(seed, 'rev-parse', 'HEAD');
     git(seed, 'checkout', '-q', baseRef);
-    git(seed, 'push', '-q', '-f', origin, `${headRef}:refs/heads/${headRef}`, `${headSha}:refs/pull/${number}/head`, `${mergeSha}:refs/pull/${number}/merge`);
+    git(
+      seed,
+      'push',
+      '-q',
+      '-f',
+      origin,
+      `${headRef}:refs/heads/${headRef}`,
+      `${headSha}:refs/pull/${number}/head`,
+      `${mergeSha}:refs/pull/${number}/merge`,
+    );
     const mergeBase = git(seed, 'merge-base', baseRef, headRef);
     const diff = `${git(seed, 'diff', '--no-ext-diff', '-M', mergeBase, headSha)}\n`;
     return { headSha, mergeSha, diff };
@@ -104,7 +117,17 @@ export function createPrRepo(options: PrRepoOptions): PrRepo {
   mkdirSync(workspace);
   git(workspace, 'init', '-q');
   git(workspace, 'remote', 'add', 'origin', originUrl);
-  git(workspace, 'fetch', '-q', '--no-tags', '--prune', '--no-recurse-submodules', '--depth=1', 'origin', `+${first.mergeSha}:refs/remotes/pull/${number}/merge`);
+  git(
+    workspace,
+    'fetch',
+    '-q',
+    '--no-tags',
+    '--prune',
+    '--no-recurse-submodules',
+    '--depth=1',
+    'origin',
+    `+${first.mergeSha}:refs/remotes/pull/${number}/merge`,
+  );
   git(workspace, 'checkout', '-q', '--force', `refs/remotes/pull/${number}/merge`);
 
   const repo: PrRepo = {

@@ -47,7 +47,8 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 // Variables of the test process that must not leak into the action (keys, runner state).
-const SCRUB = /^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|OPENAI_|ANTHROPIC_|GEMINI_|GOOGLE_|OPENROUTER_|XAI_|AETHR_)/;
+const SCRUB =
+  /^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|OPENAI_|ANTHROPIC_|GEMINI_|GOOGLE_|OPENROUTER_|XAI_|AETHR_)/;
 
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const tmp = mkdtempSync(join(tmpdir(), 'aethr-runner-'));
@@ -58,7 +59,8 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !SCRUB.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !SCRUB.test(k)) env[k] = v;
   Object.assign(env, {
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: options.eventName,
@@ -75,7 +77,10 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   const started = Date.now();
-  const child = spawn(process.execPath, [options.bundle ?? ACTION_BUNDLE], { cwd: options.workspace, env });
+  const child = spawn(process.execPath, [options.bundle ?? ACTION_BUNDLE], {
+    cwd: options.workspace,
+    env,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

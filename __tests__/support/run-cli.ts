@@ -12,11 +12,19 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; stdin?: string }): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; stdin?: string },
+): Promise<CliRun> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !SCRUB.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !SCRUB.test(k)) env[k] = v;
   Object.assign(env, options.env);
-  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
+    cwd: options.cwd,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   child.stdin.end(options.stdin ?? '');
   let stdout = '';
   let stderr = '';

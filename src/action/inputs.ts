@@ -67,14 +67,18 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
   }
   const model = get('model') || undefined;
   if (model && !MODEL_REF_PATTERN.test(model) && !/^[\w.-]+$/.test(model)) {
-    throw new AethrError(`Input "model" is "${model}"; expected "provider:model", e.g. openai:gpt-4o-mini.`);
+    throw new AethrError(
+      `Input "model" is "${model}"; expected "provider:model", e.g. openai:gpt-4o-mini.`,
+    );
   }
   const maxText = get('max-iterations');
   let maxIterations: number | undefined;
   if (maxText) {
     maxIterations = Number(maxText);
     if (!Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > 20) {
-      throw new AethrError(`Input "max-iterations" is "${maxText}"; expected a whole number from 1 to 20.`);
+      throw new AethrError(
+        `Input "max-iterations" is "${maxText}"; expected a whole number from 1 to 20.`,
+      );
     }
   }
   const modelEnv: Record<string, string> = {};
@@ -87,7 +91,8 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
   }
   const baseUrl = get('base-url') || undefined;
   if (baseUrl) {
-    if (!/^https?:\/\//.test(baseUrl)) throw new AethrError(`Input "base-url" is "${baseUrl}"; expected an http(s) URL.`);
+    if (!/^https?:\/\//.test(baseUrl))
+      throw new AethrError(`Input "base-url" is "${baseUrl}"; expected an http(s) URL.`);
     modelEnv.OPENAI_BASE_URL = baseUrl;
   }
   if (model) modelEnv.AETHR_MODEL = model;
@@ -95,13 +100,16 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
   const maxBotText = get('max-bot-commits') || '10';
   const maxBotCommits = Number(maxBotText);
   if (!Number.isInteger(maxBotCommits) || maxBotCommits < 0 || maxBotCommits > 100) {
-    throw new AethrError(`Input "max-bot-commits" is "${maxBotText}"; expected a whole number from 0 to 100.`);
+    throw new AethrError(
+      `Input "max-bot-commits" is "${maxBotText}"; expected a whole number from 0 to 100.`,
+    );
   }
   const authorText = get('commit-author');
   let commitAuthor: ActionInputs['commitAuthor'];
   if (authorText) {
     const m = /^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(authorText);
-    if (!m) throw new AethrError(`Input "commit-author" is "${authorText}"; expected "Name <email>".`);
+    if (!m)
+      throw new AethrError(`Input "commit-author" is "${authorText}"; expected "Name <email>".`);
     commitAuthor = { name: m[1]!, email: m[2]! };
   }
 
@@ -113,7 +121,11 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
     model,
     failOn: oneOf('fail-on', get('fail-on') || 'none', FAIL_ON),
     maxIterations,
-    minimumPermission: oneOf('minimum-permission', get('minimum-permission') || 'write', PERMISSION_LEVELS),
+    minimumPermission: oneOf(
+      'minimum-permission',
+      get('minimum-permission') || 'write',
+      PERMISSION_LEVELS,
+    ),
     allowedActors: get('allowed-actors')
       .split(/[\s,]+/)
       .filter(Boolean)

@@ -29,7 +29,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const { createOctokitForge } = await import('../github/octokit-forge.js');
     const { dispatchIntent } = await import('../github/dispatch-intent.js');
     const { owner, repo } = intent.repository;
-    const forge = createOctokitForge({ token: inputs.token, owner, repo, apiUrl: env.GITHUB_API_URL, log: (m) => report.info(m) });
+    const forge = createOctokitForge({
+      token: inputs.token,
+      owner,
+      repo,
+      apiUrl: env.GITHUB_API_URL,
+      log: (m) => report.info(m),
+    });
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     await dispatchIntent(
       intent,
@@ -49,7 +55,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         report,
         root: env.GITHUB_WORKSPACE ?? process.cwd(),
         env: { ...env, ...inputs.modelEnv },
-        runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        runUrl: env.GITHUB_RUN_ID
+          ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`
+          : undefined,
         repositoryUrl: `${server}/${owner}/${repo}`,
         serverUrl: server,
         runId: env.GITHUB_RUN_ID,
@@ -66,9 +74,12 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<{ name: string; payloa
   const name = env.GITHUB_EVENT_NAME;
   const path = env.GITHUB_EVENT_PATH;
   if (!name || !path) {
-    throw new AethrError('GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: this is not a GitHub Actions run.', {
-      hint: 'To preview the action on a saved event, use "aethr pr --event FILE".',
-    });
+    throw new AethrError(
+      'GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: this is not a GitHub Actions run.',
+      {
+        hint: 'To preview the action on a saved event, use "aethr pr --event FILE".',
+      },
+    );
   }
   try {
     return { name, payload: JSON.parse(await readFile(path, 'utf8')) };

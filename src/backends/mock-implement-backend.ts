@@ -24,7 +24,14 @@ export function createMockImplementBackend(models: ModelClient, reason: string):
         output: reply.text,
         usage: reply.usage,
         mock: true,
-        artifact: { stepId: step.id, iteration, changedFiles: [], diffStat: '', patch: '', note: reason },
+        artifact: {
+          stepId: step.id,
+          iteration,
+          changedFiles: [],
+          diffStat: '',
+          patch: '',
+          note: reason,
+        },
       };
     },
   };

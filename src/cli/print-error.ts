@@ -9,7 +9,8 @@ export function printError(error: unknown, io: CliIO, verbose: boolean): void {
   } else {
     const message = error instanceof Error ? error.message : String(error);
     io.err(`aethr: unexpected error: ${message}\n`);
-    if (!verbose) io.err('hint: run again with --verbose for details, and report it if it persists.\n');
+    if (!verbose)
+      io.err('hint: run again with --verbose for details, and report it if it persists.\n');
   }
   if (verbose && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
 }

@@ -32,7 +32,10 @@ export async function readTaskFromEditor(env: NodeJS.ProcessEnv, isTTY: boolean)
       });
     }
     const task = stripComments(await readFile(file, 'utf8'));
-    if (!task) throw new AethrError('The task is empty; nothing to run.', { hint: 'Write a task and save the file.' });
+    if (!task)
+      throw new AethrError('The task is empty; nothing to run.', {
+        hint: 'Write a task and save the file.',
+      });
     return task;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -9,7 +9,9 @@ export function formatDuration(ms: number): string {
 }
 
 function usageText(r: StepResult): string {
-  return r.usage ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens` : 'usage not reported';
+  return r.usage
+    ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens`
+    : 'usage not reported';
 }
 
 export function createTerminalObserver(write: (text: string) => void): RunObserver {
@@ -34,11 +36,18 @@ export function createTerminalObserver(write: (text: string) => void): RunObserv
       const parts = [`✓ ${result.stepId}`, formatDuration(result.durationMs), usageText(result)];
       if (result.mock) parts.push('mock');
       if (result.review) {
-        parts.push(`review status: ${result.review.status}`, `${result.review.findings.length} finding(s)`);
+        parts.push(
+          `review status: ${result.review.status}`,
+          `${result.review.findings.length} finding(s)`,
+        );
       }
       if (result.artifact) {
         const n = result.artifact.changedFiles.length;
-        parts.push(n ? `${n} file(s) changed` : `no files changed${result.artifact.note ? ` (${result.artifact.note})` : ''}`);
+        parts.push(
+          n
+            ? `${n} file(s) changed`
+            : `no files changed${result.artifact.note ? ` (${result.artifact.note})` : ''}`,
+        );
       }
       write(`${parts.join(' · ')}\n`);
       for (const note of result.review?.notes ?? []) write(`  note: ${note}\n`);
@@ -53,7 +62,9 @@ export function createTerminalObserver(write: (text: string) => void): RunObserv
 export function formatRunSummary(result: RunResult): string {
   const lines = ['', `── ${result.workflow}: done ──`];
   for (const r of result.results) {
-    lines.push(`  ${r.stepId.padEnd(16)} pass ${r.iteration}  ${r.model.padEnd(28)} ${formatDuration(r.durationMs).padStart(7)}  ${usageText(r)}`);
+    lines.push(
+      `  ${r.stepId.padEnd(16)} pass ${r.iteration}  ${r.model.padEnd(28)} ${formatDuration(r.durationMs).padStart(7)}  ${usageText(r)}`,
+    );
   }
   for (const loop of result.loops) {
     const how = {
@@ -62,7 +73,9 @@ export function formatRunSummary(result: RunResult): string {
       completed: 'all iterations done',
       not_converging: `stopped early: ${loop.reason ?? 'not converging'}`,
     }[loop.outcome];
-    lines.push(`  loop ${loop.backTo}..${loop.stepId}: ${loop.iterations}/${loop.maxIterations} iterations, ${how}`);
+    lines.push(
+      `  loop ${loop.backTo}..${loop.stepId}: ${loop.iterations}/${loop.maxIterations} iterations, ${how}`,
+    );
     if (loop.escalation) lines.push('', loop.escalation.replace(/^/gm, '    '), '');
   }
   if (result.finalReview) {

@@ -6,11 +6,16 @@ import { z } from 'zod';
 
 export const patchPolicySchema = z
   .strictObject({
-    allow: z.array(z.string().min(1)).optional().describe('Globs a patch may touch (default: everything not denied).'),
+    allow: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Globs a patch may touch (default: everything not denied).'),
     deny: z
       .array(z.string().min(1))
       .optional()
-      .describe('Globs a patch may never touch, added to the defaults (.github/workflows/**, .git/**, .aethr.yaml, .env*, agent config files).'),
+      .describe(
+        'Globs a patch may never touch, added to the defaults (.github/workflows/**, .git/**, .aethr.yaml, .env*, agent config files).',
+      ),
     allow_deletions: z.boolean().optional(),
     allow_renames: z.boolean().optional(),
     allow_binary: z.boolean().optional(),

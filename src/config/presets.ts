@@ -42,7 +42,9 @@ export function presetPath(name: PresetName): string {
 
 export async function readPreset(name: string): Promise<string> {
   if (!isPresetName(name)) {
-    throw new AethrError(`Unknown preset "${name}".`, { hint: `Choose one of: ${PRESET_NAMES.join(', ')}.` });
+    throw new AethrError(`Unknown preset "${name}".`, {
+      hint: `Choose one of: ${PRESET_NAMES.join(', ')}.`,
+    });
   }
   return readFile(presetPath(name), 'utf8');
 }

@@ -22,9 +22,9 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 /** `provider:model`, e.g. `openai:gpt-4o-mini` or `openrouter:anthropic/claude-sonnet-4`. */
 export const MODEL_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*:\S+$/;
 
-export const modelRefSchema = z
-  .string()
-  .regex(MODEL_REF_PATTERN, { message: 'expected "provider:model", for example "openai:gpt-4o-mini"' });
+export const modelRefSchema = z.string().regex(MODEL_REF_PATTERN, {
+  message: 'expected "provider:model", for example "openai:gpt-4o-mini"',
+});
 
 export const repeatSchema = z.strictObject({
   back_to: z.string().min(1).describe('Id of an earlier step (or this one) to go back to.'),
@@ -46,7 +46,9 @@ export const stepSchema = z.strictObject({
   context: z
     .array(z.string().min(1))
     .default([])
-    .describe('Context sources: git_diff, latest_diff, file:<path>, glob:<pattern>, pr_description.'),
+    .describe(
+      'Context sources: git_diff, latest_diff, file:<path>, glob:<pattern>, pr_description.',
+    ),
   backend: z.enum(BACKENDS).optional().describe('llm (default), opencode, or patch.'),
   unsafe_permissions: z
     .boolean()

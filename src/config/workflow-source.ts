@@ -38,10 +38,13 @@ export async function loadWorkflowSpec(
 ): Promise<LoadedWorkflow> {
   const wanted = spec ?? DEFAULT_WORKFLOW_FILE;
   if (wanted.startsWith('preset:')) return loadPreset(wanted.slice('preset:'.length));
-  const found = options.reader ? await fromReader(options.reader, wanted) : await fromDisk(wanted, cwd);
+  const found = options.reader
+    ? await fromReader(options.reader, wanted)
+    : await fromDisk(wanted, cwd);
   if (found) return found;
   if (isPresetName(wanted)) return loadPreset(wanted);
-  if (wanted === DEFAULT_WORKFLOW_FILE && options.fallbackPreset) return loadPreset(options.fallbackPreset);
+  if (wanted === DEFAULT_WORKFLOW_FILE && options.fallbackPreset)
+    return loadPreset(options.fallbackPreset);
   if (spec === undefined) {
     throw new AethrError(`No ${DEFAULT_WORKFLOW_FILE} in ${cwd}.`, {
       hint: 'Create one with "aethr init review-existing-diff" (see "aethr init --list"), or pass --workflow FILE.',
@@ -59,10 +62,17 @@ async function fromDisk(wanted: string, cwd: string): Promise<LoadedWorkflow | u
   return { workflow: await loadWorkflowFile(file, display), source: file, display };
 }
 
-async function fromReader(reader: WorkflowReader, wanted: string): Promise<LoadedWorkflow | undefined> {
+async function fromReader(
+  reader: WorkflowReader,
+  wanted: string,
+): Promise<LoadedWorkflow | undefined> {
   const file = await reader.read(wanted);
   if (!file) return undefined;
-  return { workflow: parseWorkflowText(file.text, file.display), source: file.display, display: file.display };
+  return {
+    workflow: parseWorkflowText(file.text, file.display),
+    source: file.display,
+    display: file.display,
+  };
 }
 
 async function loadPreset(name: string): Promise<LoadedWorkflow> {

@@ -210,7 +210,10 @@ function mayExceedTokens(items: readonly ContextItem[], limits: ContextLimits): 
   if (limits.maxInputTokens === undefined) return false;
   let chars = 0;
   for (const item of items) {
-    chars += 'input' in item ? diffInputChars(item.input) : item.blocks.reduce((n, b) => n + b.text.length, 0);
+    chars +=
+      'input' in item
+        ? diffInputChars(item.input)
+        : item.blocks.reduce((n, b) => n + b.text.length, 0);
   }
   // Bytes are at most 3 per UTF-16 code unit; `chars * 3` bounds them without encoding anything.
   return chars * 3 > limits.maxInputTokens - (limits.reserveTokens ?? 0);

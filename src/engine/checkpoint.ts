@@ -34,7 +34,11 @@ export async function writeCheckpoint(
 ): Promise<string> {
   const folder = dir ?? (await mkdtemp(join(tmpdir(), 'aethr-')));
   const file = join(folder, 'checkpoint.json');
-  const full: Checkpoint = { version: CHECKPOINT_VERSION, createdAt: new Date().toISOString(), ...checkpoint };
+  const full: Checkpoint = {
+    version: CHECKPOINT_VERSION,
+    createdAt: new Date().toISOString(),
+    ...checkpoint,
+  };
   await writeFile(file, `${JSON.stringify(full, null, 2)}\n`, { mode: 0o600 });
   return file;
 }
@@ -52,12 +56,17 @@ export async function readCheckpoint(file: string): Promise<Checkpoint> {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AethrError(`Checkpoint ${file} is not valid JSON.`, { hint: 'Pass the path printed by the failed run.' });
+    throw new AethrError(`Checkpoint ${file} is not valid JSON.`, {
+      hint: 'Pass the path printed by the failed run.',
+    });
   }
   if (!isCheckpoint(value)) {
-    throw new AethrError(`Checkpoint ${file} is not an aethr checkpoint (version ${CHECKPOINT_VERSION}).`, {
-      hint: 'Checkpoints from another aethr version cannot be resumed; rerun the workflow.',
-    });
+    throw new AethrError(
+      `Checkpoint ${file} is not an aethr checkpoint (version ${CHECKPOINT_VERSION}).`,
+      {
+        hint: 'Checkpoints from another aethr version cannot be resumed; rerun the workflow.',
+      },
+    );
   }
   return value;
 }
@@ -87,7 +96,9 @@ export function checkResumable(checkpoint: Checkpoint, workflow: Workflow): stri
     );
   }
   if (hashWorkflow(workflow) !== checkpoint.workflowHash) {
-    warnings.push('The workflow changed since the checkpoint was written; resuming with the current file.');
+    warnings.push(
+      'The workflow changed since the checkpoint was written; resuming with the current file.',
+    );
   }
   return warnings;
 }

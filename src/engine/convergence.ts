@@ -28,16 +28,28 @@ export interface LoopIteration {
 }
 
 /** Compares the last two iterations of a loop. */
-export function checkConvergence(previous: LoopIteration, current: LoopIteration): ConvergenceVerdict {
+export function checkConvergence(
+  previous: LoopIteration,
+  current: LoopIteration,
+): ConvergenceVerdict {
   const before = (previous.review.review?.findings ?? []).filter(blocking);
   const now = (current.review.review?.findings ?? []).filter(blocking);
   const beforeKeys = new Set(before.map(key));
   const nowKeys = new Set(now.map(key));
 
-  if (now.length > 0 && now.length === before.length && [...nowKeys].every((k) => beforeKeys.has(k))) {
-    return { converging: false, reason: `the review reported the same ${now.length} blocking finding(s) twice in a row` };
+  if (
+    now.length > 0 &&
+    now.length === before.length &&
+    [...nowKeys].every((k) => beforeKeys.has(k))
+  ) {
+    return {
+      converging: false,
+      reason: `the review reported the same ${now.length} blocking finding(s) twice in a row`,
+    };
   }
-  const grew = patchSize(current.artifact) > patchSize(previous.artifact) * 1.5 && patchSize(previous.artifact) > 0;
+  const grew =
+    patchSize(current.artifact) > patchSize(previous.artifact) * 1.5 &&
+    patchSize(previous.artifact) > 0;
   if (grew && now.length >= before.length && before.length > 0) {
     return {
       converging: false,
@@ -49,25 +61,45 @@ export function checkConvergence(previous: LoopIteration, current: LoopIteration
   if (fresh.length > 0 && fixed.length === 0 && before.length > 0) {
     return {
       converging: false,
-      reason: `new blocking findings appeared (${fresh.map((f) => f.title).slice(0, 3).join('; ')}) and none of the earlier ones was fixed`,
+      reason: `new blocking findings appeared (${fresh
+        .map((f) => f.title)
+        .slice(0, 3)
+        .join('; ')}) and none of the earlier ones was fixed`,
     };
   }
   return { converging: true };
 }
 
 /** Markdown for a person taking over: what was tried, the last findings, the remaining diff. */
-export function renderEscalationReport(iterations: readonly LoopIteration[], reason: string): string {
+export function renderEscalationReport(
+  iterations: readonly LoopIteration[],
+  reason: string,
+): string {
   const lines = [`Stopped early: ${reason}.`, '', '**What was tried**', ''];
   for (const [i, it] of iterations.entries()) {
-    const changed = it.artifact ? it.artifact.changedFiles.join(', ') || `nothing${it.artifact.note ? ` (${it.artifact.note})` : ''}` : 'no implementation step';
+    const changed = it.artifact
+      ? it.artifact.changedFiles.join(', ') ||
+        `nothing${it.artifact.note ? ` (${it.artifact.note})` : ''}`
+      : 'no implementation step';
     const review = it.review.review;
-    lines.push(`- iteration ${i + 1}: changed ${changed}; review ${review?.status ?? '?'} with ${review?.findings.length ?? 0} finding(s)`);
+    lines.push(
+      `- iteration ${i + 1}: changed ${changed}; review ${review?.status ?? '?'} with ${review?.findings.length ?? 0} finding(s)`,
+    );
   }
   const last = iterations.at(-1);
   const findings = last?.review.review?.findings ?? [];
   lines.push('', '**Last findings**', '');
   if (findings.length === 0) lines.push('- none');
-  for (const f of findings.slice(0, 20)) lines.push(`- [${f.severity}] ${f.path}:${f.line} — ${f.title}`);
-  if (last?.artifact?.diffStat) lines.push('', '**Remaining diff (last iteration)**', '', '```', last.artifact.diffStat.trim(), '```');
+  for (const f of findings.slice(0, 20))
+    lines.push(`- [${f.severity}] ${f.path}:${f.line} — ${f.title}`);
+  if (last?.artifact?.diffStat)
+    lines.push(
+      '',
+      '**Remaining diff (last iteration)**',
+      '',
+      '```',
+      last.artifact.diffStat.trim(),
+      '```',
+    );
   return lines.join('\n');
 }

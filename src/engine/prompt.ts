@@ -41,7 +41,10 @@ const SUMMARY_CHARS = 400;
 export function renderPrompt(input: PromptInput): RenderedPrompt {
   const { workflow, step } = input;
   const roleText = workflow.roles[step.role] ?? '';
-  const systemParts = [`You are the ${step.role} in the "${workflow.workflow}" workflow, step "${step.id}".`, roleText.trim()];
+  const systemParts = [
+    `You are the ${step.role} in the "${workflow.workflow}" workflow, step "${step.id}".`,
+    roleText.trim(),
+  ];
   if (step.instructions) systemParts.push(step.instructions.trim());
   if (isReviewStep(step)) systemParts.push(REVIEW_CONTRACT);
 
@@ -53,7 +56,10 @@ export function renderPrompt(input: PromptInput): RenderedPrompt {
 }
 
 /** Picks what a step may see of earlier results, per `history_visibility`. */
-export function visibleHistory<T>(visibility: Step['history_visibility'], history: readonly T[]): readonly T[] {
+export function visibleHistory<T>(
+  visibility: Step['history_visibility'],
+  history: readonly T[],
+): readonly T[] {
   switch (visibility) {
     case 'none':
       return [];
@@ -64,7 +70,10 @@ export function visibleHistory<T>(visibility: Step['history_visibility'], histor
   }
 }
 
-function renderHistory(visibility: Step['history_visibility'], history: readonly HistoryEntry[]): string {
+function renderHistory(
+  visibility: Step['history_visibility'],
+  history: readonly HistoryEntry[],
+): string {
   if (history.length === 0) return '';
   if (visibility === 'none') return '';
   const entries = visibleHistory(visibility, history);
@@ -74,7 +83,9 @@ function renderHistory(visibility: Step['history_visibility'], history: readonly
       : visibility === 'latest'
         ? '# Latest earlier step'
         : '# Earlier steps';
-  const body = entries.map((entry) => (visibility === 'summary' ? summarise(entry) : renderFull(entry)));
+  const body = entries.map((entry) =>
+    visibility === 'summary' ? summarise(entry) : renderFull(entry),
+  );
   return [heading, ...body].join('\n\n');
 }
 
@@ -100,9 +111,11 @@ function summarise(entry: HistoryEntry): string {
   if (entry.kind === 'pending') return `- ${label(entry)}: ${pendingText(entry)}`;
   const r = entry.result;
   const flat = r.output.replace(/\s+/g, ' ').trim();
-  const text = flat.length > SUMMARY_CHARS ? `${flat.slice(0, SUMMARY_CHARS)}…` : flat || '(empty output)';
+  const text =
+    flat.length > SUMMARY_CHARS ? `${flat.slice(0, SUMMARY_CHARS)}…` : flat || '(empty output)';
   const extras: string[] = [];
-  if (r.review) extras.push(`review status ${r.review.status}, ${r.review.findings.length} finding(s)`);
+  if (r.review)
+    extras.push(`review status ${r.review.status}, ${r.review.findings.length} finding(s)`);
   if (r.artifact) extras.push(artifactLine(r));
   return `- ${label(entry)}: ${text}${extras.length ? ` [${extras.join('; ')}]` : ''}`;
 }

@@ -2,7 +2,13 @@
  * Reads a reviewer's reply per the review contract (DESIGN.md "Review output"). Pure and total:
  * whatever the model sends, this returns an outcome, with notes for what it could not read.
  */
-import { SEVERITIES, type Finding, type ReviewOutcome, type ReviewStatus, type Severity } from './types.js';
+import {
+  SEVERITIES,
+  type Finding,
+  type ReviewOutcome,
+  type ReviewStatus,
+  type Severity,
+} from './types.js';
 
 const MAX_FINDINGS = 200;
 const MAX_TITLE = 200;
@@ -55,7 +61,9 @@ export function parseReview(reply: string): ReviewOutcome {
     status = jsonStatus;
     statusSource = 'json';
   } else {
-    status = findings.some((f) => f.severity === 'high' || f.severity === 'medium') ? 'revise' : 'pass';
+    status = findings.some((f) => f.severity === 'high' || f.severity === 'medium')
+      ? 'revise'
+      : 'pass';
     statusSource = 'derived';
     if (json.value === undefined) {
       notes.push(
@@ -211,7 +219,8 @@ function readContractObject(
       if (dropped <= 5) notes.push(`Finding ${index + 1} ignored: ${finding}.`);
     } else findings.push(finding);
   }
-  if (dropped > 5) notes.push(`${dropped - 5} more findings ignored for the same kinds of reasons.`);
+  if (dropped > 5)
+    notes.push(`${dropped - 5} more findings ignored for the same kinds of reasons.`);
   return { status, findings };
 }
 
@@ -233,13 +242,24 @@ function readSeverity(value: unknown): Severity | undefined {
 /** A finding, or the reason it cannot be one. */
 function readFinding(item: unknown): Finding | string {
   if (!isRecord(item)) return 'not an object';
-  const path = typeof item.path === 'string' ? item.path.trim() : typeof item.file === 'string' ? item.file.trim() : '';
+  const path =
+    typeof item.path === 'string'
+      ? item.path.trim()
+      : typeof item.file === 'string'
+        ? item.file.trim()
+        : '';
   if (!path) return 'no "path"';
   const line = toPositiveInt(item.line ?? item.start_line);
   if (line === undefined) return `"line" is not a positive whole number (path ${clip(path, 80)})`;
   const severity = readSeverity(item.severity) ?? 'info';
-  const body = typeof item.body === 'string' ? item.body : typeof item.message === 'string' ? item.message : '';
-  const titleSource = typeof item.title === 'string' && item.title.trim() ? item.title : body.split('\n')[0] ?? '';
+  const body =
+    typeof item.body === 'string'
+      ? item.body
+      : typeof item.message === 'string'
+        ? item.message
+        : '';
+  const titleSource =
+    typeof item.title === 'string' && item.title.trim() ? item.title : (body.split('\n')[0] ?? '');
   const title = clip(titleSource.trim() || 'Finding', MAX_TITLE);
   const finding: Finding = { path, line, severity, title, body: clip(body, MAX_BODY) };
   const endLine = toPositiveInt(item.end_line);

@@ -101,8 +101,13 @@ function nextAfterRepeat(
     const iterations = loopIterations(state.results, step.id, iteration);
     const verdict = checkConvergence(iterations.at(-2)!, iterations.at(-1)!);
     if (!verdict.converging) {
-      ports.observer?.notice?.(`Stopped the "${step.id}" loop at iteration ${iteration}/${repeat.max_iterations}: ${verdict.reason}.`);
-      return record('not_converging', { reason: verdict.reason, escalation: renderEscalationReport(iterations, verdict.reason!) });
+      ports.observer?.notice?.(
+        `Stopped the "${step.id}" loop at iteration ${iteration}/${repeat.max_iterations}: ${verdict.reason}.`,
+      );
+      return record('not_converging', {
+        reason: verdict.reason,
+        escalation: renderEscalationReport(iterations, verdict.reason!),
+      });
     }
   }
   if (iteration >= repeat.max_iterations) {
@@ -125,7 +130,11 @@ function nextAfterRepeat(
 }
 
 /** The last `count` passes of a loop controller, each with the artifact that preceded it. */
-function loopIterations(results: readonly StepResult[], controller: string, count: number): LoopIteration[] {
+function loopIterations(
+  results: readonly StepResult[],
+  controller: string,
+  count: number,
+): LoopIteration[] {
   const out: LoopIteration[] = [];
   let artifact: ImplementationArtifact | undefined;
   for (const r of results) {
@@ -151,15 +160,23 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
   const { workflow, step, task, iteration, state } = input;
   const clock = ports.clock ?? Date.now;
   const model = ports.routeModel(step.role);
-  ports.observer?.stepStarted?.({ step, iteration, model, index: input.index, total: workflow.steps.length });
+  ports.observer?.stepStarted?.({
+    step,
+    iteration,
+    model,
+    index: input.index,
+    total: workflow.steps.length,
+  });
   const started = clock();
 
   const latestArtifact = latestArtifactOf(state.results);
   const context = await ports.context.resolve(step.context, { latestArtifact });
-  const history: HistoryEntry[] = visibleHistory(step.history_visibility, state.results).map((result) => ({
-    kind: 'result',
-    result,
-  }));
+  const history: HistoryEntry[] = visibleHistory(step.history_visibility, state.results).map(
+    (result) => ({
+      kind: 'result',
+      result,
+    }),
+  );
   const prompt = renderPrompt({ workflow, step, task, history, context });
   const onDelta = (chunk: string): void => ports.observer?.delta?.(step.id, chunk);
   const review = isReviewStep(step);
@@ -188,7 +205,10 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
     const backend = ports.backends[backendName];
     if (!backend) {
       throw new AethrError(`The "${backendName}" backend is not available in this run.`, {
-        hint: backendName === 'opencode' ? 'Install the opencode CLI (npm i -g opencode-ai) or use `backend: patch`.' : undefined,
+        hint:
+          backendName === 'opencode'
+            ? 'Install the opencode CLI (npm i -g opencode-ai) or use `backend: patch`.'
+            : undefined,
       });
     }
     const done = await backend.implement({ step, prompt, model, iteration, onDelta });
@@ -232,7 +252,13 @@ export async function previewPrompts(
   for (const step of input.workflow.steps) {
     const context = await ports.context.resolve(step.context, {});
     const history = visibleHistory(step.history_visibility, pending);
-    const prompt = renderPrompt({ workflow: input.workflow, step, task: input.task, history, context });
+    const prompt = renderPrompt({
+      workflow: input.workflow,
+      step,
+      task: input.task,
+      history,
+      context,
+    });
     previews.push({ step, model: ports.routeModel(step.role), ...prompt });
     pending.push({ kind: 'pending', stepId: step.id, role: step.role });
   }

@@ -149,12 +149,23 @@ export interface ImplementBackend {
     model: string;
     iteration: number;
     onDelta?: (chunk: string) => void;
-  }): Promise<{ output: string; artifact: ImplementationArtifact; usage?: TokenUsage; mock?: boolean }>;
+  }): Promise<{
+    output: string;
+    artifact: ImplementationArtifact;
+    usage?: TokenUsage;
+    mock?: boolean;
+  }>;
 }
 
 /** What the engine tells its door while running (terminal, job log, ...). All optional. */
 export interface RunObserver {
-  stepStarted?(info: { step: Step; iteration: number; model: string; index: number; total: number }): void;
+  stepStarted?(info: {
+    step: Step;
+    iteration: number;
+    model: string;
+    index: number;
+    total: number;
+  }): void;
   delta?(stepId: string, chunk: string): void;
   stepFinished?(result: StepResult): void;
   notice?(message: string): void;

@@ -480,7 +480,9 @@ export interface BranchWorkspaceOptions {
  * exists (so every push is a fast-forward), or starts it from `baseRef`. Pushes never force: if
  * someone else moved the branch meanwhile, the push reports `head-moved`.
  */
-export async function prepareBranchWorkspace(options: BranchWorkspaceOptions): Promise<PrWorkspace> {
+export async function prepareBranchWorkspace(
+  options: BranchWorkspaceOptions,
+): Promise<PrWorkspace> {
   const root = await repoRoot(options.root);
   const remote = options.remote ?? 'origin';
   const identity: GitIdentity = { ...(options.identity ?? DEFAULT_IDENTITY) };
@@ -500,15 +502,35 @@ export async function prepareBranchWorkspace(options: BranchWorkspaceOptions): P
   if (existing) refspecs.push(`+refs/heads/${options.branch}:${prefix}/tip`);
   const shallow = await git.isShallow();
   await git.network(
-    ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--no-write-fetch-head', ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []), remote, ...refspecs],
+    [
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-recurse-submodules',
+      '--no-write-fetch-head',
+      ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []),
+      remote,
+      ...refspecs,
+    ],
     `git fetch ${git.redact(remote)}`,
   );
   const start = existing ? `${prefix}/tip` : `${prefix}/base`;
   const startSha = await git.revParse(`${start}^{commit}`);
-  if (startSha === undefined) throw new PrWorkspaceError(`Could not fetch ${start} from ${git.redact(remote)}.`);
+  if (startSha === undefined)
+    throw new PrWorkspaceError(`Could not fetch ${start} from ${git.redact(remote)}.`);
   const branch = `aethr/work-${options.branch.replace(/[^A-Za-z0-9._-]/g, '-')}`;
-  await git.run(['checkout', '--quiet', '--no-track', '--no-recurse-submodules', '-B', branch, startSha]);
-  const mergeBase = existing ? await findMergeBase(git, startSha, `${prefix}/base`, remote, refspecs) : startSha;
+  await git.run([
+    'checkout',
+    '--quiet',
+    '--no-track',
+    '--no-recurse-submodules',
+    '-B',
+    branch,
+    startSha,
+  ]);
+  const mergeBase = existing
+    ? await findMergeBase(git, startSha, `${prefix}/base`, remote, refspecs)
+    : startSha;
   return new Workspace({
     git,
     root,

@@ -4,8 +4,17 @@
  */
 import type { Forge, PullInfo } from './forge.js';
 import type { Intent, PullRequestInfo } from './event-intent.js';
-import { handleReview, replyHelp, type ReviewDeps, type ReviewOutcomeSummary } from './handle-review.js';
-import { handleImplement, type ImplementOutcome, type ImplementSettings } from './handle-implement.js';
+import {
+  handleReview,
+  replyHelp,
+  type ReviewDeps,
+  type ReviewOutcomeSummary,
+} from './handle-review.js';
+import {
+  handleImplement,
+  type ImplementOutcome,
+  type ImplementSettings,
+} from './handle-implement.js';
 import { handleBranchRun, type BranchRunOutcome } from './handle-branch-run.js';
 
 export type DispatchOutcome =
@@ -38,7 +47,12 @@ export async function dispatchIntent(
     }
     case 'command': {
       const { command, comment } = intent;
-      const base = { prNumber: intent.pullRequestNumber, actor: intent.actor, commentId: comment.id, workflowFromBase: true };
+      const base = {
+        prNumber: intent.pullRequestNumber,
+        actor: intent.actor,
+        commentId: comment.id,
+        workflowFromBase: true,
+      };
       switch (command.kind) {
         case 'help':
           await replyHelp(deps.forge, intent.pullRequestNumber, comment.id);
@@ -49,10 +63,20 @@ export async function dispatchIntent(
         case 'review':
           return handleReview({ ...base, instructions: command.instructions }, settings, deps);
         case 'run':
-          return handleReview({ ...base, instructions: command.task }, { ...settings, workflowSpec: command.workflow }, deps);
+          return handleReview(
+            { ...base, instructions: command.task },
+            { ...settings, workflowSpec: command.workflow },
+            deps,
+          );
         case 'implement':
           return handleImplement(
-            { prNumber: intent.pullRequestNumber, actor: intent.actor, task: command.task, event: intent.event, commentId: comment.id },
+            {
+              prNumber: intent.pullRequestNumber,
+              actor: intent.actor,
+              task: command.task,
+              event: intent.event,
+              commentId: comment.id,
+            },
             settings,
             deps,
           );
@@ -64,7 +88,13 @@ export async function dispatchIntent(
       if (intent.target === 'pull_request' && intent.pullRequest) {
         const pr = intent.pullRequest;
         return handleImplement(
-          { prNumber: pr.number, actor: intent.actor, task: `${pr.title}\n\n${pr.body}`.trim(), event: intent.event, label: intent.label },
+          {
+            prNumber: pr.number,
+            actor: intent.actor,
+            task: `${pr.title}\n\n${pr.body}`.trim(),
+            event: intent.event,
+            label: intent.label,
+          },
           settings,
           deps,
         );
@@ -81,10 +111,14 @@ export async function dispatchIntent(
         defaultBranch: intent.repository.defaultBranch ?? 'main',
       });
     case 'dispatch':
-      return handleBranchRun({ kind: 'task', actor: intent.actor, task: intent.task, runId: deps.runId }, settings, {
-        ...deps,
-        defaultBranch: intent.repository.defaultBranch ?? 'main',
-      });
+      return handleBranchRun(
+        { kind: 'task', actor: intent.actor, task: intent.task, runId: deps.runId },
+        settings,
+        {
+          ...deps,
+          defaultBranch: intent.repository.defaultBranch ?? 'main',
+        },
+      );
   }
   return { status: 'ignored', reason: 'unhandled intent' };
 }

@@ -19,7 +19,13 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
   let nextId = 1;
   const fake = (body: string): ForgeComment => {
     const id = nextId++;
-    return { id, body, author: 'aethr[dry-run]', authorType: 'Bot', htmlUrl: `https://github.com/${o.owner}/${o.repo}/pull/0#dry-run-${id}` };
+    return {
+      id,
+      body,
+      author: 'aethr[dry-run]',
+      authorType: 'Bot',
+      htmlUrl: `https://github.com/${o.owner}/${o.repo}/pull/0#dry-run-${id}`,
+    };
   };
   const git = async (args: string[]) => (await runGit(o.root, args)).stdout.trim();
 
@@ -55,8 +61,13 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     getPull: localPull,
     async getPullDiff(number) {
       const pull = await localPull(number);
-      const base = (await runGit(o.root, ['merge-base', pull.baseSha, pull.headSha], { okCodes: [1, 128] })).stdout.trim() || pull.baseSha;
-      return (await runGit(o.root, ['diff', '--no-ext-diff', '--no-textconv', '-M', base, pull.headSha])).stdout;
+      const base =
+        (
+          await runGit(o.root, ['merge-base', pull.baseSha, pull.headSha], { okCodes: [1, 128] })
+        ).stdout.trim() || pull.baseSha;
+      return (
+        await runGit(o.root, ['diff', '--no-ext-diff', '--no-textconv', '-M', base, pull.headSha])
+      ).stdout;
     },
     async listPullFiles() {
       return [];
@@ -76,9 +87,13 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
       return [];
     },
     async createReview(number, review) {
-      o.print(`\n── would post a review on #${number} (commit ${review.commitId.slice(0, 7)}) ──\n${review.body}\n`);
+      o.print(
+        `\n── would post a review on #${number} (commit ${review.commitId.slice(0, 7)}) ──\n${review.body}\n`,
+      );
       for (const c of review.comments) {
-        o.print(`\n  ${c.path}:${c.start_line ? `${c.start_line}-` : ''}${c.line}\n${c.body.replace(/^/gm, '  ')}\n`);
+        o.print(
+          `\n  ${c.path}:${c.start_line ? `${c.start_line}-` : ''}${c.line}\n${c.body.replace(/^/gm, '  ')}\n`,
+        );
       }
       return { id: nextId++, htmlUrl: '' };
     },
@@ -89,11 +104,15 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
       return [];
     },
     async createPull(pull) {
-      o.print(`\n── would open a pull request ${pull.head} → ${pull.base}: ${pull.title} ──\n${pull.body}\n`);
+      o.print(
+        `\n── would open a pull request ${pull.head} → ${pull.base}: ${pull.title} ──\n${pull.body}\n`,
+      );
       return { number: 0, htmlUrl: '' };
     },
     async updatePull(number, update) {
-      o.print(`\n── would update pull request #${number} ──\n${update.body ?? update.title ?? ''}\n`);
+      o.print(
+        `\n── would update pull request #${number} ──\n${update.body ?? update.title ?? ''}\n`,
+      );
     },
     async removeLabel(issueNumber, label) {
       o.print(`dry run: would remove the label "${label}" from #${issueNumber}\n`);

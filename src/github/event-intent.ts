@@ -415,8 +415,14 @@ export function normaliseEvent(
         return ignore(`pull request #${pr.value.number} is closed`, repository.value);
       // Our own follow-up commits were reviewed inside the implement loop: a push by this
       // action's identity never starts another run (a PAT's pushes do trigger workflows).
-      if (action === 'synchronize' && isBotUser(field<PullRequestEvent>(payload, 'sender'), options.botLogin)) {
-        return ignore(`the push to #${pr.value.number} was made by ${actor}, this action's own identity`, repository.value);
+      if (
+        action === 'synchronize' &&
+        isBotUser(field<PullRequestEvent>(payload, 'sender'), options.botLogin)
+      ) {
+        return ignore(
+          `the push to #${pr.value.number} was made by ${actor}, this action's own identity`,
+          repository.value,
+        );
       }
       if (pr.value.draft && (options.skipDrafts ?? true)) {
         return ignore(

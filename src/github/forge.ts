@@ -74,7 +74,12 @@ export interface Forge {
   /** Open pull requests whose head is `branch` in this repository. */
   findOpenPulls(branch: string): Promise<Array<{ number: number; htmlUrl: string }>>;
   /** Opens a PR; throws `PullCreationForbidden` when the token may not open pull requests. */
-  createPull(pull: { title: string; body: string; head: string; base: string }): Promise<{ number: number; htmlUrl: string }>;
+  createPull(pull: {
+    title: string;
+    body: string;
+    head: string;
+    base: string;
+  }): Promise<{ number: number; htmlUrl: string }>;
   updatePull(number: number, update: { title?: string; body?: string }): Promise<void>;
   /** Removes a label; a label that is already gone is not an error. */
   removeLabel(issueNumber: number, label: string): Promise<void>;

@@ -25,21 +25,16 @@ import type { ReviewDeps, ReviewSettings } from './handle-review.js';
 import {
   applyMaxIterations,
   baseBranchReader,
+  ensureKeys,
   failureMessage,
-  isOurs,
-  missingKeys,
+  loopMaxima,
+  openStickySummary,
   setOutputs,
-  stepLine,
+  logObserver,
   tryReact,
   withAvailableBackends,
 } from './run-support.js';
-import {
-  isSummaryComment,
-  parseSummaryMeta,
-  renderJobSummary,
-  renderSummaryComment,
-  type SummaryInput,
-} from './summary-comment.js';
+import { renderJobSummary, renderSummaryComment, type SummaryInput } from './summary-comment.js';
 
 export interface ImplementSettings extends ReviewSettings {
   /** Bot commits allowed on one PR branch. */
@@ -78,9 +73,11 @@ export async function handleImplement(
     return await implementOnPull(request, settings, deps);
   } finally {
     if (request.label) {
-      await forge.removeLabel(request.prNumber, request.label).catch((e: unknown) =>
-        report.info(`Could not remove the label "${request.label}": ${toError(e).message}`),
-      );
+      await forge
+        .removeLabel(request.prNumber, request.label)
+        .catch((e: unknown) =>
+          report.info(`Could not remove the label "${request.label}": ${toError(e).message}`),
+        );
     }
   }
 }
@@ -91,7 +88,12 @@ async function implementOnPull(
   deps: ReviewDeps & { serverUrl?: string },
 ): Promise<ImplementOutcome> {
   const { forge, report } = deps;
-  const auth = await authorizeActor(forge, request.actor, settings.minimumPermission, settings.allowedActors);
+  const auth = await authorizeActor(
+    forge,
+    request.actor,
+    settings.minimumPermission,
+    settings.allowedActors,
+  );
   if (!auth.allowed) {
     report.notice(`Not running: ${auth.reason}`);
     await forge.createIssueComment(
@@ -104,14 +106,7 @@ async function implementOnPull(
 
   const pull = await forge.getPull(request.prNumber);
   const workflow = await implementWorkflow(settings, deps, pull);
-  const keyProblems = settings.mock ? [] : missingKeys(workflow, deps.env);
-  if (keyProblems.length) {
-    const message = ['No model key for this workflow, so nothing was run.', ...keyProblems.map((p) => `- ${p}`)].join('\n');
-    report.warning(message);
-    await report.jobSummary(`### aethr: no model key\n\n${message}\n`);
-    setOutputs(report, { status: '', findings: [] });
-    return { status: 'no-key', commits: [] };
-  }
+  if (!(await ensureKeys(workflow, settings.mock, deps))) return { status: 'no-key', commits: [] };
   if (request.commentId !== undefined) await tryReact(forge, request.commentId, 'eyes', report);
 
   let policy: PushPolicy = decidePushPolicy({
@@ -124,20 +119,12 @@ async function implementOnPull(
   });
   if (policy.mode === 'suggest') report.notice(`${policy.message} ${policy.hint}`);
 
-  const comments = await forge.listIssueComments(pull.number);
-  const sticky = comments.find((c) => isOurs(c, settings.botLogin) && isSummaryComment(c.body, workflow.workflow));
-  const previous = sticky ? parseSummaryMeta(sticky.body) : undefined;
-  const summaryBase: SummaryInput = {
-    workflow: workflow.workflow,
-    status: 'running',
-    headSha: pull.headSha,
-    previous,
-    runUrl: deps.runUrl,
-    repositoryUrl: deps.repositoryUrl,
-  };
-  let summary = sticky
-    ? await forge.updateIssueComment(sticky.id, renderSummaryComment(summaryBase))
-    : await forge.createIssueComment(pull.number, renderSummaryComment(summaryBase));
+  const sticky = await openStickySummary(forge, pull, workflow.workflow, {
+    botLogin: settings.botLogin,
+    ...deps,
+  });
+  const { previous, base: summaryBase } = sticky;
+  let summary = sticky.comment;
 
   const commits: IterationCommit[] = [];
   let calls: CallRecord[] = [];
@@ -154,7 +141,12 @@ async function implementOnPull(
       identity: settings.identity,
     });
     await workspace.assertCanCommit();
-    const diff = await loadPrDiff(deps.root, { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha }, forge, (m) => report.info(m));
+    const diff = await loadPrDiff(
+      deps.root,
+      { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha },
+      forge,
+      (m) => report.info(m),
+    );
 
     const ports = buildPorts({
       workflow,
@@ -164,19 +156,13 @@ async function implementOnPull(
       prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
       prDescription: { title: pull.title, body: pull.body },
       prSpentUsd: previous?.spendUsd ?? 0,
-      observer: {
-        stepStarted: ({ step, iteration, model }) => report.info(`▶ ${step.id} (${step.role} · ${model}, pass ${iteration})`),
-        stepFinished: (r) => report.info(stepLine(r)),
-        notice: (m) => report.info(`↻ ${m}`),
-      },
+      observer: logObserver(report),
     });
     calls = ports.models.calls;
-    const loopMax = loopMaxima(workflow);
-    const ws = workspace;
     const commitOptions = {
-      workspace: ws,
+      workspace,
       pushEach: policy.mode === 'push',
-      maxIterations: (id: string) => loopMax.get(id) ?? 1,
+      maxIterations: loopMaxima(workflow),
       runUrl: deps.runUrl,
       commits,
     };
@@ -190,9 +176,14 @@ async function implementOnPull(
       result = await runWorkflow({ workflow, task: implementTask(request, pull) }, ports);
     } catch (error) {
       // A fork may refuse our push: fall back to offering the change instead of failing.
-      const fallback = policy.mode === 'push' && /refused|forbidden|denied|403/i.test(toError(error).message)
-        ? afterPushFailure(policy, { ok: false, reason: 'forbidden', message: toError(error).message })
-        : undefined;
+      const fallback =
+        policy.mode === 'push' && /refused|forbidden|denied|403/i.test(toError(error).message)
+          ? afterPushFailure(policy, {
+              ok: false,
+              reason: 'forbidden',
+              message: toError(error).message,
+            })
+          : undefined;
       if (!fallback) throw error;
       policy = fallback;
       result = { workflow: workflow.workflow, task: request.task, results: [], loops: [] };
@@ -201,7 +192,11 @@ async function implementOnPull(
     const findings = result.finalReview?.findings ?? [];
     const status = result.finalReview?.status ?? 'pass';
     const totals = summariseLedger(calls).totals;
-    const usage = { inputTokens: totals.inputTokens, outputTokens: totals.outputTokens, costUsd: totals.usd };
+    const usage = {
+      inputTokens: totals.inputTokens,
+      outputTokens: totals.outputTokens,
+      costUsd: totals.usd,
+    };
     let message = loopMessage(result, commits);
     if (policy.mode === 'suggest') {
       const patch = await workspace.formatPatch({ maxBytes: 60_000 });
@@ -222,26 +217,45 @@ async function implementOnPull(
     };
     summary = await forge.updateIssueComment(summary.id, renderSummaryComment(done));
     await report.jobSummary(`${renderJobSummary(done)}\n${renderLedgerMarkdown(calls)}`);
-    setOutputs(report, { status, findings, summaryUrl: summary.htmlUrl, tokens: usage.inputTokens + usage.outputTokens, costUsd: usage.costUsd });
+    setOutputs(report, {
+      status,
+      findings,
+      summaryUrl: summary.htmlUrl,
+      tokens: usage.inputTokens + usage.outputTokens,
+      costUsd: usage.costUsd,
+    });
     if (request.commentId !== undefined) await tryReact(forge, request.commentId, '+1', report);
-    return { status: policy.mode === 'suggest' ? 'suggested' : status, commits, summaryUrl: summary.htmlUrl };
+    return {
+      status: policy.mode === 'suggest' ? 'suggested' : status,
+      commits,
+      summaryUrl: summary.htmlUrl,
+    };
   } catch (error) {
     await workspace?.discardChanges().catch(() => {});
     const message = redactSecrets(failureMessage(error), Object.values(deps.env));
     const totals = summariseLedger(calls).totals;
-    const pushed = commits.length ? `\n\nPushed before stopping: ${commits.map((c) => c.sha.slice(0, 7)).join(', ')}.` : '';
+    const pushed = commits.length
+      ? `\n\nPushed before stopping: ${commits.map((c) => c.sha.slice(0, 7)).join(', ')}.`
+      : '';
     await forge.updateIssueComment(
       summary.id,
       renderSummaryComment({
         ...summaryBase,
         status: 'failed',
-        usage: { inputTokens: totals.inputTokens, outputTokens: totals.outputTokens, costUsd: totals.usd },
+        usage: {
+          inputTokens: totals.inputTokens,
+          outputTokens: totals.outputTokens,
+          costUsd: totals.usd,
+        },
         prSpendUsd: (previous?.spendUsd ?? 0) + totals.usd,
         message: `${message}${pushed}`,
       }),
     );
-    await report.jobSummary(`### aethr: failed\n\n${message}${pushed}\n\n${renderLedgerMarkdown(calls)}`);
-    if (request.commentId !== undefined) await tryReact(forge, request.commentId, 'confused', report);
+    await report.jobSummary(
+      `### aethr: failed\n\n${message}${pushed}\n\n${renderLedgerMarkdown(calls)}`,
+    );
+    if (request.commentId !== undefined)
+      await tryReact(forge, request.commentId, 'confused', report);
     setOutputs(report, { status: '', findings: [], summaryUrl: summary.htmlUrl });
     report.setFailed(message);
     return { status: 'failed', commits, summaryUrl: summary.htmlUrl };
@@ -249,11 +263,20 @@ async function implementOnPull(
 }
 
 /** The workflow input, or the plan-implement-review preset when it has no implement step. */
-async function implementWorkflow(settings: ImplementSettings, deps: ReviewDeps, pull: PullInfo): Promise<Workflow> {
+async function implementWorkflow(
+  settings: ImplementSettings,
+  deps: ReviewDeps,
+  pull: PullInfo,
+): Promise<Workflow> {
   const reader = baseBranchReader(deps.forge, pull);
-  let loaded = await loadWorkflowSpec(settings.workflowSpec, deps.root, { fallbackPreset: 'plan-implement-review', reader });
+  let loaded = await loadWorkflowSpec(settings.workflowSpec, deps.root, {
+    fallbackPreset: 'plan-implement-review',
+    reader,
+  });
   if (!loaded.workflow.steps.some((s) => s.backend && IMPLEMENT_BACKENDS.has(s.backend))) {
-    deps.report.info(`${loaded.display} has no implement step; using the plan-implement-review preset.`);
+    deps.report.info(
+      `${loaded.display} has no implement step; using the plan-implement-review preset.`,
+    );
     loaded = await loadWorkflowSpec('plan-implement-review', deps.root);
   }
   const workflow = applyMaxIterations(loaded.workflow, settings.maxIterations);
@@ -270,19 +293,10 @@ function implementTask(request: ImplementRequest, pull: PullInfo): string {
   ].join('\n');
 }
 
-/** The max_iterations of the loop each step is inside (by step id). */
-function loopMaxima(workflow: Workflow): Map<string, number> {
-  const out = new Map<string, number>();
-  const index = new Map(workflow.steps.map((s, i) => [s.id, i]));
-  workflow.steps.forEach((step, i) => {
-    if (!step.repeat) return;
-    const from = index.get(step.repeat.back_to) ?? i;
-    for (let j = from; j <= i; j++) out.set(workflow.steps[j]!.id, step.repeat.max_iterations);
-  });
-  return out;
-}
-
-function iterationRows(result: RunResult, commits: readonly IterationCommit[]): SummaryInput['iterations'] {
+function iterationRows(
+  result: RunResult,
+  commits: readonly IterationCommit[],
+): SummaryInput['iterations'] {
   const reviews = result.results.filter((r) => r.review);
   return reviews.map((r, i) => {
     const tokens = result.results
@@ -299,11 +313,16 @@ function iterationRows(result: RunResult, commits: readonly IterationCommit[]): 
 }
 
 function loopMessage(result: RunResult, commits: readonly IterationCommit[]): string {
-  const parts = [commits.length ? `${commits.length} follow-up commit(s) pushed.` : 'No files changed.'];
+  const parts = [
+    commits.length ? `${commits.length} follow-up commit(s) pushed.` : 'No files changed.',
+  ];
   for (const loop of result.loops) {
-    if (loop.outcome === 'passed') parts.push(`The review passed at iteration ${loop.iterations}/${loop.maxIterations}.`);
-    if (loop.outcome === 'max_iterations') parts.push(`Stopped at max_iterations (${loop.maxIterations}) without a passing review.`);
-    if (loop.outcome === 'not_converging' && loop.escalation) parts.push(`\n\n**Escalation report**\n\n${loop.escalation}`);
+    if (loop.outcome === 'passed')
+      parts.push(`The review passed at iteration ${loop.iterations}/${loop.maxIterations}.`);
+    if (loop.outcome === 'max_iterations')
+      parts.push(`Stopped at max_iterations (${loop.maxIterations}) without a passing review.`);
+    if (loop.outcome === 'not_converging' && loop.escalation)
+      parts.push(`\n\n**Escalation report**\n\n${loop.escalation}`);
   }
   return parts.join(' ');
 }
@@ -312,7 +331,11 @@ function loopMessage(result: RunResult, commits: readonly IterationCommit[]): st
 function asSummaryFindings(findings: readonly Finding[]): AnchorResult {
   return {
     anchored: [],
-    unanchored: findings.map((f) => ({ ...f, fingerprint: fingerprintFinding(f), reason: 'last review of the implement loop' })),
+    unanchored: findings.map((f) => ({
+      ...f,
+      fingerprint: fingerprintFinding(f),
+      reason: 'last review of the implement loop',
+    })),
   };
 }
 

@@ -17,12 +17,13 @@ import {
   applyMaxIterations,
   baseBranchReader,
   coverageOf,
+  ensureKeys,
   failureMessage,
   isOurs,
   iterationsOf,
-  missingKeys,
+  openStickySummary,
   setOutputs,
-  stepLine,
+  logObserver,
   tryReact,
 } from './run-support.js';
 import { anchorFindings, type AnchorResult } from './diff-anchor.js';
@@ -31,8 +32,6 @@ import { parseFingerprints } from './fingerprint.js';
 import { loadPrDiff } from './pr-diff.js';
 import type { RunReporter } from './reporter.js';
 import {
-  isSummaryComment,
-  parseSummaryMeta,
   renderJobSummary,
   renderSummaryComment,
   type SummaryInput,
@@ -93,7 +92,12 @@ export async function handleReview(
   const { forge, report } = deps;
 
   // 1. Authorise before anything that costs money or writes (a denial reply is the only write).
-  const auth = await authorizeActor(forge, request.actor, settings.minimumPermission, settings.allowedActors);
+  const auth = await authorizeActor(
+    forge,
+    request.actor,
+    settings.minimumPermission,
+    settings.allowedActors,
+  );
   if (!auth.allowed) {
     report.notice(`Not running: ${auth.reason}`);
     if (request.commentId !== undefined) {
@@ -119,43 +123,31 @@ export async function handleReview(
 
   // 3. Keys: a configured provider key means live calls; none means nothing is posted.
   const env = deps.env;
-  const keyProblems = settings.mock ? [] : missingKeys(workflow, env);
-  if (keyProblems.length) {
-    const message = [
-      'No model key for this workflow, so nothing was reviewed and nothing was posted on the pull request.',
-      ...keyProblems.map((p) => `- ${p}`),
-      'Add the key as a repository secret and pass it to the step (e.g. `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`), or set `mock: true` to try the action with the deterministic mock model.',
-    ].join('\n');
-    report.warning(message);
-    await report.jobSummary(`### aethr: no model key\n\n${message}\n`);
-    setOutputs(report, { status: '', findings: [] });
-    return { status: 'no-key', findings: [] };
-  }
+  if (!(await ensureKeys(workflow, settings.mock, deps))) return { status: 'no-key', findings: [] };
 
   if (request.commentId !== undefined) await tryReact(forge, request.commentId, 'eyes', report);
 
   // 4. The sticky summary says "reviewing …" while the run goes on.
-  const comments = await forge.listIssueComments(pull.number);
-  const sticky = comments.find((c) => isOurs(c, settings.botLogin) && isSummaryComment(c.body, workflow.workflow));
-  const previous = sticky ? parseSummaryMeta(sticky.body) : undefined;
-  const summaryBase: SummaryInput = {
-    workflow: workflow.workflow,
-    status: 'running',
-    headSha: pull.headSha,
-    previous,
-    runUrl: deps.runUrl,
-    repositoryUrl: deps.repositoryUrl,
-  };
-  let summaryComment = sticky
-    ? await forge.updateIssueComment(sticky.id, renderSummaryComment(summaryBase))
-    : await forge.createIssueComment(pull.number, renderSummaryComment(summaryBase));
+  const sticky = await openStickySummary(forge, pull, workflow.workflow, {
+    botLogin: settings.botLogin,
+    ...deps,
+  });
+  const { previous, base: summaryBase } = sticky;
+  let summaryComment = sticky.comment;
 
   // Calls made so far, kept outside the try so a failed run still counts what it spent.
   let calls: CallRecord[] = [];
-  const spendOf = (): { usage: { inputTokens: number; outputTokens: number; costUsd: number }; prSpendUsd: number } => {
+  const spendOf = (): {
+    usage: { inputTokens: number; outputTokens: number; costUsd: number };
+    prSpendUsd: number;
+  } => {
     const totals = summariseLedger(calls).totals;
     return {
-      usage: { inputTokens: totals.inputTokens, outputTokens: totals.outputTokens, costUsd: totals.usd },
+      usage: {
+        inputTokens: totals.inputTokens,
+        outputTokens: totals.outputTokens,
+        costUsd: totals.usd,
+      },
       prSpendUsd: (previous?.spendUsd ?? 0) + totals.usd,
     };
   };
@@ -181,11 +173,7 @@ export async function handleReview(
       prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
       prDescription: { title: pull.title, body: pull.body },
       prSpentUsd: previous?.spendUsd ?? 0,
-      observer: {
-        stepStarted: ({ step, iteration, model }) => report.info(`▶ ${step.id} (${step.role} · ${model}, pass ${iteration})`),
-        stepFinished: (r) => report.info(stepLine(r)),
-        notice: (m) => report.info(`↻ ${m}`),
-      },
+      observer: logObserver(report),
     });
     calls = ports.models.calls;
     const result = await runWorkflow({ workflow, task: reviewTask(pull, request) }, ports);
@@ -206,7 +194,10 @@ export async function handleReview(
       prSpendUsd,
       message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
     };
-    summaryComment = await forge.updateIssueComment(summaryComment.id, renderSummaryComment(summary));
+    summaryComment = await forge.updateIssueComment(
+      summaryComment.id,
+      renderSummaryComment(summary),
+    );
     await report.jobSummary(`${renderJobSummary(summary)}\n${renderLedgerMarkdown(calls)}`);
     setOutputs(report, {
       status,
@@ -216,8 +207,12 @@ export async function handleReview(
       costUsd: usage.costUsd,
     });
 
-    const failing = findings.filter((f) => settings.failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[settings.failOn]);
-    if (failing.length) report.setFailed(`${failing.length} finding(s) at or above "${settings.failOn}" remain.`);
+    const failing = findings.filter(
+      (f) =>
+        settings.failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[settings.failOn],
+    );
+    if (failing.length)
+      report.setFailed(`${failing.length} finding(s) at or above "${settings.failOn}" remain.`);
     if (request.commentId !== undefined) await tryReact(forge, request.commentId, '+1', report);
     return { status, findings, summaryUrl: summaryComment.htmlUrl };
   } catch (error) {
@@ -234,7 +229,8 @@ export async function handleReview(
       }),
     );
     await report.jobSummary(`### aethr: failed\n\n${message}\n\n${renderLedgerMarkdown(calls)}`);
-    if (request.commentId !== undefined) await tryReact(forge, request.commentId, 'confused', report);
+    if (request.commentId !== undefined)
+      await tryReact(forge, request.commentId, 'confused', report);
     setOutputs(report, {
       status: '',
       findings: [],
@@ -247,8 +243,16 @@ export async function handleReview(
   }
 }
 
-export async function replyHelp(forge: Forge, prNumber: number, commentId: number, intro?: string): Promise<void> {
-  await forge.createIssueComment(prNumber, `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${COMMAND_HELP}`);
+export async function replyHelp(
+  forge: Forge,
+  prNumber: number,
+  commentId: number,
+  intro?: string,
+): Promise<void> {
+  await forge.createIssueComment(
+    prNumber,
+    `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${COMMAND_HELP}`,
+  );
   await forge.addReaction(commentId, intro ? 'confused' : '+1');
 }
 
@@ -261,7 +265,9 @@ async function postReview(
   report: RunReporter,
 ): Promise<AnchorResult> {
   const existing = new Set(
-    (await forge.listReviewComments(pull.number)).filter((c) => isOurs(c, botLogin)).flatMap((c) => parseFingerprints(c.body)),
+    (await forge.listReviewComments(pull.number))
+      .filter((c) => isOurs(c, botLogin))
+      .flatMap((c) => parseFingerprints(c.body)),
   );
   const fresh = anchored.anchored.filter((c) => !existing.has(c.fingerprint));
   report.info(
@@ -276,7 +282,9 @@ async function postReview(
         path: c.path,
         line: c.line,
         side: 'RIGHT' as const,
-        ...(c.start_line !== undefined ? { start_line: c.start_line, start_side: 'RIGHT' as const } : {}),
+        ...(c.start_line !== undefined
+          ? { start_line: c.start_line, start_side: 'RIGHT' as const }
+          : {}),
         body: c.body,
       })),
     });
@@ -284,20 +292,28 @@ async function postReview(
   } catch (error) {
     // GitHub refused a line (e.g. the head moved since the diff was read): nothing is lost,
     // the findings go to the summary instead.
-    report.warning(`GitHub refused the inline review (${toError(error).message}); the findings are listed in the summary.`);
+    report.warning(
+      `GitHub refused the inline review (${toError(error).message}); the findings are listed in the summary.`,
+    );
     const refused = new Set(fresh.map((c) => c.fingerprint));
     return {
       anchored: anchored.anchored.filter((c) => !refused.has(c.fingerprint)),
       unanchored: [
         ...anchored.unanchored,
-        ...fresh.map((c) => ({ ...c.finding, fingerprint: c.fingerprint, reason: 'GitHub refused the inline comment' })),
+        ...fresh.map((c) => ({
+          ...c.finding,
+          fingerprint: c.fingerprint,
+          reason: 'GitHub refused the inline comment',
+        })),
       ],
     };
   }
 }
 
 function reviewTask(pull: PullInfo, request: ReviewRequest): string {
-  const lines = [`Review the changes of pull request #${pull.number} (the diff is in the context).`];
+  const lines = [
+    `Review the changes of pull request #${pull.number} (the diff is in the context).`,
+  ];
   if (request.instructions) {
     lines.push('', `Extra instructions from @${request.actor}:`, request.instructions);
   }

@@ -44,14 +44,22 @@ export function withCommits(backend: ImplementBackend, options: CommitOptions): 
       const max = options.maxIterations(input.step.id);
       const message = formatCommitMessage(
         input.step.id,
-        subjectFrom(done.output, input.iteration > 1 ? 'address review findings' : 'implement the task'),
+        subjectFrom(
+          done.output,
+          input.iteration > 1 ? 'address review findings' : 'implement the task',
+        ),
         input.iteration,
         max,
         options.runUrl,
       );
       const sha = await options.workspace.commit(message);
       if (!sha) return done;
-      options.commits.push({ stepId: input.step.id, iteration: input.iteration, sha, files: done.artifact.changedFiles });
+      options.commits.push({
+        stepId: input.step.id,
+        iteration: input.iteration,
+        sha,
+        files: done.artifact.changedFiles,
+      });
       if (options.pushEach) {
         const pushed = await options.workspace.push();
         if (!pushed.ok) {
@@ -59,7 +67,12 @@ export function withCommits(backend: ImplementBackend, options: CommitOptions): 
             pushed.reason === 'head-moved'
               ? `The pull request branch moved to ${pushed.remoteSha.slice(0, 7)} while aethr was working; commit ${sha.slice(0, 7)} was not pushed (aethr never force-pushes).`
               : `Pushing commit ${sha.slice(0, 7)} failed: ${pushed.message}`,
-            { hint: pushed.reason === 'head-moved' ? 'Run the command again on the new head.' : 'Check the token\'s contents: write permission.' },
+            {
+              hint:
+                pushed.reason === 'head-moved'
+                  ? 'Run the command again on the new head.'
+                  : "Check the token's contents: write permission.",
+            },
           );
         }
       }

@@ -42,14 +42,36 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
       // Server errors are retried twice (about 5 s in all), then the run fails with the error.
       retry: { retries: 2 },
       throttle: {
-        write: new Bottleneck.Group({ id: 'aethr-write', maxConcurrent: 1, minTime: WRITE_SPACING_MS }),
-        notifications: new Bottleneck.Group({ id: 'aethr-notifications', maxConcurrent: 1, minTime: NOTIFYING_WRITE_SPACING_MS }),
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          log(`GitHub rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+        write: new Bottleneck.Group({
+          id: 'aethr-write',
+          maxConcurrent: 1,
+          minTime: WRITE_SPACING_MS,
+        }),
+        notifications: new Bottleneck.Group({
+          id: 'aethr-notifications',
+          maxConcurrent: 1,
+          minTime: NOTIFYING_WRITE_SPACING_MS,
+        }),
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
+          log(
+            `GitHub rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`,
+          );
           return retryCount < MAX_RATE_LIMIT_RETRIES;
         },
-        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          log(`GitHub secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
+          log(
+            `GitHub secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`,
+          );
           return retryCount < MAX_RATE_LIMIT_RETRIES;
         },
       },
@@ -76,7 +98,10 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
     owner,
     repo,
     async getPermission(username) {
-      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...base, username });
+      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+        ...base,
+        username,
+      });
       const level = data.permission as PermissionLevel;
       return PERMISSION_LEVELS.includes(level) ? level : 'none';
     },
@@ -114,7 +139,11 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
       }
     },
     async listPullFiles(number): Promise<PullFile[]> {
-      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...base, pull_number: number, per_page: 100 });
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+        ...base,
+        pull_number: number,
+        per_page: 100,
+      });
       return files.map((f) => ({
         filename: f.filename,
         status: f.status,
@@ -125,11 +154,19 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
       }));
     },
     async listIssueComments(number) {
-      const all = await octokit.paginate(octokit.rest.issues.listComments, { ...base, issue_number: number, per_page: 100 });
+      const all = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...base,
+        issue_number: number,
+        per_page: 100,
+      });
       return all.map(comment);
     },
     async createIssueComment(number, body) {
-      const { data } = await octokit.rest.issues.createComment({ ...base, issue_number: number, body });
+      const { data } = await octokit.rest.issues.createComment({
+        ...base,
+        issue_number: number,
+        body,
+      });
       return comment(data);
     },
     async updateIssueComment(id, body) {
@@ -156,21 +193,36 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
       return { id: data.id, htmlUrl: data.html_url };
     },
     async addReaction(commentId, reaction) {
-      await octokit.rest.reactions.createForIssueComment({ ...base, comment_id: commentId, content: reaction });
+      await octokit.rest.reactions.createForIssueComment({
+        ...base,
+        comment_id: commentId,
+        content: reaction,
+      });
     },
     async findOpenPulls(branch) {
-      const { data } = await octokit.rest.pulls.list({ ...base, head: `${owner}:${branch}`, state: 'open', per_page: 10 });
+      const { data } = await octokit.rest.pulls.list({
+        ...base,
+        head: `${owner}:${branch}`,
+        state: 'open',
+        per_page: 10,
+      });
       return data.map((p) => ({ number: p.number, htmlUrl: p.html_url }));
     },
     async createPull(pull) {
       try {
-        const { data } = await octokit.rest.pulls.create({ ...base, ...pull, maintainer_can_modify: true });
+        const { data } = await octokit.rest.pulls.create({
+          ...base,
+          ...pull,
+          maintainer_can_modify: true,
+        });
         return { number: data.number, htmlUrl: data.html_url };
       } catch (error) {
         const e = error as { status?: number; message?: string };
         // https://docs.github.com/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository
         if (e.status === 403 && /not permitted to create/i.test(e.message ?? '')) {
-          throw new PullCreationForbidden(e.message ?? 'GitHub Actions is not permitted to create pull requests.');
+          throw new PullCreationForbidden(
+            e.message ?? 'GitHub Actions is not permitted to create pull requests.',
+          );
         }
         throw error;
       }

@@ -6,12 +6,18 @@ import type { WorkflowReader } from '../config/workflow-source.js';
 import type { Workflow } from '../config/schema.js';
 import { AethrError, toError } from '../errors.js';
 import { StepFailed } from '../engine/run-workflow.js';
-import type { Finding, RunResult, StepResult } from '../engine/types.js';
+import type { Finding, RunObserver, RunResult, StepResult } from '../engine/types.js';
 import { describeKeyProblem } from '../models/gateway.js';
 import { routeModel } from '../models/routing.js';
 import type { Forge, ForgeComment, PullInfo } from './forge.js';
 import type { RunReporter } from './reporter.js';
-import type { SummaryInput } from './summary-comment.js';
+import {
+  isSummaryComment,
+  parseSummaryMeta,
+  renderSummaryComment,
+  type SummaryInput,
+  type SummaryMeta,
+} from './summary-comment.js';
 import { findExecutable, opencodeCommand } from '../backends/opencode/find-binary.js';
 
 /** Workflow files from the PR's base commit, which the PR author cannot change. */
@@ -19,7 +25,9 @@ export function baseBranchReader(forge: Forge, pull: PullInfo): WorkflowReader {
   return {
     async read(path) {
       const text = await forge.getFileText(path, pull.baseSha);
-      return text === undefined ? undefined : { text, display: `${path} (base branch ${pull.baseRef})` };
+      return text === undefined
+        ? undefined
+        : { text, display: `${path} (base branch ${pull.baseRef})` };
     },
   };
 }
@@ -28,7 +36,12 @@ export function isOurs(comment: ForgeComment, botLogin: string): boolean {
   return comment.author.toLowerCase() === botLogin.toLowerCase();
 }
 
-export async function tryReact(forge: Forge, commentId: number, reaction: '+1' | 'eyes' | 'confused', report: RunReporter): Promise<void> {
+export async function tryReact(
+  forge: Forge,
+  commentId: number,
+  reaction: '+1' | 'eyes' | 'confused',
+  report: RunReporter,
+): Promise<void> {
   try {
     await forge.addReaction(commentId, reaction);
   } catch (error) {
@@ -49,13 +62,19 @@ export function applyMaxIterations(workflow: Workflow, max: number | undefined):
   if (max === undefined) return workflow;
   return {
     ...workflow,
-    steps: workflow.steps.map((s) => (s.repeat ? { ...s, repeat: { ...s.repeat, max_iterations: max } } : s)),
+    steps: workflow.steps.map((s) =>
+      s.repeat ? { ...s, repeat: { ...s.repeat, max_iterations: max } } : s,
+    ),
   };
 }
 
 export function stepLine(r: StepResult): string {
-  const usage = r.usage ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens` : 'usage not reported';
-  const review = r.review ? ` · review ${r.review.status}, ${r.review.findings.length} finding(s)` : '';
+  const usage = r.usage
+    ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens`
+    : 'usage not reported';
+  const review = r.review
+    ? ` · review ${r.review.status}, ${r.review.findings.length} finding(s)`
+    : '';
   return `✓ ${r.stepId} · ${(r.durationMs / 1000).toFixed(1)}s · ${usage}${r.mock ? ' · mock' : ''}${review}`;
 }
 
@@ -72,8 +91,12 @@ export function coverageOf(result: RunResult): SummaryInput['files'] {
   const files = [...byPath.entries()];
   return {
     reviewed: files.filter(([, c]) => c.status === 'reviewed').map(([p]) => p),
-    clipped: files.filter(([, c]) => c.status === 'clipped').map(([path, c]) => ({ path, reason: c.reason })),
-    skipped: files.filter(([, c]) => c.status === 'skipped').map(([path, c]) => ({ path, reason: c.reason })),
+    clipped: files
+      .filter(([, c]) => c.status === 'clipped')
+      .map(([path, c]) => ({ path, reason: c.reason })),
+    skipped: files
+      .filter(([, c]) => c.status === 'skipped')
+      .map(([path, c]) => ({ path, reason: c.reason })),
   };
 }
 
@@ -97,7 +120,13 @@ export function failureMessage(error: unknown): string {
 
 export function setOutputs(
   report: RunReporter,
-  o: { status: string; findings: Finding[]; summaryUrl?: string; tokens?: number; costUsd?: number },
+  o: {
+    status: string;
+    findings: Finding[];
+    summaryUrl?: string;
+    tokens?: number;
+    costUsd?: number;
+  },
 ): void {
   report.setOutput('review-status', o.status);
   report.setOutput('findings-count', String(o.findings.length));
@@ -114,10 +143,88 @@ export async function withAvailableBackends(
   deps: { env: Record<string, string | undefined>; root: string; report: RunReporter },
 ): Promise<Workflow> {
   if (mock || !workflow.steps.some((s) => s.backend === 'opencode')) return workflow;
-  if (await findExecutable(opencodeCommand(undefined, deps.env), deps.env, deps.root)) return workflow;
-  deps.report.info('The opencode CLI is not installed on this runner; implement steps use the built-in patch backend.');
+  if (await findExecutable(opencodeCommand(undefined, deps.env), deps.env, deps.root))
+    return workflow;
+  deps.report.info(
+    'The opencode CLI is not installed on this runner; implement steps use the built-in patch backend.',
+  );
   return {
     ...workflow,
-    steps: workflow.steps.map((s) => (s.backend === 'opencode' ? { ...s, backend: 'patch' as const, unsafe_permissions: false } : s)),
+    steps: workflow.steps.map((s) =>
+      s.backend === 'opencode' ? { ...s, backend: 'patch' as const, unsafe_permissions: false } : s,
+    ),
+  };
+}
+
+/**
+ * Finds this workflow's sticky summary on the PR (only comments written by `botLogin` count:
+ * markers can be copied) and sets it to "running", creating it when there is none.
+ */
+export async function openStickySummary(
+  forge: Forge,
+  pull: PullInfo,
+  workflowName: string,
+  deps: { botLogin: string; runUrl?: string; repositoryUrl?: string },
+): Promise<{ comment: ForgeComment; previous?: SummaryMeta; base: SummaryInput }> {
+  const comments = await forge.listIssueComments(pull.number);
+  const sticky = comments.find(
+    (c) => isOurs(c, deps.botLogin) && isSummaryComment(c.body, workflowName),
+  );
+  const previous = sticky ? parseSummaryMeta(sticky.body) : undefined;
+  const base: SummaryInput = {
+    workflow: workflowName,
+    status: 'running',
+    headSha: pull.headSha,
+    previous,
+    runUrl: deps.runUrl,
+    repositoryUrl: deps.repositoryUrl,
+  };
+  const comment = sticky
+    ? await forge.updateIssueComment(sticky.id, renderSummaryComment(base))
+    : await forge.createIssueComment(pull.number, renderSummaryComment(base));
+  return { comment, previous, base };
+}
+
+/**
+ * Without a key for every role nothing runs and nothing is posted: the log and job summary say
+ * which secret to add. Returns true when the run may go on.
+ */
+export async function ensureKeys(
+  workflow: Workflow,
+  mock: boolean,
+  deps: { env: Record<string, string | undefined>; report: RunReporter },
+): Promise<boolean> {
+  const problems = mock ? [] : missingKeys(workflow, deps.env);
+  if (problems.length === 0) return true;
+  const message = [
+    'No model key for this workflow, so nothing was run and nothing was posted on GitHub.',
+    ...problems.map((p) => `- ${p}`),
+    'Add the key as a repository secret and pass it to the step (e.g. `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`), or set `mock: true` to try the action with the deterministic mock model.',
+  ].join('\n');
+  deps.report.warning(message);
+  await deps.report.jobSummary(`### aethr: no model key\n\n${message}\n`);
+  setOutputs(deps.report, { status: '', findings: [] });
+  return false;
+}
+
+/** The max_iterations of the loop each step is inside (by step id); 1 outside loops. */
+export function loopMaxima(workflow: Workflow): (stepId: string) => number {
+  const out = new Map<string, number>();
+  const index = new Map(workflow.steps.map((s, i) => [s.id, i]));
+  workflow.steps.forEach((step, i) => {
+    if (!step.repeat) return;
+    const from = index.get(step.repeat.back_to) ?? i;
+    for (let j = from; j <= i; j++) out.set(workflow.steps[j]!.id, step.repeat.max_iterations);
+  });
+  return (stepId) => out.get(stepId) ?? 1;
+}
+
+/** Engine progress as job-log lines. */
+export function logObserver(report: RunReporter): RunObserver {
+  return {
+    stepStarted: ({ step, iteration, model }) =>
+      report.info(`▶ ${step.id} (${step.role} · ${model}, pass ${iteration})`),
+    stepFinished: (r) => report.info(stepLine(r)),
+    notice: (m) => report.info(`↻ ${m}`),
   };
 }

@@ -39,13 +39,18 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
       spentBeforeUsd: options.prSpentUsd,
     }),
     policy: createModelPolicy(workflow.policy),
-    ...(options.observer?.notice ? { onNotice: (message: string) => options.observer?.notice?.(message) } : {}),
+    ...(options.observer?.notice
+      ? { onNotice: (message: string) => options.observer?.notice?.(message) }
+      : {}),
   });
   // opencode drives a real model itself, so mock runs stand in for it; the patch backend asks
   // through the gateway, so it runs for real in both modes (the mock proposes no change).
   const opencode = options.live
     ? createOpencodeBackend({ root: options.root, env: options.env })
-    : createMockImplementBackend(models, 'mock mode: opencode was not run; the working tree was not edited');
+    : createMockImplementBackend(
+        models,
+        'mock mode: opencode was not run; the working tree was not edited',
+      );
   const patch = createPatchBackend({
     root: options.root,
     models,
@@ -86,6 +91,7 @@ function patchPolicy(workflow: Workflow): Partial<PatchPolicy> {
   if (p.allow_mode_changes !== undefined) policy.allowModeChanges = p.allow_mode_changes;
   if (p.max_files !== undefined) policy.maxFiles = p.max_files;
   if (p.max_changed_lines !== undefined) policy.maxChangedLines = p.max_changed_lines;
-  if (workflow.limits?.max_patch_bytes !== undefined) policy.maxPatchBytes = workflow.limits.max_patch_bytes;
+  if (workflow.limits?.max_patch_bytes !== undefined)
+    policy.maxPatchBytes = workflow.limits.max_patch_bytes;
   return policy;
 }

@@ -24,7 +24,11 @@ interface Check {
   warn?: boolean;
 }
 
-async function tryVersion(command: string, args: string[], cwd: string): Promise<string | undefined> {
+async function tryVersion(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<string | undefined> {
   try {
     const { stdout } = await run(command, args, { cwd, timeout: 10_000 });
     return stdout.trim().split('\n')[0];
@@ -33,20 +37,34 @@ async function tryVersion(command: string, args: string[], cwd: string): Promise
   }
 }
 
-export async function doctorCommand(argv: string[], io: CliIO, cwd = process.cwd()): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { workflow: { type: 'string' }, verbose: { type: 'boolean' } } });
+export async function doctorCommand(
+  argv: string[],
+  io: CliIO,
+  cwd = process.cwd(),
+): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { workflow: { type: 'string' }, verbose: { type: 'boolean' } },
+  });
   const env = await loadProjectEnv(cwd, process.env);
   const checks: Check[] = [];
 
   const git = await tryVersion('git', ['--version'], cwd);
-  checks.push({ name: 'git', ok: Boolean(git), detail: git ?? 'git not found on PATH: install git' });
+  checks.push({
+    name: 'git',
+    ok: Boolean(git),
+    detail: git ?? 'git not found on PATH: install git',
+  });
   if (git) {
     const inside = await tryVersion('git', ['rev-parse', '--is-inside-work-tree'], cwd);
     checks.push({
       name: 'repository',
       ok: inside === 'true',
       warn: inside !== 'true',
-      detail: inside === 'true' ? 'inside a git work tree' : 'not a git repository: git_diff context will be a placeholder',
+      detail:
+        inside === 'true'
+          ? 'inside a git work tree'
+          : 'not a git repository: git_diff context will be a placeholder',
     });
   }
 
@@ -54,7 +72,11 @@ export async function doctorCommand(argv: string[], io: CliIO, cwd = process.cwd
   try {
     const loaded = await loadWorkflowSpec(values.workflow, cwd);
     workflowOk = true;
-    checks.push({ name: 'workflow', ok: true, detail: `${loaded.display}: "${loaded.workflow.workflow}", ${loaded.workflow.steps.length} step(s)` });
+    checks.push({
+      name: 'workflow',
+      ok: true,
+      detail: `${loaded.display}: "${loaded.workflow.workflow}", ${loaded.workflow.steps.length} step(s)`,
+    });
     const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
     checks.push({
       name: 'mode',
@@ -80,7 +102,9 @@ export async function doctorCommand(argv: string[], io: CliIO, cwd = process.cwd
       checks.push({
         name: 'opencode',
         ok: Boolean(opencode),
-        detail: opencode ? `opencode ${opencode}` : 'opencode not found: install it (npm i -g opencode-ai) or use backend: patch',
+        detail: opencode
+          ? `opencode ${opencode}`
+          : 'opencode not found: install it (npm i -g opencode-ai) or use backend: patch',
       });
     }
   } catch (error) {

@@ -12,10 +12,15 @@ export async function initCommand(argv: string[], io: CliIO, cwd = process.cwd()
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { list: { type: 'boolean' }, force: { type: 'boolean' }, verbose: { type: 'boolean' } },
+    options: {
+      list: { type: 'boolean' },
+      force: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+    },
   });
   if (values.list) {
-    for (const { name, description } of await listPresets()) io.out(`${name.padEnd(24)}${description}\n`);
+    for (const { name, description } of await listPresets())
+      io.out(`${name.padEnd(24)}${description}\n`);
     return 0;
   }
   const name = positionals[0];

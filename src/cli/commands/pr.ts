@@ -14,11 +14,20 @@ import type { RunReporter } from '../../github/reporter.js';
 import { loadProjectEnv } from '../../models/env-file.js';
 import type { CliIO } from '../main.js';
 
-const EVENT_NAMES = ['pull_request', 'pull_request_target', 'issue_comment', 'issues', 'workflow_dispatch', 'schedule'];
+const EVENT_NAMES = [
+  'pull_request',
+  'pull_request_target',
+  'issue_comment',
+  'issues',
+  'workflow_dispatch',
+  'schedule',
+];
 
 /** The event name: --event-name, else the file name (`pull_request.json`), else the payload's shape. */
 export function guessEventName(file: string, payload: Record<string, unknown>): string | undefined {
-  const stem = basename(file).replace(/\.json$/, '').split('.')[0]!;
+  const stem = basename(file)
+    .replace(/\.json$/, '')
+    .split('.')[0]!;
   if (EVENT_NAMES.includes(stem)) return stem;
   if (payload.comment && payload.issue) return 'issue_comment';
   if (payload.pull_request) return 'pull_request';
@@ -37,7 +46,8 @@ function terminalReporter(io: CliIO): RunReporter & { failed?: string } {
       io.out(`── ${name} ──\n`);
       return fn();
     },
-    setOutput: (name, value) => io.out(`output ${name}=${value.length > 200 ? `${value.slice(0, 200)}…` : value}\n`),
+    setOutput: (name, value) =>
+      io.out(`output ${name}=${value.length > 200 ? `${value.slice(0, 200)}…` : value}\n`),
     setFailed: (m) => {
       reporter.failed = m;
       io.err(`failed: ${m}\n`);
@@ -60,7 +70,10 @@ export async function prCommand(argv: string[], io: CliIO, cwd = process.cwd()):
       verbose: { type: 'boolean' },
     },
   });
-  if (!values.event) throw new AethrError('aethr pr needs --event FILE.', { hint: 'Save a webhook payload as JSON and pass its path.' });
+  if (!values.event)
+    throw new AethrError('aethr pr needs --event FILE.', {
+      hint: 'Save a webhook payload as JSON and pass its path.',
+    });
   const root = resolve(cwd, values.repo ?? '.');
   let payload: Record<string, unknown>;
   try {
@@ -69,12 +82,18 @@ export async function prCommand(argv: string[], io: CliIO, cwd = process.cwd()):
     throw new AethrError(`Cannot read the event ${values.event}: ${toError(error).message}`);
   }
   const name = values['event-name'] ?? guessEventName(values.event, payload);
-  if (!name) throw new AethrError('Cannot tell which event this payload is.', { hint: `Pass --event-name (${EVENT_NAMES.join(', ')}).` });
+  if (!name)
+    throw new AethrError('Cannot tell which event this payload is.', {
+      hint: `Pass --event-name (${EVENT_NAMES.join(', ')}).`,
+    });
 
   const env = await loadProjectEnv(root, process.env);
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   const dryRun = values['dry-run'] || !token;
-  const intent = normaliseEvent({ name, payload }, { skipDrafts: true, botLogin: 'github-actions[bot]', repository: env.GITHUB_REPOSITORY });
+  const intent = normaliseEvent(
+    { name, payload },
+    { skipDrafts: true, botLogin: 'github-actions[bot]', repository: env.GITHUB_REPOSITORY },
+  );
   const report = terminalReporter(io);
   if (intent.kind === 'ignore') {
     report.notice(`aethr: nothing to do: ${intent.reason}`);
@@ -90,8 +109,18 @@ export async function prCommand(argv: string[], io: CliIO, cwd = process.cwd()):
         defaultBranch: intent.repository.defaultBranch ?? 'main',
         print: io.out,
       })
-    : (await import('../../github/octokit-forge.js')).createOctokitForge({ token: token!, owner, repo, apiUrl: env.GITHUB_API_URL, log: report.info });
-  io.out(dryRun ? `Previewing ${name} on ${owner}/${repo} (dry run: nothing is posted).\n` : `Running ${name} on ${owner}/${repo} against ${env.GITHUB_API_URL ?? 'https://api.github.com'}.\n`);
+    : (await import('../../github/octokit-forge.js')).createOctokitForge({
+        token: token!,
+        owner,
+        repo,
+        apiUrl: env.GITHUB_API_URL,
+        log: report.info,
+      });
+  io.out(
+    dryRun
+      ? `Previewing ${name} on ${owner}/${repo} (dry run: nothing is posted).\n`
+      : `Running ${name} on ${owner}/${repo} against ${env.GITHUB_API_URL ?? 'https://api.github.com'}.\n`,
+  );
 
   const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
   await dispatchIntent(

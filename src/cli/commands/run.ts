@@ -7,7 +7,12 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadWorkflowSpec, type LoadedWorkflow } from '../../config/workflow-source.js';
-import { checkResumable, hashWorkflow, readCheckpoint, writeCheckpoint } from '../../engine/checkpoint.js';
+import {
+  checkResumable,
+  hashWorkflow,
+  readCheckpoint,
+  writeCheckpoint,
+} from '../../engine/checkpoint.js';
 import { previewPrompts, runWorkflow, StepFailed } from '../../engine/run-workflow.js';
 import type { RunState } from '../../engine/types.js';
 import { loadProjectEnv } from '../../models/env-file.js';
@@ -38,17 +43,27 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
     const checkpoint = await readCheckpoint(values['resume-checkpoint']);
     const spec = values.workflow ?? checkpoint.workflowSource;
     loaded = await loadWorkflowSpec(spec, cwd);
-    for (const warning of checkResumable(checkpoint, loaded.workflow)) io.err(`warning: ${warning}\n`);
+    for (const warning of checkResumable(checkpoint, loaded.workflow))
+      io.err(`warning: ${warning}\n`);
     task ||= checkpoint.task;
     resume = checkpoint.state;
-    io.out(`Resuming "${loaded.workflow.workflow}" at step "${checkpoint.failedStep}" (${resume.results.length} earlier result(s) kept).\n`);
+    io.out(
+      `Resuming "${loaded.workflow.workflow}" at step "${checkpoint.failedStep}" (${resume.results.length} earlier result(s) kept).\n`,
+    );
   } else {
     loaded = await loadWorkflowSpec(values.workflow, cwd);
   }
-  if (!task) task = await readTaskFromEditor(env, Boolean(process.stdin.isTTY && process.stdout.isTTY));
+  if (!task)
+    task = await readTaskFromEditor(env, Boolean(process.stdin.isTTY && process.stdout.isTTY));
 
   const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
-  const ports = buildPorts({ workflow: loaded.workflow, root: cwd, env, live, observer: createTerminalObserver(io.out) });
+  const ports = buildPorts({
+    workflow: loaded.workflow,
+    root: cwd,
+    env,
+    live,
+    observer: createTerminalObserver(io.out),
+  });
 
   if (values['show-prompt']) {
     for (const preview of await previewPrompts({ workflow: loaded.workflow, task }, ports)) {

@@ -1,0 +1,126 @@
+export const id = 702;
+export const ids = [702];
+export const modules = {
+
+/***/ 2702:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   doctorCommand: () => (/* binding */ doctorCommand)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var _config_workflow_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3199);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6624);
+/* harmony import */ var _models_env_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(244);
+/* harmony import */ var _models_gateway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2278);
+/* harmony import */ var _models_providers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(152);
+/* harmony import */ var _models_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3033);
+/* harmony import */ var _models_routing_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4216);
+/**
+ * `aethr doctor`: is this project ready to run? Config valid, git present, and a model and a
+ * key for every role. Prints a table and exits non-zero when something needs fixing.
+ */
+
+
+
+
+
+
+
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+async function tryVersion(command, args, cwd) {
+    try {
+        const { stdout } = await run(command, args, { cwd, timeout: 10_000 });
+        return stdout.trim().split('\n')[0];
+    }
+    catch {
+        return undefined;
+    }
+}
+async function doctorCommand(argv, io, cwd = process.cwd()) {
+    const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+        args: argv,
+        options: { workflow: { type: 'string' }, verbose: { type: 'boolean' } },
+    });
+    const env = await (0,_models_env_file_js__WEBPACK_IMPORTED_MODULE_4__/* .loadProjectEnv */ .zr)(cwd, process.env);
+    const checks = [];
+    const git = await tryVersion('git', ['--version'], cwd);
+    checks.push({
+        name: 'git',
+        ok: Boolean(git),
+        detail: git ?? 'git not found on PATH: install git',
+    });
+    if (git) {
+        const inside = await tryVersion('git', ['rev-parse', '--is-inside-work-tree'], cwd);
+        checks.push({
+            name: 'repository',
+            ok: inside === 'true',
+            warn: inside !== 'true',
+            detail: inside === 'true'
+                ? 'inside a git work tree'
+                : 'not a git repository: git_diff context will be a placeholder',
+        });
+    }
+    let workflowOk = false;
+    try {
+        const loaded = await (0,_config_workflow_source_js__WEBPACK_IMPORTED_MODULE_2__/* .loadWorkflowSpec */ .F)(values.workflow, cwd);
+        workflowOk = true;
+        checks.push({
+            name: 'workflow',
+            ok: true,
+            detail: `${loaded.display}: "${loaded.workflow.workflow}", ${loaded.workflow.steps.length} step(s)`,
+        });
+        const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
+        checks.push({
+            name: 'mode',
+            ok: true,
+            warn: !live,
+            detail: live ? 'live (AETHR_LIVE=1)' : 'mock: set AETHR_LIVE=1 to call the models below',
+        });
+        const roles = [...new Set(loaded.workflow.steps.map((s) => s.role))];
+        for (const role of roles) {
+            const ref = (0,_models_routing_js__WEBPACK_IMPORTED_MODULE_7__/* .routeModel */ .Nh)(loaded.workflow, role, env);
+            const problem = (0,_models_gateway_js__WEBPACK_IMPORTED_MODULE_5__/* .describeKeyProblem */ .uX)(ref, env);
+            const provider = problem ? undefined : (0,_models_providers_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveProvider */ .Kd)(ref, env);
+            checks.push({
+                name: `role ${role}`,
+                ok: !problem,
+                detail: provider
+                    ? `${ref} via ${(0,_models_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactURL */ .fz)(provider.baseURL ?? '')} (${provider.keyEnvName ? `key from ${provider.keyEnvName}` : 'no key needed'})`
+                    : `${ref}: ${problem}`,
+            });
+        }
+        if (loaded.workflow.steps.some((s) => s.backend === 'opencode')) {
+            const opencode = await tryVersion('opencode', ['--version'], cwd);
+            checks.push({
+                name: 'opencode',
+                ok: Boolean(opencode),
+                detail: opencode
+                    ? `opencode ${opencode}`
+                    : 'opencode not found: install it (npm i -g opencode-ai) or use backend: patch',
+            });
+        }
+    }
+    catch (error) {
+        checks.push({ name: 'workflow', ok: false, detail: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .toError */ .i)(error).message });
+    }
+    const width = Math.max(...checks.map((c) => c.name.length)) + 2;
+    for (const c of checks) {
+        const mark = c.ok ? (c.warn ? '!' : '✓') : '✗';
+        const detail = c.detail.split('\n').join(`\n${' '.repeat(width + 4)}`);
+        io.out(`${mark}  ${c.name.padEnd(width)}${detail}\n`);
+    }
+    const failed = checks.filter((c) => !c.ok && !c.warn);
+    io.out(failed.length ? `\n${failed.length} problem(s) to fix.\n` : '\nAll checks passed.\n');
+    return failed.length || !workflowOk ? 1 : 0;
+}
+
+
+/***/ })
+
+};
