@@ -42,7 +42,7 @@ async function setup(base: Record<string, string> = {}) {
   });
 }
 
-const event = (name = 'pull_request') =>
+const event = () =>
   pullRequestPayload('opened', {
     owner: 'acme',
     repo: 'calc',
