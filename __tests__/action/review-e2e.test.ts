@@ -321,6 +321,17 @@ describe('the bundled action on /aethr comments', () => {
     expect(summaries()).toHaveLength(1);
   });
 
+  it('answers a command it cannot run (unknown workflow) and fails the step', async () => {
+    await setup({ commentBy: 'maintainer', commentBody: '/aethr run nope.yaml' });
+    const before = stub.chatRequests().length;
+    const out = await run('issue_comment', comment('/aethr run nope.yaml', 'maintainer'));
+    expect(out.code).not.toBe(0);
+    expect(stub.chatRequests().length).toBe(before);
+    expect(gh.violations).toEqual([]);
+    expect(ours()[0]!.body).toMatch(/@maintainer aethr could not run this command:[\s\S]*"nope\.yaml" is neither a file nor a preset/);
+    expect(gh.state.reactions.map((r) => r.content)).toEqual(['confused']);
+  });
+
   it('ignores a command inside a quote and comments by bots', async () => {
     await setup();
     const quoted = await run('issue_comment', comment('> /aethr review', 'maintainer'));

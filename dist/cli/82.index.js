@@ -134,16 +134,57 @@ function createDryRunForge(o) {
     };
 }
 
-// EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 16 modules
-var workflow_source = __webpack_require__(3199);
+// EXTERNAL MODULE: ./.build/src/github/forge.js
+var github_forge = __webpack_require__(504);
+;// CONCATENATED MODULE: ./.build/src/github/authorize.js
+/**
+ * Who may spend the repository's model budget or write to it: the actor's permission as the
+ * API reports it (never `author_association`, which a payload can show for anyone who ever
+ * contributed). API errors propagate, so callers fail closed.
+ */
+
+
+class PermissionCheckFailed extends errors/* AethrError */.j {
+    name = 'PermissionCheckFailed';
+}
+async function authorizeActor(forge, actor, minimum, allowedActors = []) {
+    if (allowedActors.includes(actor.toLowerCase()))
+        return { allowed: true, level: 'allow-listed' };
+    let level;
+    try {
+        level = await forge.getPermission(actor);
+    }
+    catch (error) {
+        const status = error.status;
+        // 404: not a collaborator at all.
+        if (status === 404)
+            level = 'none';
+        else {
+            throw new PermissionCheckFailed(`Could not check ${actor}'s permission on ${forge.owner}/${forge.repo} (${error.message}); not running.`, {
+                cause: error,
+                hint: 'The token needs read access to the repository metadata; with the default GITHUB_TOKEN this works unless permissions: disables it.',
+            });
+        }
+    }
+    if ((0,github_forge/* permissionAtLeast */.ew)(level, minimum))
+        return { allowed: true, level };
+    return {
+        allowed: false,
+        level,
+        reason: `${actor} has ${level} permission; aethr runs need ${minimum} or higher.`,
+    };
+}
+
 // EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 4 modules
 var run_workflow = __webpack_require__(9933);
-// EXTERNAL MODULE: ./.build/src/models/redact.js
-var redact = __webpack_require__(3033);
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 36 modules
-var build_ports = __webpack_require__(4719);
-// EXTERNAL MODULE: ./.build/src/models/ledger.js
-var ledger = __webpack_require__(5125);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
+var gateway = __webpack_require__(2278);
+// EXTERNAL MODULE: ./.build/src/models/routing.js
+var routing = __webpack_require__(4216);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./.build/src/github/markdown.js
 /**
  * Markdown mechanics shared by the comment parsers and renderers: where fenced code blocks and
@@ -406,90 +447,6 @@ function truncateMarkdown(text, max, note = '… (truncated)') {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/github/ledger-markdown.js
-
-const MAX_ROWS = 200;
-function renderLedgerMarkdown(calls) {
-    if (calls.length === 0)
-        return '';
-    const rows = calls
-        .slice(0, MAX_ROWS)
-        .map((c) => [
-        c.stepId,
-        c.role,
-        `${c.ref}${c.mock ? ' (mock)' : ''}`,
-        c.status + (c.limit ? ` (${c.limit})` : ''),
-        String(c.estimatedInputTokens ?? ''),
-        String(c.inputTokens ?? ''),
-        String(c.outputTokens ?? ''),
-        c.costUsd === undefined ? '?' : `$${c.costUsd.toFixed(4)}`,
-        `${(c.durationMs / 1000).toFixed(1)}s`,
-    ]
-        .map((cell) => escapeTableCell(cell))
-        .join(' | '));
-    const more = calls.length > MAX_ROWS
-        ? `\n\n… ${calls.length - MAX_ROWS} more calls (see the ledger JSON).`
-        : '';
-    return ([
-        '### Model calls',
-        '',
-        '| step | role | model | status | est. input | input | output | cost | time |',
-        '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
-        ...rows.map((r) => `| ${r} |`),
-    ].join('\n') +
-        more +
-        '\n');
-}
-
-// EXTERNAL MODULE: ./.build/src/github/forge.js
-var github_forge = __webpack_require__(504);
-;// CONCATENATED MODULE: ./.build/src/github/authorize.js
-/**
- * Who may spend the repository's model budget or write to it: the actor's permission as the
- * API reports it (never `author_association`, which a payload can show for anyone who ever
- * contributed). API errors propagate, so callers fail closed.
- */
-
-
-class PermissionCheckFailed extends errors/* AethrError */.j {
-    name = 'PermissionCheckFailed';
-}
-async function authorizeActor(forge, actor, minimum, allowedActors = []) {
-    if (allowedActors.includes(actor.toLowerCase()))
-        return { allowed: true, level: 'allow-listed' };
-    let level;
-    try {
-        level = await forge.getPermission(actor);
-    }
-    catch (error) {
-        const status = error.status;
-        // 404: not a collaborator at all.
-        if (status === 404)
-            level = 'none';
-        else {
-            throw new PermissionCheckFailed(`Could not check ${actor}'s permission on ${forge.owner}/${forge.repo} (${error.message}); not running.`, {
-                cause: error,
-                hint: 'The token needs read access to the repository metadata; with the default GITHUB_TOKEN this works unless permissions: disables it.',
-            });
-        }
-    }
-    if ((0,github_forge/* permissionAtLeast */.ew)(level, minimum))
-        return { allowed: true, level };
-    return {
-        allowed: false,
-        level,
-        reason: `${actor} has ${level} permission; aethr runs need ${minimum} or higher.`,
-    };
-}
-
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
-var gateway = __webpack_require__(2278);
-// EXTERNAL MODULE: ./.build/src/models/routing.js
-var routing = __webpack_require__(4216);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(4573);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./.build/src/github/fingerprint.js
 /**
  * Finding fingerprints and the hidden markers that carry them (and our comment metadata) in
@@ -1250,6 +1207,49 @@ function logObserver(report) {
         stepFinished: (r) => report.info(stepLine(r)),
         notice: (m) => report.info(`↻ ${m}`),
     };
+}
+
+// EXTERNAL MODULE: ./.build/src/models/redact.js
+var redact = __webpack_require__(3033);
+// EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 16 modules
+var workflow_source = __webpack_require__(3199);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 36 modules
+var build_ports = __webpack_require__(4719);
+// EXTERNAL MODULE: ./.build/src/models/ledger.js
+var ledger = __webpack_require__(5125);
+;// CONCATENATED MODULE: ./.build/src/github/ledger-markdown.js
+
+const MAX_ROWS = 200;
+function renderLedgerMarkdown(calls) {
+    if (calls.length === 0)
+        return '';
+    const rows = calls
+        .slice(0, MAX_ROWS)
+        .map((c) => [
+        c.stepId,
+        c.role,
+        `${c.ref}${c.mock ? ' (mock)' : ''}`,
+        c.status + (c.limit ? ` (${c.limit})` : ''),
+        String(c.estimatedInputTokens ?? ''),
+        String(c.inputTokens ?? ''),
+        String(c.outputTokens ?? ''),
+        c.costUsd === undefined ? '?' : `$${c.costUsd.toFixed(4)}`,
+        `${(c.durationMs / 1000).toFixed(1)}s`,
+    ]
+        .map((cell) => escapeTableCell(cell))
+        .join(' | '));
+    const more = calls.length > MAX_ROWS
+        ? `\n\n… ${calls.length - MAX_ROWS} more calls (see the ledger JSON).`
+        : '';
+    return ([
+        '### Model calls',
+        '',
+        '| step | role | model | status | est. input | input | output | cost | time |',
+        '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+        ...rows.map((r) => `| ${r} |`),
+    ].join('\n') +
+        more +
+        '\n');
 }
 
 // EXTERNAL MODULE: ./node_modules/parse-diff/index.js
@@ -3632,6 +3632,10 @@ function pullBody(request, workflow, commits, status, runUrl) {
 
 
 
+
+
+
+
 async function dispatchIntent(intent, settings, deps) {
     switch (intent.kind) {
         case 'ignore':
@@ -3646,36 +3650,16 @@ async function dispatchIntent(intent, settings, deps) {
                 workflowFromBase: intent.workflowFrom === 'base' || intent.pullRequest.isFork,
             }, settings, deps);
         }
-        case 'command': {
-            const { command, comment } = intent;
-            const base = {
-                prNumber: intent.pullRequestNumber,
-                actor: intent.actor,
-                commentId: comment.id,
-                workflowFromBase: true,
-            };
-            switch (command.kind) {
-                case 'help':
-                    await replyHelp(deps.forge, intent.pullRequestNumber, comment.id);
-                    return { status: 'replied', reason: 'help' };
-                case 'unknown':
-                    await replyHelp(deps.forge, intent.pullRequestNumber, comment.id, command.reason);
-                    return { status: 'replied', reason: command.reason };
-                case 'review':
-                    return handleReview({ ...base, instructions: command.instructions }, settings, deps);
-                case 'run':
-                    return handleReview({ ...base, instructions: command.task }, { ...settings, workflowSpec: command.workflow }, deps);
-                case 'implement':
-                    return handleImplement({
-                        prNumber: intent.pullRequestNumber,
-                        actor: intent.actor,
-                        task: command.task,
-                        event: intent.event,
-                        commentId: comment.id,
-                    }, settings, deps);
+        case 'command':
+            try {
+                return await dispatchCommand(intent, settings, deps);
             }
-            break;
-        }
+            catch (error) {
+                // The commenter is waiting for an answer; a failed permission check writes nothing.
+                if (!(error instanceof PermissionCheckFailed))
+                    await replyFailure(intent, error, deps);
+                throw error;
+            }
         case 'label': {
             const defaultBranch = intent.repository.defaultBranch ?? 'main';
             if (intent.target === 'pull_request' && intent.pullRequest) {
@@ -3702,6 +3686,45 @@ async function dispatchIntent(intent, settings, deps) {
             });
     }
     return { status: 'ignored', reason: 'unhandled intent' };
+}
+async function dispatchCommand(intent, settings, deps) {
+    const { command, comment } = intent;
+    const base = {
+        prNumber: intent.pullRequestNumber,
+        actor: intent.actor,
+        commentId: comment.id,
+        workflowFromBase: true,
+    };
+    switch (command.kind) {
+        case 'help':
+            await replyHelp(deps.forge, intent.pullRequestNumber, comment.id);
+            return { status: 'replied', reason: 'help' };
+        case 'unknown':
+            await replyHelp(deps.forge, intent.pullRequestNumber, comment.id, command.reason);
+            return { status: 'replied', reason: command.reason };
+        case 'review':
+            return handleReview({ ...base, instructions: command.instructions }, settings, deps);
+        case 'run':
+            return handleReview({ ...base, instructions: command.task }, { ...settings, workflowSpec: command.workflow }, deps);
+        case 'implement':
+            return handleImplement({
+                prNumber: intent.pullRequestNumber,
+                actor: intent.actor,
+                task: command.task,
+                event: intent.event,
+                commentId: comment.id,
+            }, settings, deps);
+    }
+}
+async function replyFailure(intent, error, deps) {
+    const message = (0,redact/* redactSecrets */.fp)(failureMessage(error), Object.values(deps.env));
+    try {
+        await deps.forge.createIssueComment(intent.pullRequestNumber, `@${intent.actor} aethr could not run this command:\n\n${message}`);
+        await deps.forge.addReaction(intent.comment.id, 'confused');
+    }
+    catch (replyError) {
+        deps.report.info(`Could not reply on the pull request: ${(0,errors/* toError */.i)(replyError).message}`);
+    }
 }
 function toPullInfo(pr) {
     return {

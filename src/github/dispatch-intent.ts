@@ -3,7 +3,11 @@
  * (the Action, the App, `aethr pr`), so they behave the same on the same event.
  */
 import type { Forge, PullInfo } from './forge.js';
-import type { Intent, PullRequestInfo } from './event-intent.js';
+import type { CommandIntent, Intent, PullRequestInfo } from './event-intent.js';
+import { PermissionCheckFailed } from './authorize.js';
+import { failureMessage } from './run-support.js';
+import { redactSecrets } from '../models/redact.js';
+import { toError } from '../errors.js';
 import {
   handleReview,
   replyHelp,
@@ -45,44 +49,14 @@ export async function dispatchIntent(
         deps,
       );
     }
-    case 'command': {
-      const { command, comment } = intent;
-      const base = {
-        prNumber: intent.pullRequestNumber,
-        actor: intent.actor,
-        commentId: comment.id,
-        workflowFromBase: true,
-      };
-      switch (command.kind) {
-        case 'help':
-          await replyHelp(deps.forge, intent.pullRequestNumber, comment.id);
-          return { status: 'replied', reason: 'help' };
-        case 'unknown':
-          await replyHelp(deps.forge, intent.pullRequestNumber, comment.id, command.reason);
-          return { status: 'replied', reason: command.reason };
-        case 'review':
-          return handleReview({ ...base, instructions: command.instructions }, settings, deps);
-        case 'run':
-          return handleReview(
-            { ...base, instructions: command.task },
-            { ...settings, workflowSpec: command.workflow },
-            deps,
-          );
-        case 'implement':
-          return handleImplement(
-            {
-              prNumber: intent.pullRequestNumber,
-              actor: intent.actor,
-              task: command.task,
-              event: intent.event,
-              commentId: comment.id,
-            },
-            settings,
-            deps,
-          );
+    case 'command':
+      try {
+        return await dispatchCommand(intent, settings, deps);
+      } catch (error) {
+        // The commenter is waiting for an answer; a failed permission check writes nothing.
+        if (!(error instanceof PermissionCheckFailed)) await replyFailure(intent, error, deps);
+        throw error;
       }
-      break;
-    }
     case 'label': {
       const defaultBranch = intent.repository.defaultBranch ?? 'main';
       if (intent.target === 'pull_request' && intent.pullRequest) {
@@ -121,6 +95,65 @@ export async function dispatchIntent(
       );
   }
   return { status: 'ignored', reason: 'unhandled intent' };
+}
+
+async function dispatchCommand(
+  intent: CommandIntent,
+  settings: ImplementSettings,
+  deps: ReviewDeps & { forge: Forge; serverUrl?: string; runId?: string },
+): Promise<DispatchOutcome> {
+  const { command, comment } = intent;
+  const base = {
+    prNumber: intent.pullRequestNumber,
+    actor: intent.actor,
+    commentId: comment.id,
+    workflowFromBase: true,
+  };
+  switch (command.kind) {
+    case 'help':
+      await replyHelp(deps.forge, intent.pullRequestNumber, comment.id);
+      return { status: 'replied', reason: 'help' };
+    case 'unknown':
+      await replyHelp(deps.forge, intent.pullRequestNumber, comment.id, command.reason);
+      return { status: 'replied', reason: command.reason };
+    case 'review':
+      return handleReview({ ...base, instructions: command.instructions }, settings, deps);
+    case 'run':
+      return handleReview(
+        { ...base, instructions: command.task },
+        { ...settings, workflowSpec: command.workflow },
+        deps,
+      );
+    case 'implement':
+      return handleImplement(
+        {
+          prNumber: intent.pullRequestNumber,
+          actor: intent.actor,
+          task: command.task,
+          event: intent.event,
+          commentId: comment.id,
+        },
+        settings,
+        deps,
+      );
+  }
+}
+
+async function replyFailure(
+  intent: CommandIntent,
+  error: unknown,
+  deps: ReviewDeps,
+): Promise<void> {
+  const message = redactSecrets(failureMessage(error), Object.values(deps.env));
+  try {
+    await deps.forge.createIssueComment(
+      intent.pullRequestNumber,
+      `@${intent.actor} aethr could not run this command:\n\n${message}`,
+    );
+    await deps.forge.addReaction(intent.comment.id, 'confused');
+  } catch (replyError) {
+    deps.report.info(`Could not reply on the pull request: ${toError(replyError).message}`);
+  }
 }
 
 export function toPullInfo(pr: PullRequestInfo): PullInfo {
