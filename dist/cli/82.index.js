@@ -1996,9 +1996,9 @@ async function handleReview(request, settings, deps) {
             usage: {
                 inputTokens: totals.inputTokens,
                 outputTokens: totals.outputTokens,
-                costUsd: totals.usd,
+                costUsd: totals.liveUsd,
             },
-            prSpendUsd: (previous?.spendUsd ?? 0) + totals.usd,
+            prSpendUsd: (previous?.spendUsd ?? 0) + totals.liveUsd,
         };
     };
     try {
@@ -2038,7 +2038,7 @@ async function handleReview(request, settings, deps) {
             message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
         };
         summaryComment = await forge.updateIssueComment(summaryComment.id, renderSummaryComment(summary));
-        await report.jobSummary(`${renderJobSummary(summary)}\n${renderLedgerMarkdown(calls)}`);
+        await report.jobSummary(`${renderJobSummary(summary)}\n\n${renderLedgerMarkdown(calls)}`);
         setOutputs(report, {
             status,
             findings,
@@ -3271,7 +3271,7 @@ async function implementOnPull(request, settings, deps) {
         const usage = {
             inputTokens: totals.inputTokens,
             outputTokens: totals.outputTokens,
-            costUsd: totals.usd,
+            costUsd: totals.liveUsd,
         };
         let message = loopMessage(result, commits);
         if (policy.mode === 'suggest') {
@@ -3288,11 +3288,11 @@ async function implementOnPull(request, settings, deps) {
             findings: asSummaryFindings(findings),
             iterations: iterationRows(result, commits),
             usage,
-            prSpendUsd: (previous?.spendUsd ?? 0) + totals.usd,
+            prSpendUsd: (previous?.spendUsd ?? 0) + totals.liveUsd,
             message,
         };
         summary = await forge.updateIssueComment(summary.id, renderSummaryComment(done));
-        await report.jobSummary(`${renderJobSummary(done)}\n${renderLedgerMarkdown(calls)}`);
+        await report.jobSummary(`${renderJobSummary(done)}\n\n${renderLedgerMarkdown(calls)}`);
         setOutputs(report, {
             status,
             findings,
@@ -3321,9 +3321,9 @@ async function implementOnPull(request, settings, deps) {
             usage: {
                 inputTokens: totals.inputTokens,
                 outputTokens: totals.outputTokens,
-                costUsd: totals.usd,
+                costUsd: totals.liveUsd,
             },
-            prSpendUsd: (previous?.spendUsd ?? 0) + totals.usd,
+            prSpendUsd: (previous?.spendUsd ?? 0) + totals.liveUsd,
             message: `${message}${pushed}`,
         }));
         await report.jobSummary(`### aethr: failed\n\n${message}${pushed}\n\n${renderLedgerMarkdown(calls)}`);
@@ -3495,7 +3495,7 @@ async function branchRun(request, settings, deps) {
             status: result.finalReview?.status ?? '',
             findings: result.finalReview?.findings ?? [],
             tokens: totals.inputTokens + totals.outputTokens,
-            costUsd: totals.usd,
+            costUsd: totals.liveUsd,
         });
         if (commits.length === 0) {
             const note = `aethr ran "${workflow.workflow}" on ${deps.defaultBranch}; nothing needed to change.`;

@@ -153,7 +153,7 @@ async function branchRun(
       status: result.finalReview?.status ?? '',
       findings: result.finalReview?.findings ?? [],
       tokens: totals.inputTokens + totals.outputTokens,
-      costUsd: totals.usd,
+      costUsd: totals.liveUsd,
     });
 
     if (commits.length === 0) {

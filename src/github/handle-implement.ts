@@ -195,7 +195,7 @@ async function implementOnPull(
     const usage = {
       inputTokens: totals.inputTokens,
       outputTokens: totals.outputTokens,
-      costUsd: totals.usd,
+      costUsd: totals.liveUsd,
     };
     let message = loopMessage(result, commits);
     if (policy.mode === 'suggest') {
@@ -212,11 +212,11 @@ async function implementOnPull(
       findings: asSummaryFindings(findings),
       iterations: iterationRows(result, commits),
       usage,
-      prSpendUsd: (previous?.spendUsd ?? 0) + totals.usd,
+      prSpendUsd: (previous?.spendUsd ?? 0) + totals.liveUsd,
       message,
     };
     summary = await forge.updateIssueComment(summary.id, renderSummaryComment(done));
-    await report.jobSummary(`${renderJobSummary(done)}\n${renderLedgerMarkdown(calls)}`);
+    await report.jobSummary(`${renderJobSummary(done)}\n\n${renderLedgerMarkdown(calls)}`);
     setOutputs(report, {
       status,
       findings,
@@ -245,9 +245,9 @@ async function implementOnPull(
         usage: {
           inputTokens: totals.inputTokens,
           outputTokens: totals.outputTokens,
-          costUsd: totals.usd,
+          costUsd: totals.liveUsd,
         },
-        prSpendUsd: (previous?.spendUsd ?? 0) + totals.usd,
+        prSpendUsd: (previous?.spendUsd ?? 0) + totals.liveUsd,
         message: `${message}${pushed}`,
       }),
     );

@@ -146,9 +146,9 @@ export async function handleReview(
       usage: {
         inputTokens: totals.inputTokens,
         outputTokens: totals.outputTokens,
-        costUsd: totals.usd,
+        costUsd: totals.liveUsd,
       },
-      prSpendUsd: (previous?.spendUsd ?? 0) + totals.usd,
+      prSpendUsd: (previous?.spendUsd ?? 0) + totals.liveUsd,
     };
   };
   try {
@@ -198,7 +198,7 @@ export async function handleReview(
       summaryComment.id,
       renderSummaryComment(summary),
     );
-    await report.jobSummary(`${renderJobSummary(summary)}\n${renderLedgerMarkdown(calls)}`);
+    await report.jobSummary(`${renderJobSummary(summary)}\n\n${renderLedgerMarkdown(calls)}`);
     setOutputs(report, {
       status,
       findings,
