@@ -132,3 +132,18 @@ it('keeps per-PR spend in the summary and refuses a run that would exceed budget
   const summary = gh.state.issueComments.find((c) => c.body.includes('aethr:summary'))!.body;
   expect(summary).toMatch(/pr_usd/);
 });
+
+it("explains a read-only token instead of only echoing GitHub's 403", async () => {
+  await setup();
+  gh.failNext({
+    kind: 'status',
+    status: 403,
+    message: 'Resource not accessible by integration',
+    match: { method: 'POST', operationId: 'issues/create-comment' },
+  });
+  const out = await run();
+  expect(out.code).not.toBe(0);
+  expect(out.stdout).toMatch(
+    /Resource not accessible by integration[\s\S]*permissions: pull-requests: write/,
+  );
+});

@@ -65,9 +65,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     );
   } catch (error) {
     const e = toError(error);
-    const hint = error instanceof AethrError && error.hint ? `\n${error.hint}` : '';
+    const hint = error instanceof AethrError && error.hint ? `\n${error.hint}` : tokenHint(error);
     report.setFailed(redactSecrets(`aethr: ${e.message}${hint}`, secrets));
   }
+}
+
+/** GitHub's 403 for a token without the needed permission, explained. */
+function tokenHint(error: unknown): string {
+  const e = error as { status?: number; message?: string };
+  if (e.status !== 403 || !/not accessible by integration/i.test(e.message ?? '')) return '';
+  return (
+    '\nThe token may not write here. Give the job `permissions: pull-requests: write` (and `contents: write` for implement runs); ' +
+    'runs triggered by pull_request from a fork always get a read-only token — use comment commands or pull_request_target for those.'
+  );
 }
 
 async function readEvent(env: NodeJS.ProcessEnv): Promise<{ name: string; payload: unknown }> {
