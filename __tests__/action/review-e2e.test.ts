@@ -328,7 +328,9 @@ describe('the bundled action on /aethr comments', () => {
     expect(out.code).not.toBe(0);
     expect(stub.chatRequests().length).toBe(before);
     expect(gh.violations).toEqual([]);
-    expect(ours()[0]!.body).toMatch(/@maintainer aethr could not run this command:[\s\S]*"nope\.yaml" is neither a file nor a preset/);
+    expect(ours()[0]!.body).toMatch(
+      /@maintainer aethr could not run this command:[\s\S]*"nope\.yaml" is neither a file nor a preset/,
+    );
     expect(gh.state.reactions.map((r) => r.content)).toEqual(['confused']);
   });
 
