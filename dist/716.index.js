@@ -2970,6 +2970,7 @@ async function findExecutable(command, env, cwd) {
 
 
 
+
 /** Workflow files from the PR's base commit, which the PR author cannot change. */
 function baseBranchReader(forge, pull) {
     return {
@@ -3137,6 +3138,25 @@ function logObserver(report) {
         stepFinished: (r) => report.info(stepLine(r)),
         notice: (m) => report.info(`↻ ${m}`),
     };
+}
+/**
+ * Checks the actor's permission before anything that costs money or writes. A denial is told in
+ * the log, the job summary and, when the request came from a comment or label, as a short reply
+ * on `replyOn` (the only write a denied run makes). True when the run may go on.
+ */
+async function ensureAllowed(actor, settings, deps, replyOn) {
+    const auth = await authorizeActor(deps.forge, actor, settings.minimumPermission, settings.allowedActors);
+    if (auth.allowed) {
+        deps.report.info(`${actor} is allowed (${auth.level}).`);
+        return true;
+    }
+    deps.report.notice(`Not running: ${auth.reason}`);
+    if (replyOn !== undefined) {
+        await deps.forge.createIssueComment(replyOn, `@${actor} aethr runs need **${settings.minimumPermission}** permission on this repository; yours is **${auth.level}**. Ask a maintainer to run it.`);
+    }
+    await deps.report.jobSummary(`### aethr: not run\n\n${auth.reason}\n`);
+    setOutputs(deps.report, { status: '', findings: [] });
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/config/config-error.js
@@ -11388,22 +11408,13 @@ var commands = __webpack_require__(2413);
 
 
 
-
 const handle_review_SEVERITY_RANK = { high: 3, medium: 2, low: 1, info: 0 };
 async function handleReview(request, settings, deps) {
     const { forge, report } = deps;
     // 1. Authorise before anything that costs money or writes (a denial reply is the only write).
-    const auth = await authorizeActor(forge, request.actor, settings.minimumPermission, settings.allowedActors);
-    if (!auth.allowed) {
-        report.notice(`Not running: ${auth.reason}`);
-        if (request.commentId !== undefined) {
-            await forge.createIssueComment(request.prNumber, `@${request.actor} aethr runs need **${settings.minimumPermission}** permission on this repository; yours is **${auth.level}**. Ask a maintainer to run the command.`);
-        }
-        await report.jobSummary(`### aethr: not run\n\n${auth.reason}\n`);
-        setOutputs(report, { status: '', findings: [] });
+    if (!(await ensureAllowed(request.actor, settings, deps, request.commentId === undefined ? undefined : request.prNumber))) {
         return { status: 'denied', findings: [] };
     }
-    report.info(`${request.actor} is allowed (${auth.level}).`);
     // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
     const pull = request.pull ?? (await forge.getPull(request.prNumber));
     const loaded = await loadWorkflowSpec(settings.workflowSpec, deps.root, {
@@ -12597,7 +12608,6 @@ function withCommits(backend, options) {
 
 
 
-
 const IMPLEMENT_BACKENDS = new Set(['opencode', 'patch']);
 async function handleImplement(request, settings, deps) {
     const { forge, report } = deps;
@@ -12614,11 +12624,7 @@ async function handleImplement(request, settings, deps) {
 }
 async function implementOnPull(request, settings, deps) {
     const { forge, report } = deps;
-    const auth = await authorizeActor(forge, request.actor, settings.minimumPermission, settings.allowedActors);
-    if (!auth.allowed) {
-        report.notice(`Not running: ${auth.reason}`);
-        await forge.createIssueComment(request.prNumber, `@${request.actor} aethr implement runs need **${settings.minimumPermission}** permission on this repository; yours is **${auth.level}**.`);
-        setOutputs(report, { status: '', findings: [] });
+    if (!(await ensureAllowed(request.actor, settings, deps, request.prNumber))) {
         return { status: 'denied', commits: [] };
     }
     const pull = await forge.getPull(request.prNumber);
@@ -12848,7 +12854,6 @@ function asSummaryFindings(findings) {
 
 
 
-
 /** How many commits of the default branch docs-sync looks at when it has no earlier branch. */
 const DOCS_SYNC_FIRST_RANGE = 10;
 async function handleBranchRun(request, settings, deps) {
@@ -12867,15 +12872,8 @@ async function handleBranchRun(request, settings, deps) {
 async function branchRun(request, settings, deps) {
     const { forge, report } = deps;
     const issueNumber = request.kind === 'issue' ? request.issue.number : undefined;
-    if (request.actor) {
-        const auth = await authorizeActor(forge, request.actor, settings.minimumPermission, settings.allowedActors);
-        if (!auth.allowed) {
-            report.notice(`Not running: ${auth.reason}`);
-            if (issueNumber !== undefined) {
-                await forge.createIssueComment(issueNumber, `@${request.actor} aethr runs need **${settings.minimumPermission}** permission on this repository; yours is **${auth.level}**.`);
-            }
-            return { status: 'denied', commits: [] };
-        }
+    if (request.actor && !(await ensureAllowed(request.actor, settings, deps, issueNumber))) {
+        return { status: 'denied', commits: [] };
     }
     const workflow = await branchWorkflow(request, settings, deps);
     if (!(await ensureKeys(workflow, settings.mock, deps)))

@@ -15,7 +15,6 @@ import type { CallRecord } from '../models/gateway.js';
 import { summariseLedger } from '../models/ledger.js';
 import { redactSecrets } from '../models/redact.js';
 import { buildPorts } from '../runner/build-ports.js';
-import { authorizeActor } from './authorize.js';
 import { PullCreationForbidden } from './forge.js';
 import type { ReviewDeps } from './handle-review.js';
 import { IMPLEMENT_BACKENDS, type ImplementSettings } from './handle-implement.js';
@@ -23,6 +22,7 @@ import { withCommits, type IterationCommit } from './implement-commits.js';
 import { renderLedgerMarkdown } from './ledger-markdown.js';
 import {
   applyMaxIterations,
+  ensureAllowed,
   ensureKeys,
   failureMessage,
   loopMaxima,
@@ -77,23 +77,8 @@ async function branchRun(
 ): Promise<BranchRunOutcome> {
   const { forge, report } = deps;
   const issueNumber = request.kind === 'issue' ? request.issue.number : undefined;
-  if (request.actor) {
-    const auth = await authorizeActor(
-      forge,
-      request.actor,
-      settings.minimumPermission,
-      settings.allowedActors,
-    );
-    if (!auth.allowed) {
-      report.notice(`Not running: ${auth.reason}`);
-      if (issueNumber !== undefined) {
-        await forge.createIssueComment(
-          issueNumber,
-          `@${request.actor} aethr runs need **${settings.minimumPermission}** permission on this repository; yours is **${auth.level}**.`,
-        );
-      }
-      return { status: 'denied', commits: [] };
-    }
+  if (request.actor && !(await ensureAllowed(request.actor, settings, deps, issueNumber))) {
+    return { status: 'denied', commits: [] };
   }
 
   const workflow = await branchWorkflow(request, settings, deps);

@@ -14,7 +14,6 @@ import { summariseLedger } from '../models/ledger.js';
 import type { CallRecord } from '../models/gateway.js';
 import { redactSecrets } from '../models/redact.js';
 import { buildPorts } from '../runner/build-ports.js';
-import { authorizeActor } from './authorize.js';
 import type { AnchorResult } from './diff-anchor.js';
 import { fingerprintFinding } from './fingerprint.js';
 import type { Forge, PullInfo } from './forge.js';
@@ -25,6 +24,7 @@ import type { ReviewDeps, ReviewSettings } from './handle-review.js';
 import {
   applyMaxIterations,
   baseBranchReader,
+  ensureAllowed,
   ensureKeys,
   failureMessage,
   loopMaxima,
@@ -88,19 +88,7 @@ async function implementOnPull(
   deps: ReviewDeps & { serverUrl?: string },
 ): Promise<ImplementOutcome> {
   const { forge, report } = deps;
-  const auth = await authorizeActor(
-    forge,
-    request.actor,
-    settings.minimumPermission,
-    settings.allowedActors,
-  );
-  if (!auth.allowed) {
-    report.notice(`Not running: ${auth.reason}`);
-    await forge.createIssueComment(
-      request.prNumber,
-      `@${request.actor} aethr implement runs need **${settings.minimumPermission}** permission on this repository; yours is **${auth.level}**.`,
-    );
-    setOutputs(report, { status: '', findings: [] });
+  if (!(await ensureAllowed(request.actor, settings, deps, request.prNumber))) {
     return { status: 'denied', commits: [] };
   }
 

@@ -12,11 +12,11 @@ import { buildPorts } from '../runner/build-ports.js';
 import { summariseLedger } from '../models/ledger.js';
 import type { CallRecord } from '../models/gateway.js';
 import { renderLedgerMarkdown } from './ledger-markdown.js';
-import { authorizeActor } from './authorize.js';
 import {
   applyMaxIterations,
   baseBranchReader,
   coverageOf,
+  ensureAllowed,
   ensureKeys,
   failureMessage,
   isOurs,
@@ -92,25 +92,16 @@ export async function handleReview(
   const { forge, report } = deps;
 
   // 1. Authorise before anything that costs money or writes (a denial reply is the only write).
-  const auth = await authorizeActor(
-    forge,
-    request.actor,
-    settings.minimumPermission,
-    settings.allowedActors,
-  );
-  if (!auth.allowed) {
-    report.notice(`Not running: ${auth.reason}`);
-    if (request.commentId !== undefined) {
-      await forge.createIssueComment(
-        request.prNumber,
-        `@${request.actor} aethr runs need **${settings.minimumPermission}** permission on this repository; yours is **${auth.level}**. Ask a maintainer to run the command.`,
-      );
-    }
-    await report.jobSummary(`### aethr: not run\n\n${auth.reason}\n`);
-    setOutputs(report, { status: '', findings: [] });
+  if (
+    !(await ensureAllowed(
+      request.actor,
+      settings,
+      deps,
+      request.commentId === undefined ? undefined : request.prNumber,
+    ))
+  ) {
     return { status: 'denied', findings: [] };
   }
-  report.info(`${request.actor} is allowed (${auth.level}).`);
 
   // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
   const pull = request.pull ?? (await forge.getPull(request.prNumber));

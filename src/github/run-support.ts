@@ -9,7 +9,8 @@ import { StepFailed } from '../engine/run-workflow.js';
 import type { Finding, RunObserver, RunResult, StepResult } from '../engine/types.js';
 import { describeKeyProblem } from '../models/gateway.js';
 import { routeModel } from '../models/routing.js';
-import type { Forge, ForgeComment, PullInfo } from './forge.js';
+import type { Forge, ForgeComment, PermissionLevel, PullInfo } from './forge.js';
+import { authorizeActor } from './authorize.js';
 import type { RunReporter } from './reporter.js';
 import {
   isSummaryComment,
@@ -227,4 +228,37 @@ export function logObserver(report: RunReporter): RunObserver {
     stepFinished: (r) => report.info(stepLine(r)),
     notice: (m) => report.info(`↻ ${m}`),
   };
+}
+
+/**
+ * Checks the actor's permission before anything that costs money or writes. A denial is told in
+ * the log, the job summary and, when the request came from a comment or label, as a short reply
+ * on `replyOn` (the only write a denied run makes). True when the run may go on.
+ */
+export async function ensureAllowed(
+  actor: string,
+  settings: { minimumPermission: PermissionLevel; allowedActors: string[] },
+  deps: { forge: Forge; report: RunReporter },
+  replyOn?: number,
+): Promise<boolean> {
+  const auth = await authorizeActor(
+    deps.forge,
+    actor,
+    settings.minimumPermission,
+    settings.allowedActors,
+  );
+  if (auth.allowed) {
+    deps.report.info(`${actor} is allowed (${auth.level}).`);
+    return true;
+  }
+  deps.report.notice(`Not running: ${auth.reason}`);
+  if (replyOn !== undefined) {
+    await deps.forge.createIssueComment(
+      replyOn,
+      `@${actor} aethr runs need **${settings.minimumPermission}** permission on this repository; yours is **${auth.level}**. Ask a maintainer to run it.`,
+    );
+  }
+  await deps.report.jobSummary(`### aethr: not run\n\n${auth.reason}\n`);
+  setOutputs(deps.report, { status: '', findings: [] });
+  return false;
 }
