@@ -28,7 +28,7 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the outputs the code sets', () => {
-    const source = readFileSync('src/github/run-support.ts', 'utf8');
+    const source = readFileSync('src/github/publish-job-report.ts', 'utf8');
     const set = [...source.matchAll(/setOutput\('([^']+)'/g)].map((m) => m[1]);
     expect(set.sort()).toEqual(Object.keys(action.outputs).sort());
   });

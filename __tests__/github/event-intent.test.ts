@@ -88,6 +88,7 @@ describe('pull_request → review', () => {
         number: 2,
         title: 'Update the README with new information.',
         body: 'This is a pretty simple change that we need to pull into master.',
+        commits: 1,
         draft: false,
         state: 'open',
         author: 'Codertocat',

@@ -19,8 +19,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 16 modules
-var workflow_source = __webpack_require__(3199);
+// EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 13 modules
+var workflow_source = __webpack_require__(4281);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -103,8 +103,8 @@ function checkResumable(checkpoint, workflow) {
     return warnings;
 }
 
-// EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 4 modules
-var run_workflow = __webpack_require__(9933);
+// EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 3 modules
+var run_workflow = __webpack_require__(770);
 // EXTERNAL MODULE: ./.build/src/models/env-file.js
 var env_file = __webpack_require__(244);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js

@@ -1,12 +1,21 @@
+/** The Action's log and job report, backed by @actions/core. */
 import * as core from '@actions/core';
-import type { RunReporter } from '../github/reporter.js';
+import type { JobReport } from '../github/publish-job-report.js';
+import type { RunLog } from '../github/run-log.js';
 
-export function createCoreReporter(): RunReporter {
+export function createCoreLog(): RunLog {
   return {
     info: (m) => core.info(m),
     notice: (m) => core.notice(m),
     warning: (m) => core.warning(m),
     group: (name, fn) => core.group(name, fn),
+  };
+}
+
+export function createCoreJobReport(): JobReport {
+  return {
+    notice: (m) => core.notice(m),
+    warning: (m) => core.warning(m),
     setOutput: (name, value) => core.setOutput(name, value),
     setFailed: (m) => core.setFailed(m),
     async jobSummary(markdown) {
@@ -14,6 +23,5 @@ export function createCoreReporter(): RunReporter {
       if (!process.env.GITHUB_STEP_SUMMARY) return;
       await core.summary.addRaw(markdown, true).write();
     },
-    secret: (value) => core.setSecret(value),
   };
 }

@@ -6,10 +6,11 @@ import * as core from '@actions/core';
 import { AethrError } from '../errors.js';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../github/forge.js';
 import { MODEL_REF_PATTERN } from '../config/schema.js';
-import { SEVERITIES, type Severity } from '../engine/types.js';
+import { SEVERITIES } from '../engine/types.js';
+import { secretValues, type DoorSettings, type FailOn } from '../github/settings.js';
 
 export const FAIL_ON = ['none', ...SEVERITIES.filter((s) => s !== 'info')] as const;
-export type FailOn = 'none' | Exclude<Severity, 'info'>;
+export type { FailOn };
 
 /** Provider key inputs and the environment variable each one sets. */
 export const KEY_INPUTS = {
@@ -38,6 +39,8 @@ export interface ActionInputs {
   commitAuthor?: { name: string; email: string };
   /** Environment variables to add for model calls (keys from inputs, base URL). */
   modelEnv: Record<string, string>;
+  /** Publish the `aethr / <workflow>` check run. */
+  checkRun: boolean;
 }
 
 type Reader = (name: string) => string;
@@ -95,7 +98,6 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
       throw new AethrError(`Input "base-url" is "${baseUrl}"; expected an http(s) URL.`);
     modelEnv.OPENAI_BASE_URL = baseUrl;
   }
-  if (model) modelEnv.AETHR_MODEL = model;
 
   const maxBotText = get('max-bot-commits') || '10';
   const maxBotCommits = Number(maxBotText);
@@ -136,5 +138,38 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
     botLogin: get('bot-login') || 'github-actions[bot]',
     baseUrl,
     modelEnv,
+    checkRun: get('check-run') === '' ? true : bool('check-run', get('check-run')),
+  };
+}
+
+/** The run's settings from the inputs and the runner's environment (GITHUB_*). */
+export function doorSettings(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  repository: { fullName: string },
+): DoorSettings {
+  const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  const repo = repository.fullName;
+  const modelEnv = { ...env, ...inputs.modelEnv };
+  return {
+    workflowSpec: inputs.workflow,
+    model: inputs.model,
+    mock: inputs.mock,
+    failOn: inputs.failOn,
+    maxIterations: inputs.maxIterations,
+    minimumPermission: inputs.minimumPermission,
+    allowedActors: inputs.allowedActors,
+    botLogin: inputs.botLogin,
+    identity: inputs.commitAuthor,
+    maxBotCommits: inputs.maxBotCommits,
+    checkRun: inputs.checkRun ? 'auto' : 'off',
+    modelEnv,
+    secrets: [inputs.token, ...secretValues(modelEnv)],
+    links: {
+      serverUrl: server,
+      repositoryUrl: `${server}/${repo}`,
+      runUrl: env.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+      runId: env.GITHUB_RUN_ID,
+    },
   };
 }

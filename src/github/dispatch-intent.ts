@@ -1,176 +1,186 @@
 /**
- * Routes a normalised intent to the handler that serves it. Shared by every GitHub door
- * (the Action, the App, `aethr pr`), so they behave the same on the same event.
+ * Routes a normalised intent to the handler that serves it, and ends every run the same way:
+ * the handler's outcome (or its error, as a `failed` outcome) goes to the door's publishers.
+ * Shared by every GitHub door (the Action, the App, `aethr pr`), so they behave the same on the
+ * same event.
  */
-import type { Forge, PullInfo } from './forge.js';
-import type { CommandIntent, Intent, PullRequestInfo } from './event-intent.js';
-import { PermissionCheckFailed } from './authorize.js';
-import { failureMessage } from './run-support.js';
-import { redactSecrets } from '../models/redact.js';
-import { toError } from '../errors.js';
-import {
-  handleReview,
-  replyHelp,
-  type ReviewDeps,
-  type ReviewOutcomeSummary,
-} from './handle-review.js';
-import {
-  handleImplement,
-  type ImplementOutcome,
-  type ImplementSettings,
-} from './handle-implement.js';
-import { handleBranchRun, type BranchRunOutcome } from './handle-branch-run.js';
+import type { Workspace } from '../git/workspace.js';
+import type { CommandIntent, Intent } from './event-intent.js';
+import type { Forge } from './forge.js';
+import { COMMAND_HELP } from './commands.js';
+import { handleBranchRun } from './handle-branch-run.js';
+import { handleImplement } from './handle-implement.js';
+import { handleReview } from './handle-review.js';
+import { composePublishers, type Publisher } from './publisher.js';
+import type { RunContext } from './run-context.js';
+import type { RunLog } from './run-log.js';
+import { failed, newTally, skipped, type RunOutcome, type RunRequest } from './run-outcome.js';
+import type { DoorSettings } from './settings.js';
 
-export type DispatchOutcome =
-  | ReviewOutcomeSummary
-  | ImplementOutcome
-  | BranchRunOutcome
-  | { status: 'ignored' | 'replied'; reason: string };
+export interface DoorPorts {
+  forge: Forge;
+  workspace: Workspace;
+  log: RunLog;
+  /** In order: the PR comments first (later publishers link to the summary). */
+  publishers: readonly Publisher[];
+  /** `api`: take the PR diff from the API without fetching (local previews). */
+  diffSource?: 'auto' | 'api';
+}
 
 export async function dispatchIntent(
   intent: Intent,
-  settings: ImplementSettings,
-  deps: ReviewDeps & { forge: Forge; serverUrl?: string; runId?: string },
-): Promise<DispatchOutcome> {
+  settings: DoorSettings,
+  ports: DoorPorts,
+): Promise<RunOutcome> {
+  const publisher = composePublishers(ports.publishers, ports.log);
+  const request = requestOf(intent);
+  const ctx: RunContext = {
+    request,
+    forge: ports.forge,
+    workspace: ports.workspace,
+    log: ports.log,
+    publisher,
+    settings,
+    tally: newTally(),
+    diffSource: ports.diffSource,
+  };
+  let outcome: RunOutcome;
+  try {
+    outcome = await route(intent, ctx);
+  } catch (error) {
+    outcome = failed(ctx.tally, request, error, settings.secrets, publisher.subject);
+  }
+  await publisher.finish(outcome);
+  return outcome;
+}
+
+function route(intent: Intent, ctx: RunContext): Promise<RunOutcome> {
+  const defaultBranch = (intent.kind !== 'ignore' && intent.repository.defaultBranch) || 'main';
   switch (intent.kind) {
     case 'ignore':
-      deps.report.notice(`aethr: nothing to do: ${intent.reason}`);
-      return { status: 'ignored', reason: intent.reason };
-    case 'review': {
-      const pull = toPullInfo(intent.pullRequest);
+      return Promise.resolve(skipped(ctx.tally, ctx.request, 'ignored', intent.reason));
+    case 'review':
       return handleReview(
         {
-          prNumber: pull.number,
+          pullNumber: intent.pullRequest.number,
           actor: intent.actor,
-          pull,
-          workflowFromBase: intent.workflowFrom === 'base' || intent.pullRequest.isFork,
+          pull: intent.pullRequest,
+          workflowFromBase: intent.workflowFrom === 'base',
         },
-        settings,
-        deps,
+        ctx,
       );
-    }
     case 'command':
-      try {
-        return await dispatchCommand(intent, settings, deps);
-      } catch (error) {
-        // The commenter is waiting for an answer; a failed permission check writes nothing.
-        if (!(error instanceof PermissionCheckFailed)) await replyFailure(intent, error, deps);
-        throw error;
-      }
-    case 'label': {
-      const defaultBranch = intent.repository.defaultBranch ?? 'main';
-      if (intent.target === 'pull_request' && intent.pullRequest) {
+      return routeCommand(intent, ctx);
+    case 'label':
+      if (intent.target === 'pull_request') {
         const pr = intent.pullRequest;
         return handleImplement(
           {
-            prNumber: pr.number,
+            pullNumber: intent.issue.number,
             actor: intent.actor,
-            task: `${pr.title}\n\n${pr.body}`.trim(),
+            task: `${intent.issue.title}\n\n${intent.issue.body}`.trim(),
             event: intent.event,
             label: intent.label,
+            pull: pr,
           },
-          settings,
-          deps,
+          ctx,
         );
       }
       return handleBranchRun(
         { kind: 'issue', actor: intent.actor, issue: intent.issue, label: intent.label },
-        settings,
-        { ...deps, defaultBranch },
+        ctx,
+        defaultBranch,
       );
-    }
     case 'docs_sync':
-      return handleBranchRun({ kind: 'docs-sync', actor: intent.actor }, settings, {
-        ...deps,
-        defaultBranch: intent.repository.defaultBranch ?? 'main',
-      });
+      return handleBranchRun({ kind: 'docs-sync', actor: intent.actor }, ctx, defaultBranch);
     case 'dispatch':
       return handleBranchRun(
-        { kind: 'task', actor: intent.actor, task: intent.task, runId: deps.runId },
-        settings,
-        {
-          ...deps,
-          defaultBranch: intent.repository.defaultBranch ?? 'main',
-        },
+        { kind: 'task', actor: intent.actor, task: intent.task },
+        ctx,
+        defaultBranch,
       );
   }
-  return { status: 'ignored', reason: 'unhandled intent' };
 }
 
-async function dispatchCommand(
-  intent: CommandIntent,
-  settings: ImplementSettings,
-  deps: ReviewDeps & { forge: Forge; serverUrl?: string; runId?: string },
-): Promise<DispatchOutcome> {
+async function routeCommand(intent: CommandIntent, ctx: RunContext): Promise<RunOutcome> {
   const { command, comment } = intent;
-  const base = {
-    prNumber: intent.pullRequestNumber,
+  const review = {
+    pullNumber: intent.pullRequestNumber,
     actor: intent.actor,
-    commentId: comment.id,
     workflowFromBase: true,
   };
   switch (command.kind) {
     case 'help':
-      await replyHelp(deps.forge, intent.pullRequestNumber, comment.id);
-      return { status: 'replied', reason: 'help' };
-    case 'unknown':
-      await replyHelp(deps.forge, intent.pullRequestNumber, comment.id, command.reason);
-      return { status: 'replied', reason: command.reason };
+    case 'unknown': {
+      const intro = command.kind === 'unknown' ? command.reason : undefined;
+      await ctx.forge.createIssueComment(
+        intent.pullRequestNumber,
+        `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${COMMAND_HELP}`,
+      );
+      await ctx.forge.addReaction(comment.id, intro ? 'confused' : '+1');
+      return skipped(ctx.tally, ctx.request, 'replied', intro ?? 'help');
+    }
     case 'review':
-      return handleReview({ ...base, instructions: command.instructions }, settings, deps);
+      return handleReview({ ...review, instructions: command.instructions }, ctx);
     case 'run':
       return handleReview(
-        { ...base, instructions: command.task },
-        { ...settings, workflowSpec: command.workflow },
-        deps,
+        { ...review, instructions: command.task, workflowSpec: command.workflow },
+        ctx,
       );
     case 'implement':
       return handleImplement(
         {
-          prNumber: intent.pullRequestNumber,
+          pullNumber: intent.pullRequestNumber,
           actor: intent.actor,
           task: command.task,
           event: intent.event,
-          commentId: comment.id,
         },
-        settings,
-        deps,
+        ctx,
       );
   }
 }
 
-async function replyFailure(
-  intent: CommandIntent,
-  error: unknown,
-  deps: ReviewDeps,
-): Promise<void> {
-  const message = redactSecrets(failureMessage(error), Object.values(deps.env));
-  try {
-    await deps.forge.createIssueComment(
-      intent.pullRequestNumber,
-      `@${intent.actor} aethr could not run this command:\n\n${message}`,
-    );
-    await deps.forge.addReaction(intent.comment.id, 'confused');
-  } catch (replyError) {
-    deps.report.info(`Could not reply on the pull request: ${toError(replyError).message}`);
+/** What the event asks for, before anything is read or checked. */
+export function requestOf(intent: Intent): RunRequest {
+  switch (intent.kind) {
+    case 'ignore':
+      return { kind: 'review', trigger: 'event' };
+    case 'review':
+      return {
+        kind: 'review',
+        trigger: 'event',
+        actor: intent.actor,
+        pullNumber: intent.pullRequest.number,
+      };
+    case 'command':
+      return {
+        kind: intent.command.kind === 'implement' ? 'implement' : 'review',
+        trigger: 'comment',
+        actor: intent.actor,
+        pullNumber: intent.pullRequestNumber,
+        commentId: intent.comment.id,
+      };
+    case 'label':
+      return intent.target === 'pull_request'
+        ? {
+            kind: 'implement',
+            trigger: 'label',
+            actor: intent.actor,
+            pullNumber: intent.issue.number,
+          }
+        : {
+            kind: 'branch',
+            trigger: 'label',
+            actor: intent.actor,
+            issueNumber: intent.issue.number,
+          };
+    case 'docs_sync':
+      return {
+        kind: 'branch',
+        trigger: intent.trigger === 'schedule' ? 'schedule' : 'dispatch',
+        actor: intent.actor,
+      };
+    case 'dispatch':
+      return { kind: 'branch', trigger: 'dispatch', actor: intent.actor };
   }
-}
-
-export function toPullInfo(pr: PullRequestInfo): PullInfo {
-  return {
-    number: pr.number,
-    title: pr.title,
-    body: pr.body,
-    draft: pr.draft,
-    state: pr.state,
-    author: pr.author,
-    headSha: pr.head.sha,
-    headRef: pr.head.ref,
-    headRepo: pr.head.repoFullName ?? '',
-    baseSha: pr.base.sha,
-    baseRef: pr.base.ref,
-    baseRepo: pr.base.repoFullName ?? '',
-    maintainerCanModify: pr.maintainerCanModify,
-    htmlUrl: pr.htmlUrl ?? '',
-  };
 }

@@ -3,36 +3,39 @@
  * local repository, writes are printed instead of sent. Nothing leaves the machine.
  */
 import { runGit } from '../git/run-git.js';
-import type { Forge, ForgeComment, PullInfo } from './forge.js';
+import type { PullRequestInfo } from './event-intent.js';
+import type { Forge, ForgeComment } from './forge.js';
 
 export interface DryRunForgeOptions {
   owner: string;
   repo: string;
   root: string;
   /** The PR as the payload describes it, when it does. */
-  pull?: PullInfo;
+  pull?: PullRequestInfo;
   defaultBranch: string;
   print: (text: string) => void;
 }
 
 export function createDryRunForge(o: DryRunForgeOptions): Forge {
   let nextId = 1;
-  const fake = (body: string): ForgeComment => {
+  const fake = (number: number, body: string): ForgeComment => {
     const id = nextId++;
     return {
       id,
       body,
       author: 'aethr[dry-run]',
       authorType: 'Bot',
-      htmlUrl: `https://github.com/${o.owner}/${o.repo}/pull/0#dry-run-${id}`,
+      htmlUrl: `https://github.com/${o.owner}/${o.repo}/pull/${number}#dry-run-${id}`,
     };
   };
+  const commentOn = new Map<number, number>();
   const git = async (args: string[]) => (await runGit(o.root, args)).stdout.trim();
 
-  async function localPull(number: number): Promise<PullInfo> {
+  async function localPull(number: number): Promise<PullRequestInfo> {
     if (o.pull) return o.pull;
     const headSha = await git(['rev-parse', 'HEAD']);
     const headRef = (await git(['rev-parse', '--abbrev-ref', 'HEAD'])) || 'HEAD';
+    const fullName = `${o.owner}/${o.repo}`;
     return {
       number,
       title: '(local preview)',
@@ -40,14 +43,11 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
       draft: false,
       state: 'open',
       author: 'you',
-      headSha,
-      headRef,
-      headRepo: `${o.owner}/${o.repo}`,
-      baseSha: headSha,
-      baseRef: o.defaultBranch,
-      baseRepo: `${o.owner}/${o.repo}`,
+      head: { sha: headSha, ref: headRef, repoFullName: fullName },
+      base: { sha: headSha, ref: o.defaultBranch, repoFullName: fullName },
+      isFork: false,
       maintainerCanModify: false,
-      htmlUrl: '',
+      labels: [],
     };
   }
 
@@ -59,15 +59,9 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
       return 'admin';
     },
     getPull: localPull,
-    async getPullDiff(number) {
-      const pull = await localPull(number);
-      const base =
-        (
-          await runGit(o.root, ['merge-base', pull.baseSha, pull.headSha], { okCodes: [1, 128] })
-        ).stdout.trim() || pull.baseSha;
-      return (
-        await runGit(o.root, ['diff', '--no-ext-diff', '--no-textconv', '-M', base, pull.headSha])
-      ).stdout;
+    async getPullDiff() {
+      // The local workspace computes the diff from the repository's own commits.
+      return undefined;
     },
     async listPullFiles() {
       return [];
@@ -77,11 +71,17 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     },
     async createIssueComment(number, body) {
       o.print(`\n── would post a comment on #${number} ──\n${body}\n`);
-      return fake(body);
+      const made = fake(number, body);
+      commentOn.set(made.id, number);
+      return made;
     },
     async updateIssueComment(id, body) {
-      o.print(`\n── would update comment ${id} ──\n${body}\n`);
-      return fake(body);
+      const number = commentOn.get(id) ?? 0;
+      o.print(`\n── would update comment ${id} on #${number} ──\n${body}\n`);
+      return { ...fake(number, body), id };
+    },
+    async deleteIssueComment(id) {
+      o.print(`dry run: would delete comment ${id}\n`);
     },
     async listReviewComments() {
       return [];
@@ -116,6 +116,27 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     },
     async removeLabel(issueNumber, label) {
       o.print(`dry run: would remove the label "${label}" from #${issueNumber}\n`);
+    },
+    async createCheckRun(run) {
+      o.print(`dry run: would create the check run "${run.name}" on ${run.headSha.slice(0, 7)}\n`);
+      return {
+        id: nextId++,
+        name: run.name,
+        headSha: run.headSha,
+        status: 'in_progress',
+        conclusion: null,
+        externalId: run.externalId,
+        htmlUrl: '',
+      };
+    },
+    async updateCheckRun(id, update) {
+      const annotations = update.output.annotations?.length ?? 0;
+      o.print(
+        `dry run: would update check run ${id}${update.conclusion ? ` to ${update.conclusion}` : ''}: ${update.output.title}${annotations ? ` (${annotations} annotation(s))` : ''}\n`,
+      );
+    },
+    async listCheckRuns() {
+      return [];
     },
     async getFileText(path, ref) {
       const r = await runGit(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });

@@ -68,6 +68,8 @@ export interface PullRequestInfo {
   isFork: boolean;
   maintainerCanModify: boolean;
   labels: string[];
+  /** Commits on the PR branch, as GitHub counted them when this was read (payloads may be stale). */
+  commits?: number;
 }
 
 export interface IssueInfo {
@@ -303,6 +305,8 @@ export function parsePullRequest(value: unknown): Parsed<PullRequestInfo> {
   };
   const htmlUrl = text(field<WebhookPullRequest>(value, 'html_url'));
   if (htmlUrl) info.htmlUrl = htmlUrl;
+  const commits = positiveInteger(field<WebhookPullRequest>(value, 'commits'));
+  if (commits !== undefined) info.commits = commits;
   return { ok: true, value: info };
 }
 

@@ -2,26 +2,13 @@
  * The Forge port: the GitHub API calls a door needs, and nothing else. The Octokit
  * implementation lives in octokit-forge.ts; tests run it against a REST stand-in.
  */
+import { AethrError } from '../errors.js';
+import type { PullRequestInfo } from './event-intent.js';
+
+export type { PullRequestInfo };
 
 export const PERMISSION_LEVELS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const;
 export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
-
-export interface PullInfo {
-  number: number;
-  title: string;
-  body: string;
-  draft: boolean;
-  state: string;
-  author: string;
-  headSha: string;
-  headRef: string;
-  headRepo: string;
-  baseSha: string;
-  baseRef: string;
-  baseRepo: string;
-  maintainerCanModify: boolean;
-  htmlUrl: string;
-}
 
 export interface PullFile {
   filename: string;
@@ -52,17 +39,48 @@ export interface ReviewCommentInput {
 
 export type Reaction = '+1' | '-1' | 'eyes' | 'confused' | 'rocket' | 'hooray' | 'laugh' | 'heart';
 
+export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled';
+
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  title: string;
+  message: string;
+  raw_details?: string;
+}
+
+export interface CheckRunOutput {
+  title: string;
+  summary: string;
+  text?: string;
+  /** At most 50 per request (GitHub's limit); more go in later updates. */
+  annotations?: CheckAnnotation[];
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  headSha: string;
+  status: string;
+  conclusion: string | null;
+  externalId: string;
+  htmlUrl: string;
+}
+
 export interface Forge {
   readonly owner: string;
   readonly repo: string;
   getPermission(username: string): Promise<PermissionLevel>;
-  getPull(number: number): Promise<PullInfo>;
+  getPull(number: number): Promise<PullRequestInfo>;
   /** The PR's unified diff (merge-base...head), or undefined when GitHub refuses (too large). */
   getPullDiff(number: number): Promise<string | undefined>;
   listPullFiles(number: number): Promise<PullFile[]>;
   listIssueComments(number: number): Promise<ForgeComment[]>;
   createIssueComment(number: number, body: string): Promise<ForgeComment>;
   updateIssueComment(id: number, body: string): Promise<ForgeComment>;
+  deleteIssueComment(id: number): Promise<void>;
   listReviewComments(number: number): Promise<ForgeComment[]>;
   createReview(
     number: number,
@@ -83,6 +101,56 @@ export interface Forge {
   updatePull(number: number, update: { title?: string; body?: string }): Promise<void>;
   /** Removes a label; a label that is already gone is not an error. */
   removeLabel(issueNumber: number, label: string): Promise<void>;
+  createCheckRun(run: {
+    name: string;
+    headSha: string;
+    externalId: string;
+    detailsUrl?: string;
+    output: CheckRunOutput;
+  }): Promise<CheckRun>;
+  updateCheckRun(
+    id: number,
+    update: { conclusion?: CheckConclusion; output: CheckRunOutput },
+  ): Promise<void>;
+  /** Check runs named `name` on commit `ref`, newest first. */
+  listCheckRuns(ref: string, name: string): Promise<CheckRun[]>;
+}
+
+/**
+ * What went wrong with a GitHub API call, told apart once here (not by regex in handlers):
+ * - `permission`: 401/403 without a rate limit (the token may not do this);
+ * - `not-found`: 404; `validation`: 422 (GitHub refused the content);
+ * - `rate-limit`: primary or secondary limit, after the throttling plugin's retries;
+ * - `server`: 5xx; `network`: no answer (connection reset, timeout); `other`: anything else.
+ */
+export type ForgeErrorKind =
+  'permission' | 'not-found' | 'validation' | 'rate-limit' | 'server' | 'network' | 'other';
+
+export class ForgeError extends AethrError {
+  override name = 'ForgeError';
+  readonly kind: ForgeErrorKind;
+  /** What was being done, in words: "create a comment on #7". */
+  readonly operation: string;
+  readonly status: number | undefined;
+  constructor(
+    operation: string,
+    kind: ForgeErrorKind,
+    detail: string,
+    options: { status?: number; cause?: unknown; hint?: string } = {},
+  ) {
+    super(`GitHub API: could not ${operation}: ${detail}`, {
+      cause: options.cause,
+      hint: options.hint,
+    });
+    this.kind = kind;
+    this.operation = operation;
+    this.status = options.status;
+  }
+}
+
+/** True when a write may have happened even though it failed (the answer was lost or a 5xx). */
+export function mayHaveHappened(error: unknown): boolean {
+  return error instanceof ForgeError && (error.kind === 'server' || error.kind === 'network');
 }
 
 /** GitHub refuses to let this token open pull requests (a repository or organisation setting). */

@@ -5,31 +5,21 @@
  * continued with fast-forward pushes, never forced.
  */
 import type { Workflow } from '../config/schema.js';
-import { loadWorkflowSpec } from '../config/workflow-source.js';
+import { sanitizeUntrustedText } from '../context/sanitize-untrusted.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import { toError } from '../errors.js';
-import { prepareBranchWorkspace } from '../git/pr-workspace.js';
-import { runGit } from '../git/run-git.js';
-import { sanitizeUntrustedText } from '../context/sanitize-untrusted.js';
-import type { CallRecord } from '../models/gateway.js';
-import { summariseLedger } from '../models/ledger.js';
-import { redactSecrets } from '../models/redact.js';
-import { buildPorts } from '../runner/build-ports.js';
+import type { PrWorkspace } from '../git/pr-workspace.js';
 import { PullCreationForbidden } from './forge.js';
-import type { ReviewDeps } from './handle-review.js';
-import { IMPLEMENT_BACKENDS, type ImplementSettings } from './handle-implement.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
-import { renderLedgerMarkdown } from './ledger-markdown.js';
+import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
 import {
-  applyMaxIterations,
-  ensureAllowed,
-  ensureKeys,
-  failureMessage,
-  loopMaxima,
-  setOutputs,
-  logObserver,
-  withAvailableBackends,
-} from './run-support.js';
+  finished,
+  skipped,
+  type Delivery,
+  type RunOutcome,
+  type RunSubject,
+} from './run-outcome.js';
+import { loadRunWorkflow, missingKeysMessage } from './trusted-workflow.js';
 
 export type BranchRunRequest =
   | {
@@ -39,32 +29,24 @@ export type BranchRunRequest =
       label?: string;
     }
   | { kind: 'docs-sync'; actor?: string }
-  | { kind: 'task'; actor: string; task: string; runId?: string };
-
-export interface BranchRunOutcome {
-  status: 'changed' | 'unchanged' | 'denied' | 'no-key' | 'failed';
-  branch?: string;
-  pullUrl?: string;
-  commits: IterationCommit[];
-}
+  | { kind: 'task'; actor: string; task: string };
 
 /** How many commits of the default branch docs-sync looks at when it has no earlier branch. */
 const DOCS_SYNC_FIRST_RANGE = 10;
 
 export async function handleBranchRun(
   request: BranchRunRequest,
-  settings: ImplementSettings,
-  deps: ReviewDeps & { defaultBranch: string },
-): Promise<BranchRunOutcome> {
-  const { forge, report } = deps;
+  ctx: RunContext,
+  defaultBranch: string,
+): Promise<RunOutcome> {
   try {
-    return await branchRun(request, settings, deps);
+    return await branchRun(request, ctx, defaultBranch);
   } finally {
     if (request.kind === 'issue' && request.label) {
-      await forge
+      await ctx.forge
         .removeLabel(request.issue.number, request.label)
         .catch((e: unknown) =>
-          report.info(`Could not remove the label "${request.label}": ${toError(e).message}`),
+          ctx.log.info(`Could not remove the label "${request.label}": ${toError(e).message}`),
         );
     }
   }
@@ -72,163 +54,145 @@ export async function handleBranchRun(
 
 async function branchRun(
   request: BranchRunRequest,
-  settings: ImplementSettings,
-  deps: ReviewDeps & { defaultBranch: string },
-): Promise<BranchRunOutcome> {
-  const { forge, report } = deps;
-  const issueNumber = request.kind === 'issue' ? request.issue.number : undefined;
-  if (request.actor && !(await ensureAllowed(request.actor, settings, deps, issueNumber))) {
-    return { status: 'denied', commits: [] };
+  ctx: RunContext,
+  defaultBranch: string,
+): Promise<RunOutcome> {
+  const { settings, tally, log } = ctx;
+  if (request.actor) {
+    const denied = await checkActor(ctx, request.actor);
+    if (denied) return denied;
   }
 
-  const workflow = await branchWorkflow(request, settings, deps);
-  if (!(await ensureKeys(workflow, settings.mock, deps))) return { status: 'no-key', commits: [] };
+  const workflow = await loadRunWorkflow(
+    {
+      spec:
+        request.kind === 'docs-sync' && settings.workflowSpec === '.aethr.yaml'
+          ? 'docs-sync'
+          : undefined,
+      fallbackPreset: 'plan-implement-review',
+      needsImplement: true,
+    },
+    settings,
+    ctx.workspace.root,
+    log,
+  );
+  const noKey = missingKeysMessage(workflow, settings);
+  if (noKey) return skipped(tally, ctx.request, 'no-key', noKey);
 
-  const branch =
+  const name =
     request.kind === 'issue'
       ? `aethr/issue-${request.issue.number}`
       : request.kind === 'docs-sync'
         ? 'aethr/docs-sync'
-        : `aethr/task-${request.runId ?? Date.now()}`;
-  const commits: IterationCommit[] = [];
-  let calls: CallRecord[] = [];
+        : `aethr/task-${settings.links.runId ?? Date.now()}`;
+  const subject: RunSubject = { ...ctx.request, workflow: workflow.workflow };
+  await ctx.publisher.start(subject);
+
+  const branch = await ctx.workspace.openOwnBranch({
+    branch: name,
+    baseRef: defaultBranch,
+    maxBotCommits: settings.maxBotCommits,
+    identity: settings.identity,
+  });
+  await branch.assertCanCommit();
+  const diff =
+    request.kind === 'docs-sync' ? await branch.baseChanges(DOCS_SYNC_FIRST_RANGE) : undefined;
+  if (diff !== undefined)
+    log.info(`docs-sync looks at ${diff.label} (${diff.patch.length} characters of diff).`);
+
+  const ports = enginePorts(ctx, workflow, { prDiff: diff });
+  for (const backend of ['opencode', 'patch'] as const) {
+    const b = ports.backends[backend];
+    if (b) {
+      ports.backends[backend] = withCommits(b, {
+        workspace: branch,
+        pushEach: false,
+        maxIterations: loopMaxima(workflow),
+        runUrl: settings.links.runUrl,
+        commits: tally.commits,
+      });
+    }
+  }
+  const result = await runWorkflow({ workflow, task: branchTask(request, defaultBranch) }, ports);
+  const delivery = await deliver(ctx, request, branch, {
+    workflow,
+    status: result.finalReview?.status,
+    defaultBranch,
+  });
+  return finished(tally, {
+    subject,
+    status: result.finalReview?.status,
+    findings: result.finalReview?.findings ?? [],
+    listedBecause: 'last review of the run',
+    delivery,
+  });
+}
+
+/** Pushes the branch and opens (or updates) its one pull request. */
+async function deliver(
+  ctx: RunContext,
+  request: BranchRunRequest,
+  branch: PrWorkspace,
+  o: { workflow: Workflow; status: string | undefined; defaultBranch: string },
+): Promise<Delivery> {
+  const { forge, log, tally } = ctx;
+  const commits = tally.commits;
+  const name = branch.headRef;
+  if (commits.length === 0) {
+    const note = `aethr ran "${o.workflow.workflow}" on ${o.defaultBranch}; nothing needed to change.`;
+    log.info(note);
+    return { kind: 'unchanged', note };
+  }
+  const pushed = await branch.push();
+  if (!pushed.ok) throw new Error(pushed.message);
+  log.info(`Pushed ${commits.length} commit(s) to ${name}.`);
+
+  const body = pullBody(request, o.workflow, commits, o.status, ctx.settings.links.runUrl);
+  const open = await forge.findOpenPulls(name);
+  if (open[0]) {
+    await forge.updatePull(open[0].number, { body });
+    log.info(`Updated pull request #${open[0].number}.`);
+    return deliveredTo(name, open[0].htmlUrl, true, commits.length);
+  }
   try {
-    const workspace = await prepareBranchWorkspace({
-      root: deps.root,
-      branch,
-      baseRef: deps.defaultBranch,
-      maxBotCommits: settings.maxBotCommits,
-      identity: settings.identity,
+    const created = await forge.createPull({
+      title: pullTitle(request),
+      body,
+      head: name,
+      base: o.defaultBranch,
     });
-    await workspace.assertCanCommit();
-    const diff =
-      request.kind === 'docs-sync'
-        ? await recentChanges(deps.root, branch, workspace.mergeBase)
-        : undefined;
-    if (diff !== undefined)
-      report.info(`docs-sync looks at ${diff.label} (${diff.patch.length} characters of diff).`);
-
-    const ports = buildPorts({
-      workflow,
-      root: deps.root,
-      env: deps.env,
-      live: !settings.mock,
-      prDiff: diff,
-      observer: logObserver(report),
-    });
-    calls = ports.models.calls;
-    for (const name of ['opencode', 'patch'] as const) {
-      const backend = ports.backends[name];
-      if (backend) {
-        ports.backends[name] = withCommits(backend, {
-          workspace,
-          pushEach: false,
-          maxIterations: loopMaxima(workflow),
-          runUrl: deps.runUrl,
-          commits,
-        });
-      }
-    }
-    const result = await runWorkflow(
-      { workflow, task: branchTask(request, deps.defaultBranch) },
-      ports,
-    );
-    const totals = summariseLedger(calls).totals;
-    setOutputs(report, {
-      status: result.finalReview?.status ?? '',
-      findings: result.finalReview?.findings ?? [],
-      tokens: totals.inputTokens + totals.outputTokens,
-      costUsd: totals.liveUsd,
-    });
-
-    if (commits.length === 0) {
-      const note = `aethr ran "${workflow.workflow}" on ${deps.defaultBranch}; nothing needed to change.`;
-      report.info(note);
-      if (issueNumber !== undefined) await forge.createIssueComment(issueNumber, note);
-      await report.jobSummary(`### aethr: no changes\n\n${note}\n\n${renderLedgerMarkdown(calls)}`);
-      return { status: 'unchanged', branch, commits };
-    }
-
-    const pushed = await workspace.push();
-    if (!pushed.ok) throw new Error(pushed.message);
-    report.info(`Pushed ${commits.length} commit(s) to ${branch}.`);
-
-    const title =
-      request.kind === 'issue'
-        ? `aethr: ${sanitizeUntrustedText(request.issue.title).replace(/\s+/g, ' ').slice(0, 100)}`
-        : request.kind === 'docs-sync'
-          ? 'aethr: sync the documentation'
-          : `aethr: ${request.task.split('\n')[0]!.slice(0, 100)}`;
-    const body = pullBody(request, workflow, commits, result.finalReview?.status, deps.runUrl);
-    let pullUrl: string | undefined;
-    let forbidden: string | undefined;
-    const open = await forge.findOpenPulls(branch);
-    if (open[0]) {
-      await forge.updatePull(open[0].number, { body });
-      pullUrl = open[0].htmlUrl;
-      report.info(`Updated pull request #${open[0].number}.`);
-    } else {
-      try {
-        const created = await forge.createPull({
-          title,
-          body,
-          head: branch,
-          base: deps.defaultBranch,
-        });
-        pullUrl = created.htmlUrl;
-        report.info(`Opened pull request #${created.number}.`);
-      } catch (error) {
-        if (!(error instanceof PullCreationForbidden)) throw error;
-        forbidden =
-          `The branch ${branch} was pushed, but this token may not open pull requests (${error.message}). ` +
-          'Enable "Allow GitHub Actions to create and approve pull requests" in the repository (or organisation) settings under Actions → General, ' +
-          'or pass a token that may open pull requests through the github-token input; then open the PR from the branch.';
-        report.warning(forbidden);
-      }
-    }
-    const outcome =
-      forbidden ??
-      `aethr opened or updated ${pullUrl} from branch ${branch} (${commits.length} commit(s)).`;
-    if (issueNumber !== undefined) await forge.createIssueComment(issueNumber, outcome);
-    await report.jobSummary(
-      `### aethr: ${workflow.workflow}\n\n${outcome}\n\n${renderLedgerMarkdown(calls)}`,
-    );
-    return { status: 'changed', branch, pullUrl, commits };
+    log.info(`Opened pull request #${created.number}.`);
+    return deliveredTo(name, created.htmlUrl, false, commits.length);
   } catch (error) {
-    const message = redactSecrets(failureMessage(error), Object.values(deps.env));
-    if (issueNumber !== undefined)
-      await forge
-        .createIssueComment(issueNumber, `aethr could not finish: ${message}`)
-        .catch(() => {});
-    await report.jobSummary(`### aethr: failed\n\n${message}\n\n${renderLedgerMarkdown(calls)}`);
-    report.setFailed(message);
-    return { status: 'failed', branch, commits };
+    if (!(error instanceof PullCreationForbidden)) throw error;
+    const note =
+      `The branch ${name} was pushed, but this token may not open pull requests (${error.message}). ` +
+      'Enable "Allow GitHub Actions to create and approve pull requests" in the repository (or organisation) settings under Actions → General, ' +
+      'or pass a token that may open pull requests through the github-token input; then open the PR from the branch.';
+    log.warning(note);
+    return { kind: 'branch-only', branch: name, note };
   }
 }
 
-/** The workflow for a branch run: docs-sync uses its preset unless another workflow is named. */
-async function branchWorkflow(
-  request: BranchRunRequest,
-  settings: ImplementSettings,
-  deps: ReviewDeps,
-): Promise<Workflow> {
-  const spec =
-    request.kind === 'docs-sync' && settings.workflowSpec === '.aethr.yaml'
-      ? 'docs-sync'
-      : settings.workflowSpec;
-  let loaded = await loadWorkflowSpec(spec, deps.root, { fallbackPreset: 'plan-implement-review' });
-  if (!loaded.workflow.steps.some((s) => s.backend && IMPLEMENT_BACKENDS.has(s.backend))) {
-    deps.report.info(
-      `${loaded.display} has no implement step; using the plan-implement-review preset.`,
-    );
-    loaded = await loadWorkflowSpec('plan-implement-review', deps.root);
+function deliveredTo(branch: string, pullUrl: string, updated: boolean, commits: number): Delivery {
+  return {
+    kind: 'pull',
+    branch,
+    pullUrl,
+    updated,
+    note: `aethr opened or updated ${pullUrl} from branch ${branch} (${commits} commit(s)).`,
+  };
+}
+
+function pullTitle(request: BranchRunRequest): string {
+  switch (request.kind) {
+    case 'issue':
+      return `aethr: ${sanitizeUntrustedText(request.issue.title).replace(/\s+/g, ' ').slice(0, 100)}`;
+    case 'docs-sync':
+      return 'aethr: sync the documentation';
+    case 'task':
+      return `aethr: ${request.task.split('\n')[0]!.slice(0, 100)}`;
   }
-  deps.report.info(`Workflow "${loaded.workflow.workflow}" from ${loaded.display}.`);
-  return withAvailableBackends(
-    applyMaxIterations(loaded.workflow, settings.maxIterations),
-    settings.mock,
-    deps,
-  );
 }
 
 function branchTask(request: BranchRunRequest, defaultBranch: string): string {
@@ -249,31 +213,6 @@ function branchTask(request: BranchRunRequest, defaultBranch: string): string {
     case 'task':
       return request.task;
   }
-}
-
-/** What docs-sync reviews: the default branch since the last docs-sync branch, or its last commits. */
-async function recentChanges(
-  root: string,
-  branch: string,
-  mergeBase: string | undefined,
-): Promise<{ patch: string; label: string }> {
-  const head = (await runGit(root, ['rev-parse', 'HEAD'])).stdout.trim();
-  const base = `refs/remotes/aethr/${branch}/base`;
-  const baseTip = (await runGit(root, ['rev-parse', base])).stdout.trim();
-  // An existing docs-sync branch: what the default branch did since it branched off.
-  let from = head !== baseTip ? mergeBase : undefined;
-  if (!from) {
-    const count = Number((await runGit(root, ['rev-list', '--count', base])).stdout.trim()) || 1;
-    const back = Math.min(DOCS_SYNC_FIRST_RANGE, count - 1);
-    from = back > 0 ? `${base}~${back}` : undefined;
-  }
-  if (!from) return { patch: '', label: 'no earlier commit' };
-  const patch = (
-    await runGit(root, ['diff', '--no-ext-diff', '--no-textconv', '-M', from, base], {
-      maxBytes: 64 * 1024 * 1024,
-    })
-  ).stdout;
-  return { patch, label: `changes on the default branch since ${from.slice(0, 12)}` };
 }
 
 function pullBody(

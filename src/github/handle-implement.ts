@@ -1,158 +1,111 @@
 /**
  * An implement run on a pull request (`/aethr implement <task>`, or the trigger label): the
  * workflow's implement → review loop on the PR head branch, one commit per iteration that
- * changed files, each pushed only while the remote head is where the run left it.
+ * changed files, each pushed only while the remote head is where the run left it. The run works
+ * on the head it was authorised for: if the branch moved since, it stops and says so.
  */
-import type { Workflow } from '../config/schema.js';
-import { loadWorkflowSpec } from '../config/workflow-source.js';
 import { runWorkflow } from '../engine/run-workflow.js';
-import type { Finding, RunResult } from '../engine/types.js';
+import type { RunResult } from '../engine/types.js';
 import { toError } from '../errors.js';
-import { preparePrWorkspace, type GitIdentity, type PrWorkspace } from '../git/pr-workspace.js';
+import { HeadMoved, type PrWorkspace } from '../git/pr-workspace.js';
 import { afterPushFailure, decidePushPolicy, type PushPolicy } from '../git/push-policy.js';
-import { summariseLedger } from '../models/ledger.js';
-import type { CallRecord } from '../models/gateway.js';
-import { redactSecrets } from '../models/redact.js';
-import { buildPorts } from '../runner/build-ports.js';
-import type { AnchorResult } from './diff-anchor.js';
-import { fingerprintFinding } from './fingerprint.js';
-import type { Forge, PullInfo } from './forge.js';
+import type { PullRequestInfo } from './event-intent.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
-import { renderLedgerMarkdown } from './ledger-markdown.js';
 import { loadPrDiff } from './pr-diff.js';
-import type { ReviewDeps, ReviewSettings } from './handle-review.js';
-import {
-  applyMaxIterations,
-  baseBranchReader,
-  ensureAllowed,
-  ensureKeys,
-  failureMessage,
-  loopMaxima,
-  openStickySummary,
-  setOutputs,
-  logObserver,
-  tryReact,
-  withAvailableBackends,
-} from './run-support.js';
-import { renderJobSummary, renderSummaryComment, type SummaryInput } from './summary-comment.js';
-
-export interface ImplementSettings extends ReviewSettings {
-  /** Bot commits allowed on one PR branch. */
-  maxBotCommits: number;
-  /** Author and committer of follow-up commits (default: the github-actions bot). */
-  identity?: GitIdentity;
-  /** Whether the token may push to forks (false for a token scoped to this repository). */
-  tokenCanPushToFork?: boolean;
-}
+import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
+import { finished, iterationRows, skipped, type RunOutcome } from './run-outcome.js';
+import { baseBranchReader, loadRunWorkflow, missingKeysMessage } from './trusted-workflow.js';
 
 export interface ImplementRequest {
-  prNumber: number;
+  pullNumber: number;
   actor: string;
   task: string;
+  /** The event name (a `pull_request` run from a fork has a read-only token). */
   event: string;
-  commentId?: number;
   /** The trigger label, removed when the run ends. */
   label?: string;
+  /** The PR as the event showed it: its head is the one the actor authorised. */
+  pull?: PullRequestInfo;
 }
-
-export interface ImplementOutcome {
-  status: 'pass' | 'revise' | 'denied' | 'no-key' | 'failed' | 'suggested';
-  commits: IterationCommit[];
-  summaryUrl?: string;
-}
-
-export const IMPLEMENT_BACKENDS = new Set(['opencode', 'patch']);
 
 export async function handleImplement(
   request: ImplementRequest,
-  settings: ImplementSettings,
-  deps: ReviewDeps & { serverUrl?: string },
-): Promise<ImplementOutcome> {
-  const { forge, report } = deps;
+  ctx: RunContext,
+): Promise<RunOutcome> {
   try {
-    return await implementOnPull(request, settings, deps);
+    return await implementOnPull(request, ctx);
   } finally {
     if (request.label) {
-      await forge
-        .removeLabel(request.prNumber, request.label)
+      await ctx.forge
+        .removeLabel(request.pullNumber, request.label)
         .catch((e: unknown) =>
-          report.info(`Could not remove the label "${request.label}": ${toError(e).message}`),
+          ctx.log.info(`Could not remove the label "${request.label}": ${toError(e).message}`),
         );
     }
   }
 }
 
-async function implementOnPull(
-  request: ImplementRequest,
-  settings: ImplementSettings,
-  deps: ReviewDeps & { serverUrl?: string },
-): Promise<ImplementOutcome> {
-  const { forge, report } = deps;
-  if (!(await ensureAllowed(request.actor, settings, deps, request.prNumber))) {
-    return { status: 'denied', commits: [] };
-  }
+async function implementOnPull(request: ImplementRequest, ctx: RunContext): Promise<RunOutcome> {
+  const { forge, log, settings, tally } = ctx;
+  const denied = await checkActor(ctx, request.actor);
+  if (denied) return denied;
 
-  const pull = await forge.getPull(request.prNumber);
-  const workflow = await implementWorkflow(settings, deps, pull);
-  if (!(await ensureKeys(workflow, settings.mock, deps))) return { status: 'no-key', commits: [] };
-  if (request.commentId !== undefined) await tryReact(forge, request.commentId, 'eyes', report);
+  const pull = await forge.getPull(request.pullNumber);
+  // Work on what was authorised: a push after the label (or while the command waited) is not.
+  const headSha = request.pull?.head.sha ?? pull.head.sha;
+  if (pull.head.sha !== headSha) throw new HeadMoved(pull.head.ref, headSha, pull.head.sha);
+
+  const workflow = await loadRunWorkflow(
+    {
+      fallbackPreset: 'plan-implement-review',
+      reader: baseBranchReader(forge, pull),
+      needsImplement: true,
+    },
+    settings,
+    ctx.workspace.root,
+    log,
+  );
+  const noKey = missingKeysMessage(workflow, settings);
+  if (noKey) return skipped(tally, ctx.request, 'no-key', noKey);
 
   let policy: PushPolicy = decidePushPolicy({
-    isFork: pull.headRepo !== pull.baseRepo,
+    isFork: pull.isFork,
     maintainerCanModify: pull.maintainerCanModify,
-    headRepoFullName: pull.headRepo || undefined,
-    serverUrl: deps.serverUrl ?? 'https://github.com',
+    headRepoFullName: pull.head.repoFullName,
+    serverUrl: settings.links.serverUrl,
     event: request.event,
     tokenCanPushToFork: settings.tokenCanPushToFork,
   });
-  if (policy.mode === 'suggest') report.notice(`${policy.message} ${policy.hint}`);
+  if (policy.mode === 'suggest') log.notice(`${policy.message} ${policy.hint}`);
 
-  const sticky = await openStickySummary(forge, pull, workflow.workflow, {
-    botLogin: settings.botLogin,
-    ...deps,
-  });
-  const { previous, base: summaryBase } = sticky;
-  let summary = sticky.comment;
+  const subject = { ...ctx.request, workflow: workflow.workflow, pull, headSha };
+  const prior = await ctx.publisher.start(subject);
 
-  const commits: IterationCommit[] = [];
-  let calls: CallRecord[] = [];
-  let workspace: PrWorkspace | undefined;
+  let branch: PrWorkspace | undefined;
   try {
-    workspace = await preparePrWorkspace({
-      root: deps.root,
+    const diff = await loadPrDiff(ctx.workspace, pull, forge, (m) => log.info(m));
+    branch = await ctx.workspace.openPullBranch({
       prNumber: pull.number,
-      headRef: pull.headRef,
-      headSha: pull.headSha,
-      baseRef: pull.baseRef,
+      headRef: pull.head.ref,
+      headSha,
+      baseRef: pull.base.ref,
       pushUrl: policy.mode === 'push' ? policy.pushUrl : undefined,
       maxBotCommits: settings.maxBotCommits,
       identity: settings.identity,
     });
-    await workspace.assertCanCommit();
-    const diff = await loadPrDiff(
-      deps.root,
-      { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha },
-      forge,
-      (m) => report.info(m),
-    );
+    await branch.assertCanCommit();
 
-    const ports = buildPorts({
-      workflow,
-      root: deps.root,
-      env: deps.env,
-      live: !settings.mock,
+    const ports = enginePorts(ctx, workflow, {
       prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
       prDescription: { title: pull.title, body: pull.body },
-      prSpentUsd: previous?.spendUsd ?? 0,
-      observer: logObserver(report),
+      prSpentUsd: prior.spentUsd,
     });
-    calls = ports.models.calls;
     const commitOptions = {
-      workspace,
+      workspace: branch,
       pushEach: policy.mode === 'push',
       maxIterations: loopMaxima(workflow),
-      runUrl: deps.runUrl,
-      commits,
+      runUrl: settings.links.runUrl,
+      commits: tally.commits,
     };
     for (const name of ['opencode', 'patch'] as const) {
       const backend = ports.backends[name];
@@ -177,127 +130,43 @@ async function implementOnPull(
       result = { workflow: workflow.workflow, task: request.task, results: [], loops: [] };
     }
 
-    const findings = result.finalReview?.findings ?? [];
-    const status = result.finalReview?.status ?? 'pass';
-    const totals = summariseLedger(calls).totals;
-    const usage = {
-      inputTokens: totals.inputTokens,
-      outputTokens: totals.outputTokens,
-      costUsd: totals.liveUsd,
-    };
-    let message = loopMessage(result, commits);
-    if (policy.mode === 'suggest') {
-      const patch = await workspace.formatPatch({ maxBytes: 60_000 });
-      message += `\n\n${policy.message} ${policy.hint}`;
-      if (patch.commits > 0) {
-        message += `\n\n<details><summary>Patch (${patch.commits} commit(s)${patch.truncated ? ', truncated' : ''}) — apply with <code>git am</code></summary>\n\n\`\`\`\`diff\n${patch.patch}\n\`\`\`\`\n\n</details>`;
-      }
-    }
-    const done: SummaryInput = {
-      ...summaryBase,
-      status,
-      headSha: workspace.expectedHead,
-      findings: asSummaryFindings(findings),
-      iterations: iterationRows(result, commits),
-      usage,
-      prSpendUsd: (previous?.spendUsd ?? 0) + totals.liveUsd,
+    let message = loopMessage(result, tally.commits);
+    if (policy.mode === 'suggest') message += await suggestion(branch, policy);
+    return finished(tally, {
+      subject,
+      status: result.finalReview?.status ?? 'pass',
+      findings: result.finalReview?.findings ?? [],
+      listedBecause: 'last review of the implement loop',
+      headSha: branch.expectedHead,
+      iterations: iterationRows(result, tally.commits),
       message,
-    };
-    summary = await forge.updateIssueComment(summary.id, renderSummaryComment(done));
-    await report.jobSummary(`${renderJobSummary(done)}\n\n${renderLedgerMarkdown(calls)}`);
-    setOutputs(report, {
-      status,
-      findings,
-      summaryUrl: summary.htmlUrl,
-      tokens: usage.inputTokens + usage.outputTokens,
-      costUsd: usage.costUsd,
     });
-    if (request.commentId !== undefined) await tryReact(forge, request.commentId, '+1', report);
-    return {
-      status: policy.mode === 'suggest' ? 'suggested' : status,
-      commits,
-      summaryUrl: summary.htmlUrl,
-    };
   } catch (error) {
-    await workspace?.discardChanges().catch(() => {});
-    const message = redactSecrets(failureMessage(error), Object.values(deps.env));
-    const totals = summariseLedger(calls).totals;
-    const pushed = commits.length
-      ? `\n\nPushed before stopping: ${commits.map((c) => c.sha.slice(0, 7)).join(', ')}.`
-      : '';
-    await forge.updateIssueComment(
-      summary.id,
-      renderSummaryComment({
-        ...summaryBase,
-        status: 'failed',
-        usage: {
-          inputTokens: totals.inputTokens,
-          outputTokens: totals.outputTokens,
-          costUsd: totals.liveUsd,
-        },
-        prSpendUsd: (previous?.spendUsd ?? 0) + totals.liveUsd,
-        message: `${message}${pushed}`,
-      }),
-    );
-    await report.jobSummary(
-      `### aethr: failed\n\n${message}${pushed}\n\n${renderLedgerMarkdown(calls)}`,
-    );
-    if (request.commentId !== undefined)
-      await tryReact(forge, request.commentId, 'confused', report);
-    setOutputs(report, { status: '', findings: [], summaryUrl: summary.htmlUrl });
-    report.setFailed(message);
-    return { status: 'failed', commits, summaryUrl: summary.htmlUrl };
+    await branch?.discardChanges().catch(() => {});
+    throw error;
   }
 }
 
-/** The workflow input, or the plan-implement-review preset when it has no implement step. */
-async function implementWorkflow(
-  settings: ImplementSettings,
-  deps: ReviewDeps,
-  pull: PullInfo,
-): Promise<Workflow> {
-  const reader = baseBranchReader(deps.forge, pull);
-  let loaded = await loadWorkflowSpec(settings.workflowSpec, deps.root, {
-    fallbackPreset: 'plan-implement-review',
-    reader,
-  });
-  if (!loaded.workflow.steps.some((s) => s.backend && IMPLEMENT_BACKENDS.has(s.backend))) {
-    deps.report.info(
-      `${loaded.display} has no implement step; using the plan-implement-review preset.`,
-    );
-    loaded = await loadWorkflowSpec('plan-implement-review', deps.root);
+/** For a fork aethr may not push to: the reason, and the commits as a patch to apply. */
+async function suggestion(
+  branch: PrWorkspace,
+  policy: Extract<PushPolicy, { mode: 'suggest' }>,
+): Promise<string> {
+  const patch = await branch.formatPatch({ maxBytes: 60_000 });
+  let text = `\n\n${policy.message} ${policy.hint}`;
+  if (patch.commits > 0) {
+    text += `\n\n<details><summary>Patch (${patch.commits} commit(s)${patch.truncated ? ', truncated' : ''}) — apply with <code>git am</code></summary>\n\n\`\`\`\`diff\n${patch.patch}\n\`\`\`\`\n\n</details>`;
   }
-  const workflow = applyMaxIterations(loaded.workflow, settings.maxIterations);
-  deps.report.info(`Workflow "${workflow.workflow}" from ${loaded.display}.`);
-  return withAvailableBackends(workflow, settings.mock, deps);
+  return text;
 }
 
-function implementTask(request: ImplementRequest, pull: PullInfo): string {
+function implementTask(request: ImplementRequest, pull: PullRequestInfo): string {
   return [
-    `Work on pull request #${pull.number} (branch ${pull.headRef}).`,
+    `Work on pull request #${pull.number} (branch ${pull.head.ref}).`,
     '',
     `Task from @${request.actor}:`,
     request.task,
   ].join('\n');
-}
-
-function iterationRows(
-  result: RunResult,
-  commits: readonly IterationCommit[],
-): SummaryInput['iterations'] {
-  const reviews = result.results.filter((r) => r.review);
-  return reviews.map((r, i) => {
-    const tokens = result.results
-      .filter((x) => x.iteration === r.iteration)
-      .reduce((n, x) => n + (x.usage ? x.usage.inputTokens + x.usage.outputTokens : 0), 0);
-    return {
-      iteration: i + 1,
-      findings: r.review!.findings.length,
-      status: r.review!.status,
-      commitSha: commits.find((c) => c.iteration === r.iteration)?.sha,
-      tokens,
-    };
-  });
 }
 
 function loopMessage(result: RunResult, commits: readonly IterationCommit[]): string {
@@ -314,17 +183,3 @@ function loopMessage(result: RunResult, commits: readonly IterationCommit[]): st
   }
   return parts.join(' ');
 }
-
-/** Implement runs list their last findings in the summary; the code they point at is fresh. */
-function asSummaryFindings(findings: readonly Finding[]): AnchorResult {
-  return {
-    anchored: [],
-    unanchored: findings.map((f) => ({
-      ...f,
-      fingerprint: fingerprintFinding(f),
-      reason: 'last review of the implement loop',
-    })),
-  };
-}
-
-export type { Forge };

@@ -6,19 +6,23 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
-import type { Forge, ForgeComment, PermissionLevel, PullFile, PullInfo } from './forge.js';
-import { PERMISSION_LEVELS, PullCreationForbidden } from './forge.js';
+import { parsePullRequest } from './event-intent.js';
+import type { CheckRun, Forge, ForgeComment, PermissionLevel, PullFile } from './forge.js';
+import { ForgeError, PERMISSION_LEVELS, PullCreationForbidden } from './forge.js';
+import { classifyOctokitError } from './forge-errors.js';
 
-type Octokit = ReturnType<typeof getOctokit>;
+export type Octokit = ReturnType<typeof getOctokit>;
 
-export interface OctokitForgeOptions {
-  token: string;
+export type OctokitForgeOptions = {
   owner: string;
   repo: string;
-  apiUrl?: string;
   /** Called for rate-limit waits, so the log explains a pause. */
   log?: (message: string) => void;
-}
+} & (
+  | { token: string; apiUrl?: string; octokit?: undefined }
+  /** A client the door already has (the App's installation client), used as it is. */
+  | { octokit: Octokit; token?: undefined; apiUrl?: undefined }
+);
 
 const MAX_RATE_LIMIT_RETRIES = 2;
 
@@ -35,10 +39,20 @@ const NOTIFYING_WRITE_SPACING_MS = 500;
 export function createOctokitForge(options: OctokitForgeOptions): Forge {
   const { owner, repo } = options;
   const log = options.log ?? (() => {});
-  const octokit: Octokit = getOctokit(
-    options.token,
+  const octokit = options.octokit ?? createClient(options.token, options.apiUrl, log);
+  return classifyErrors(forgeOver(octokit, owner, repo));
+}
+
+/** An Octokit for a token with GitHub's rate limits handled (the Action and `aethr pr`). */
+function createClient(
+  token: string,
+  apiUrl: string | undefined,
+  log: (m: string) => void,
+): Octokit {
+  return getOctokit(
+    token,
     {
-      baseUrl: options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+      baseUrl: apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
       // Server errors are retried twice (about 5 s in all), then the run fails with the error.
       retry: { retries: 2 },
       throttle: {
@@ -79,6 +93,15 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
     retry,
     throttling,
   );
+}
+
+/**
+ * POSTs that create something are sent once by Octokit: a retry after a lost answer would
+ * duplicate it. Callers look for what they made before trying again (idempotent-write.ts).
+ */
+const ONCE = { retries: 0 };
+
+function forgeOver(octokit: Octokit, owner: string, repo: string): Forge {
   const base = { owner, repo };
 
   const comment = (c: {
@@ -94,6 +117,24 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
     htmlUrl: c.html_url,
   });
 
+  const checkRun = (c: {
+    id: number;
+    name: string;
+    head_sha: string;
+    status: string;
+    conclusion: string | null;
+    external_id: string | null;
+    html_url: string | null;
+  }): CheckRun => ({
+    id: c.id,
+    name: c.name,
+    headSha: c.head_sha,
+    status: c.status,
+    conclusion: c.conclusion,
+    externalId: c.external_id ?? '',
+    htmlUrl: c.html_url ?? '',
+  });
+
   return {
     owner,
     repo,
@@ -105,24 +146,11 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
       const level = data.permission as PermissionLevel;
       return PERMISSION_LEVELS.includes(level) ? level : 'none';
     },
-    async getPull(number): Promise<PullInfo> {
+    async getPull(number) {
       const { data } = await octokit.rest.pulls.get({ ...base, pull_number: number });
-      return {
-        number: data.number,
-        title: data.title,
-        body: data.body ?? '',
-        draft: Boolean(data.draft),
-        state: data.state,
-        author: data.user?.login ?? '',
-        headSha: data.head.sha,
-        headRef: data.head.ref,
-        headRepo: data.head.repo?.full_name ?? '',
-        baseSha: data.base.sha,
-        baseRef: data.base.ref,
-        baseRepo: data.base.repo.full_name,
-        maintainerCanModify: Boolean(data.maintainer_can_modify),
-        htmlUrl: data.html_url,
-      };
+      const parsed = parsePullRequest(data);
+      if (!parsed.ok) throw new Error(`GitHub sent an unreadable pull request (${parsed.reason})`);
+      return parsed.value;
     },
     async getPullDiff(number) {
       try {
@@ -166,8 +194,12 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
         ...base,
         issue_number: number,
         body,
+        request: ONCE,
       });
       return comment(data);
+    },
+    async deleteIssueComment(id) {
+      await octokit.rest.issues.deleteComment({ ...base, comment_id: id });
     },
     async updateIssueComment(id, body) {
       const { data } = await octokit.rest.issues.updateComment({ ...base, comment_id: id, body });
@@ -189,6 +221,7 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
         body: review.body,
         event: 'COMMENT',
         comments: review.comments,
+        request: ONCE,
       });
       return { id: data.id, htmlUrl: data.html_url };
     },
@@ -214,6 +247,7 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
           ...base,
           ...pull,
           maintainer_can_modify: true,
+          request: ONCE,
         });
         return { number: data.number, htmlUrl: data.html_url };
       } catch (error) {
@@ -237,6 +271,39 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
         if ((error as { status?: number }).status !== 404) throw error;
       }
     },
+    async createCheckRun(run) {
+      const { data } = await octokit.rest.checks.create({
+        ...base,
+        name: run.name,
+        head_sha: run.headSha,
+        external_id: run.externalId,
+        status: 'in_progress',
+        ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
+        output: run.output,
+        request: ONCE,
+      });
+      return checkRun(data);
+    },
+    async updateCheckRun(id, update) {
+      await octokit.rest.checks.update({
+        ...base,
+        check_run_id: id,
+        ...(update.conclusion
+          ? { status: 'completed' as const, conclusion: update.conclusion }
+          : {}),
+        output: update.output,
+      });
+    },
+    async listCheckRuns(ref, name) {
+      const { data } = await octokit.rest.checks.listForRef({
+        ...base,
+        ref,
+        check_name: name,
+        filter: 'all',
+        per_page: 100,
+      });
+      return data.check_runs.map(checkRun).sort((a, b) => b.id - a.id);
+    },
     async getFileText(path, ref) {
       try {
         const { data } = await octokit.rest.repos.getContent({ ...base, path, ref });
@@ -248,4 +315,47 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
       }
     },
   };
+}
+
+/** What each Forge method does, in words, for error messages. */
+const OPERATIONS: Record<Exclude<keyof Forge, 'owner' | 'repo'>, (...args: never[]) => string> = {
+  getPermission: (user: string) => `read ${user}'s permission`,
+  getPull: (n: number) => `read pull request #${n}`,
+  getPullDiff: (n: number) => `read the diff of #${n}`,
+  listPullFiles: (n: number) => `list the files of #${n}`,
+  listIssueComments: (n: number) => `list the comments of #${n}`,
+  createIssueComment: (n: number) => `post a comment on #${n}`,
+  updateIssueComment: (id: number) => `update comment ${id}`,
+  deleteIssueComment: (id: number) => `delete comment ${id}`,
+  listReviewComments: (n: number) => `list the review comments of #${n}`,
+  createReview: (n: number) => `post a review on #${n}`,
+  addReaction: (id: number) => `react to comment ${id}`,
+  getFileText: (path: string, ref: string) => `read ${path} at ${ref.slice(0, 40)}`,
+  findOpenPulls: (branch: string) => `look for open pull requests from ${branch}`,
+  createPull: (p: { head: string }) => `open a pull request from ${p.head}`,
+  updatePull: (n: number) => `update pull request #${n}`,
+  removeLabel: (n: number, label: string) => `remove the label "${label}" from #${n}`,
+  createCheckRun: (r: { name: string }) => `create the check run "${r.name}"`,
+  updateCheckRun: (id: number) => `update check run ${id}`,
+  listCheckRuns: (ref: string, name: string) =>
+    `list the check runs "${name}" on ${ref.slice(0, 12)}`,
+};
+
+/** Every failure of `forge` becomes a ForgeError naming the operation (typed errors pass through). */
+function classifyErrors(forge: Forge): Forge {
+  const wrapped: Record<string, unknown> = { owner: forge.owner, repo: forge.repo };
+  for (const [name, describe] of Object.entries(OPERATIONS)) {
+    const method = forge[name as keyof typeof OPERATIONS] as (
+      ...args: unknown[]
+    ) => Promise<unknown>;
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await method.apply(forge, args);
+      } catch (error) {
+        if (error instanceof ForgeError || error instanceof PullCreationForbidden) throw error;
+        throw classifyOctokitError(error, (describe as (...a: unknown[]) => string)(...args));
+      }
+    };
+  }
+  return wrapped as unknown as Forge;
 }

@@ -1,115 +1,49 @@
 /**
- * The PR diff (merge-base...head), as GitHub shows it. actions/checkout leaves a depth-1 merge
- * commit for pull_request events and the default branch for comments, so the needed commits
- * are fetched (deepening until the merge base is found); when git cannot, the API answers.
+ * The PR diff (merge-base...head), as GitHub shows it: from git through the Workspace (which
+ * fetches what the checkout lacks), else from the API — the diff endpoint, or for diffs GitHub
+ * will not render in one piece, rebuilt from the per-file patches.
  */
-import { runGit } from '../git/run-git.js';
+import { toError } from '../errors.js';
+import type { Workspace } from '../git/workspace.js';
+import type { PullRequestInfo } from './event-intent.js';
 import type { Forge, PullFile } from './forge.js';
 
 export interface PrDiff {
   patch: string;
-  source: 'git' | 'api-diff' | 'api-files';
+  /** `local-git`: a local preview's own commits, nothing fetched. */
+  source: 'git' | 'local-git' | 'api-diff' | 'api-files';
   notes: string[];
 }
 
-export interface PrRef {
-  number: number;
-  baseRef: string;
-  headSha: string;
-}
-
-const DEEPEN_STEPS = [50, 200, 1000];
-const DIFF_MAX_BYTES = 256 * 1024 * 1024;
-
+/** `workspace` undefined: ask the API only (local previews). */
 export async function loadPrDiff(
-  root: string,
-  pr: PrRef,
+  workspace: Workspace | undefined,
+  pull: PullRequestInfo,
   forge: Forge,
   log: (m: string) => void,
-  apiOnly = false,
 ): Promise<PrDiff> {
   const notes: string[] = [];
-  if (!apiOnly)
+  if (workspace)
     try {
-      const patch = await diffFromGit(root, pr);
-      if (patch !== undefined) return { patch, source: 'git', notes };
+      const patch = await workspace.preparePull(pull);
+      if (patch !== undefined)
+        return { patch, source: workspace.kind === 'local' ? 'local-git' : 'git', notes };
       notes.push(
         'The merge base was not found in the fetched history; the diff comes from the GitHub API.',
       );
     } catch (error) {
       log(
-        `Could not compute the PR diff with git (${(error as Error).message}); asking the GitHub API.`,
+        `Could not compute the PR diff with git (${toError(error).message}); asking the GitHub API.`,
       );
       notes.push('The diff comes from the GitHub API (git could not fetch the pull request).');
     }
-  const diff = await forge.getPullDiff(pr.number);
+  const diff = await forge.getPullDiff(pull.number);
   if (diff !== undefined) return { patch: diff, source: 'api-diff', notes };
-  const files = await forge.listPullFiles(pr.number);
+  const files = await forge.listPullFiles(pull.number);
   notes.push(
     'GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.',
   );
   return { patch: diffFromFiles(files), source: 'api-files', notes };
-}
-
-async function hasCommit(root: string, sha: string): Promise<boolean> {
-  const r = await runGit(root, ['cat-file', '-e', `${sha}^{commit}`], { okCodes: [1, 128] });
-  return r.code === 0;
-}
-
-async function mergeBase(root: string, a: string, b: string): Promise<string | undefined> {
-  const r = await runGit(root, ['merge-base', a, b], { okCodes: [1, 128] });
-  return r.code === 0 ? r.stdout.trim() : undefined;
-}
-
-async function diffFromGit(root: string, pr: PrRef): Promise<string | undefined> {
-  const baseTip = 'refs/remotes/aethr/base';
-  const headRef = 'refs/remotes/aethr/head';
-  const refspecs = [
-    `+refs/heads/${pr.baseRef}:${baseTip}`,
-    `+refs/pull/${pr.number}/head:${headRef}`,
-  ];
-  const fetch = (extra: string[]) =>
-    runGit(
-      root,
-      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...extra, 'origin', ...refspecs],
-      {
-        timeoutMs: 300_000,
-      },
-    );
-  const shallow =
-    (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-  await fetch(shallow ? [`--depth=${DEEPEN_STEPS[0]}`] : []);
-  const head = (await hasCommit(root, pr.headSha)) ? pr.headSha : headRef;
-  let base = await mergeBase(root, baseTip, head);
-  for (const depth of DEEPEN_STEPS.slice(1)) {
-    if (base) break;
-    await fetch([`--deepen=${depth}`]);
-    base = await mergeBase(root, baseTip, head);
-  }
-  if (
-    !base &&
-    (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
-  ) {
-    await fetch(['--unshallow']);
-    base = await mergeBase(root, baseTip, head);
-  }
-  if (!base) return undefined;
-  const diff = await runGit(
-    root,
-    [
-      'diff',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--no-color',
-      '-M',
-      '--src-prefix=a/',
-      '--dst-prefix=b/',
-      base,
-      head,
-    ],
-    { maxBytes: DIFF_MAX_BYTES, timeoutMs: 300_000 },
-  );
-  return diff.stdout;
 }
 
 /** A unified diff rebuilt from `pulls/{n}/files`; files GitHub sends without a patch are noted. */

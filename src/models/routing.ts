@@ -1,7 +1,8 @@
 /**
  * Which model a role uses. Precedence, highest first:
  *
- *   1. `AETHR_MODEL` (environment): overrides every role. A bare name (`gpt-4o`) means `openai:gpt-4o`.
+ *   1. An override from the door (the Action's `model` input), else `AETHR_MODEL` (environment):
+ *      overrides every role. A bare name (`gpt-4o`) means `openai:gpt-4o`.
  *   2. `models.<role>` in `.aethr.yaml`.
  *   3. `models.default` in `.aethr.yaml`.
  *   4. `openai:gpt-4o-mini`.
@@ -12,7 +13,14 @@ import { envValue, parseModelRef, type Env } from './providers.js';
 
 export const DEFAULT_MODEL = 'openai:gpt-4o-mini';
 
-export type ModelSource = 'AETHR_MODEL' | 'role' | 'default' | 'builtin';
+export type ModelSource = 'override' | 'AETHR_MODEL' | 'role' | 'default' | 'builtin';
+
+/** A model every role uses, from a door setting, with where it was set for messages. */
+export interface ModelOverride {
+  ref: string;
+  /** e.g. `the "model" input`. */
+  configuredAt: string;
+}
 
 export interface RoutedModel {
   /** `provider:model`. */
@@ -32,7 +40,22 @@ export function routeModelWithSource(
   workflow: Pick<Workflow, 'models'>,
   role: string,
   env: Env,
+  doorOverride?: ModelOverride,
 ): RoutedModel {
+  if (doorOverride) {
+    try {
+      return {
+        ref: normalizeModelRef(doorOverride.ref),
+        source: 'override',
+        configuredAt: doorOverride.configuredAt,
+      };
+    } catch (error) {
+      throw new ModelError(
+        `${doorOverride.configuredAt} is "${doorOverride.ref}", which is not a valid model reference.`,
+        { kind: 'config', hint: 'Use "provider:model", e.g. openai:gpt-4o-mini.', cause: error },
+      );
+    }
+  }
   const override = envValue(env, 'AETHR_MODEL');
   if (override !== undefined) {
     try {
@@ -72,6 +95,11 @@ export function routeModelWithSource(
 }
 
 /** `provider:model` for a role; see the precedence above. */
-export function routeModel(workflow: Pick<Workflow, 'models'>, role: string, env: Env): string {
-  return routeModelWithSource(workflow, role, env).ref;
+export function routeModel(
+  workflow: Pick<Workflow, 'models'>,
+  role: string,
+  env: Env,
+  override?: ModelOverride,
+): string {
+  return routeModelWithSource(workflow, role, env, override).ref;
 }

@@ -11,7 +11,7 @@ import type { EnginePorts, ImplementBackend, RunObserver } from '../engine/types
 import { createBudgetGuard, resolveCallLimits } from '../models/budget.js';
 import { createModelGateway, type ModelGateway } from '../models/gateway.js';
 import { createModelPolicy } from '../models/policy.js';
-import { routeModel } from '../models/routing.js';
+import { routeModel, type ModelOverride } from '../models/routing.js';
 
 export interface PortsOptions {
   workflow: Workflow;
@@ -25,6 +25,8 @@ export interface PortsOptions {
   backends?: Partial<Record<'opencode' | 'patch', ImplementBackend>>;
   /** USD already spent on this pull request by earlier runs (for `budget.pr_usd`). */
   prSpentUsd?: number;
+  /** One model for every role, set by the door (the Action's `model` input). */
+  modelOverride?: ModelOverride;
 }
 
 export function buildPorts(options: PortsOptions): EnginePorts & { models: ModelGateway } {
@@ -71,7 +73,7 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
           : {}),
       },
     }),
-    routeModel: (role) => routeModel(options.workflow, role, options.env),
+    routeModel: (role) => routeModel(options.workflow, role, options.env, options.modelOverride),
     backends: {
       opencode: options.backends?.opencode ?? opencode,
       patch: options.backends?.patch ?? patch,

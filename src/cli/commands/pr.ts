@@ -6,11 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { doorSettings, parseInputs } from '../../action/inputs.js';
 import { AethrError, toError } from '../../errors.js';
+import { createCheckoutWorkspace, createLocalWorkspace } from '../../git/workspace.js';
 import { createDryRunForge } from '../../github/dry-run-forge.js';
-import { dispatchIntent, toPullInfo } from '../../github/dispatch-intent.js';
-import { normaliseEvent } from '../../github/event-intent.js';
-import type { RunReporter } from '../../github/reporter.js';
+import { dispatchIntent } from '../../github/dispatch-intent.js';
+import { normaliseEvent, type Intent } from '../../github/event-intent.js';
+import { githubPublishers } from '../../github/github-publishers.js';
+import { createJobReportPublisher, type JobReport } from '../../github/publish-job-report.js';
+import type { RunLog } from '../../github/run-log.js';
 import { loadProjectEnv } from '../../models/env-file.js';
 import type { CliIO } from '../main.js';
 
@@ -37,8 +41,8 @@ export function guessEventName(file: string, payload: Record<string, unknown>): 
   return undefined;
 }
 
-function terminalReporter(io: CliIO): RunReporter & { failed?: string } {
-  const reporter: RunReporter & { failed?: string } = {
+function terminalLog(io: CliIO): RunLog {
+  return {
     info: (m) => io.out(`${m}\n`),
     notice: (m) => io.out(`notice: ${m}\n`),
     warning: (m) => io.err(`warning: ${m}\n`),
@@ -46,16 +50,30 @@ function terminalReporter(io: CliIO): RunReporter & { failed?: string } {
       io.out(`── ${name} ──\n`);
       return fn();
     },
+  };
+}
+
+function terminalReport(io: CliIO): JobReport & { failed?: string } {
+  const report: JobReport & { failed?: string } = {
+    notice: (m) => io.out(`notice: ${m}\n`),
+    warning: (m) => io.err(`warning: ${m}\n`),
     setOutput: (name, value) =>
       io.out(`output ${name}=${value.length > 200 ? `${value.slice(0, 200)}…` : value}\n`),
     setFailed: (m) => {
-      reporter.failed = m;
+      report.failed = m;
       io.err(`failed: ${m}\n`);
     },
     jobSummary: async (markdown) => io.out(`\n── job summary ──\n${markdown}\n`),
-    secret: () => {},
   };
-  return reporter;
+  return report;
+}
+
+/** The pull request an event is about, for the preview's first line. */
+function pullNumberOf(intent: Intent): number | undefined {
+  if (intent.kind === 'review') return intent.pullRequest.number;
+  if (intent.kind === 'command') return intent.pullRequestNumber;
+  if (intent.kind === 'label') return intent.issue.number;
+  return undefined;
 }
 
 export async function prCommand(argv: string[], io: CliIO, cwd = process.cwd()): Promise<number> {
@@ -90,22 +108,37 @@ export async function prCommand(argv: string[], io: CliIO, cwd = process.cwd()):
   const env = await loadProjectEnv(root, process.env);
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   const dryRun = values['dry-run'] || !token;
+  const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
+  // The Action's own inputs and defaults, so a preview behaves as the Action would.
+  const given: Record<string, string> = {
+    'github-token': token ?? 'dry-run',
+    workflow: values.workflow ?? '',
+    mock: live ? 'false' : 'true',
+  };
+  const inputs = parseInputs((name) => given[name] ?? '');
   const intent = normaliseEvent(
     { name, payload },
-    { skipDrafts: true, botLogin: 'github-actions[bot]', repository: env.GITHUB_REPOSITORY },
+    {
+      skipDrafts: !inputs.includeDrafts,
+      botLogin: inputs.botLogin,
+      triggerLabel: inputs.triggerLabel,
+      repository: env.GITHUB_REPOSITORY,
+    },
   );
-  const report = terminalReporter(io);
+  const log = terminalLog(io);
+  const report = terminalReport(io);
   if (intent.kind === 'ignore') {
     report.notice(`aethr: nothing to do: ${intent.reason}`);
     return 0;
   }
   const { owner, repo } = intent.repository;
+  const settings = doorSettings(inputs, env, intent.repository);
   const forge = dryRun
     ? createDryRunForge({
         owner,
         repo,
         root,
-        pull: intent.kind === 'review' ? toPullInfo(intent.pullRequest) : undefined,
+        pull: intent.kind === 'review' ? intent.pullRequest : undefined,
         defaultBranch: intent.repository.defaultBranch ?? 'main',
         print: io.out,
       })
@@ -114,27 +147,28 @@ export async function prCommand(argv: string[], io: CliIO, cwd = process.cwd()):
         owner,
         repo,
         apiUrl: env.GITHUB_API_URL,
-        log: report.info,
+        log: log.info,
       });
+  const number = pullNumberOf(intent);
+  const on = `${owner}/${repo}${number === undefined ? '' : ` #${number}`}`;
   io.out(
     dryRun
-      ? `Previewing ${name} on ${owner}/${repo} (dry run: nothing is posted).\n`
-      : `Running ${name} on ${owner}/${repo} against ${env.GITHUB_API_URL ?? 'https://api.github.com'}.\n`,
+      ? `Previewing ${name} on ${on} (dry run: nothing is posted; the diff comes from the local repository).\n`
+      : `Running ${name} on ${on} against ${env.GITHUB_API_URL ?? 'https://api.github.com'}.\n`,
   );
-
-  const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
-  await dispatchIntent(
-    intent,
-    {
-      workflowSpec: values.workflow ?? '.aethr.yaml',
-      failOn: 'none',
-      minimumPermission: 'write',
-      allowedActors: [],
-      mock: !live,
-      botLogin: 'github-actions[bot]',
-      maxBotCommits: 10,
-    },
-    { forge, report, root, env, diffSource: dryRun ? 'api' : 'auto' },
-  );
+  const workspace = dryRun
+    ? await createLocalWorkspace(root)
+    : await createCheckoutWorkspace(root, {
+        auth: { token: token!, serverUrl: settings.links.serverUrl },
+      });
+  await dispatchIntent(intent, settings, {
+    forge,
+    workspace,
+    log,
+    publishers: [
+      ...githubPublishers(forge, log, settings),
+      createJobReportPublisher(report, { failOn: settings.failOn, links: settings.links }),
+    ],
+  });
   return report.failed ? 1 : 0;
 }

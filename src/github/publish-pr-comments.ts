@@ -1,0 +1,177 @@
+/**
+ * The pull request's own record of a run: one sticky summary comment per PR and workflow (found
+ * again by its hidden marker, edited in place, "reviewing …" while the run works) and one review
+ * holding the new inline findings. Findings that cannot be anchored on a diff line go to the
+ * summary. Both writes survive a lost answer: the marker and the fingerprints are looked up
+ * before anything is created again.
+ */
+import { toError } from '../errors.js';
+import { anchorFindings, type AnchorResult } from './diff-anchor.js';
+import { parseFingerprints } from './fingerprint.js';
+import { ForgeError, type Forge, type ForgeComment } from './forge.js';
+import { createOnce } from './idempotent-write.js';
+import type { Publication, Publisher } from './publisher.js';
+import type { RunLog } from './run-log.js';
+import type { RunSubject } from './run-outcome.js';
+import { placeFindings, summaryInputOf } from './run-summary.js';
+import type { RunLinks } from './settings.js';
+import {
+  isSummaryComment,
+  parseSummaryMeta,
+  renderSummaryComment,
+  type SummaryInput,
+  type SummaryMeta,
+} from './summary-comment.js';
+
+export interface PrCommentsOptions {
+  forge: Forge;
+  log: RunLog;
+  /** Only comments by this login count as ours: markers can be copied. */
+  botLogin: string;
+  links: RunLinks;
+}
+
+export function isOurs(comment: ForgeComment, botLogin: string): boolean {
+  return comment.author.toLowerCase() === botLogin.toLowerCase();
+}
+
+export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
+  let comment: ForgeComment | undefined;
+  let previous: SummaryMeta | undefined;
+  let base: SummaryInput | undefined;
+  let number = 0;
+
+  /** Our summary for this workflow; duplicates an earlier lost answer left are deleted. */
+  async function findSticky(workflow: string): Promise<ForgeComment | undefined> {
+    const ours = (await o.forge.listIssueComments(number))
+      .filter((c) => isOurs(c, o.botLogin) && isSummaryComment(c.body, workflow))
+      .sort((a, b) => b.id - a.id);
+    for (const extra of ours.slice(1)) {
+      await o.forge
+        .deleteIssueComment(extra.id)
+        .catch((e: unknown) =>
+          o.log.info(`Could not delete duplicate summary ${extra.id}: ${toError(e).message}`),
+        );
+    }
+    return ours[0];
+  }
+
+  async function write(body: string, workflow: string): Promise<ForgeComment> {
+    return comment
+      ? o.forge.updateIssueComment(comment.id, body)
+      : createOnce({
+          create: () => o.forge.createIssueComment(number, body),
+          find: () => findSticky(workflow),
+        });
+  }
+
+  return {
+    name: 'pull request comments',
+    required: true,
+    async start(subject, publication) {
+      if (!subject.pull) return;
+      number = subject.pull.number;
+      const found = await findSticky(subject.workflow);
+      comment = found;
+      previous = found ? parseSummaryMeta(found.body) : undefined;
+      base = summaryInputOf(undefined, undefined, subject.workflow, subject.headSha, {
+        links: o.links,
+        previous,
+      });
+      comment = await write(renderSummaryComment(base), subject.workflow);
+      publication.summaryUrl = comment.htmlUrl;
+      return previous ? { spentUsd: previous.spendUsd } : {};
+    },
+    async finish(outcome, publication) {
+      const subject = outcome.subject;
+      if (!subject?.pull || !base || outcome.kind === 'skipped') return;
+      if (outcome.kind === 'finished') {
+        publication.placed =
+          outcome.anchorDiff !== undefined
+            ? await postReview(
+                o,
+                subject,
+                anchorFindings(outcome.findings, outcome.anchorDiff),
+                publication,
+              )
+            : placeFindings(outcome);
+      }
+      const input = summaryInputOf(outcome, publication.placed, subject.workflow, base.headSha, {
+        links: o.links,
+        previous,
+        notes: publication.notes,
+      });
+      comment = await write(renderSummaryComment(input), subject.workflow);
+      publication.summaryUrl = comment.htmlUrl;
+    },
+  };
+}
+
+/**
+ * New inline findings as one review; those posted by any earlier run (by fingerprint) are not
+ * posted again. A review GitHub refuses (a line no longer in the diff) is not lost: its findings
+ * go to the summary instead.
+ */
+async function postReview(
+  o: PrCommentsOptions,
+  subject: RunSubject,
+  anchored: AnchorResult,
+  publication: Publication,
+): Promise<AnchorResult> {
+  const pull = subject.pull!;
+  const postedBefore = async (): Promise<Set<string>> =>
+    new Set(
+      (await o.forge.listReviewComments(pull.number))
+        .filter((c) => isOurs(c, o.botLogin))
+        .flatMap((c) => parseFingerprints(c.body)),
+    );
+  const existing = await postedBefore();
+  const fresh = anchored.anchored.filter((c) => !existing.has(c.fingerprint));
+  o.log.info(
+    `${anchored.anchored.length} finding(s) on diff lines (${anchored.anchored.length - fresh.length} already posted), ${anchored.unanchored.length} for the summary.`,
+  );
+  if (fresh.length === 0) return anchored;
+  const summary = publication.summaryUrl
+    ? `[summary comment](${publication.summaryUrl})`
+    : 'summary comment';
+  try {
+    await createOnce({
+      create: () =>
+        o.forge.createReview(pull.number, {
+          commitId: subject.headSha ?? pull.head.sha,
+          body: `aethr found ${fresh.length} new finding(s); see the ${summary} for the full review.`,
+          comments: fresh.map((c) => ({
+            path: c.path,
+            line: c.line,
+            side: 'RIGHT' as const,
+            ...(c.start_line !== undefined
+              ? { start_line: c.start_line, start_side: 'RIGHT' as const }
+              : {}),
+            body: c.body,
+          })),
+        }),
+      // A review whose answer was lost: its comments are there, with our fingerprints.
+      find: async () => {
+        const now = await postedBefore();
+        return fresh.every((c) => now.has(c.fingerprint)) ? { id: 0, htmlUrl: '' } : undefined;
+      },
+    });
+    return anchored;
+  } catch (error) {
+    const refused = error instanceof ForgeError && error.kind === 'validation';
+    const reason = refused
+      ? 'GitHub refused the inline comment'
+      : `the inline review could not be posted (${toError(error).message})`;
+    o.log.warning(
+      `${refused ? 'GitHub refused the inline review' : 'The inline review could not be posted'} (${toError(error).message}); the findings are listed in the summary.`,
+    );
+    const left = new Set(fresh.map((c) => c.fingerprint));
+    return {
+      anchored: anchored.anchored.filter((c) => !left.has(c.fingerprint)),
+      unanchored: [
+        ...anchored.unanchored,
+        ...fresh.map((c) => ({ ...c.finding, fingerprint: c.fingerprint, reason })),
+      ],
+    };
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Answers to whoever asked for a run explicitly: reactions on the `/aethr` comment (👀 when the
+ * run starts, 👍 when it finishes, 😕 when it fails), a reply when a command fails before there
+ * is a summary to say so, the outcome as a comment on an issue a label was put on, and a short
+ * reply to a denied request. Automatic runs (PR events, schedules) get none of these.
+ */
+import { toError } from '../errors.js';
+import type { Forge, Reaction } from './forge.js';
+import type { Publisher } from './publisher.js';
+import type { RunLog } from './run-log.js';
+import type { RunOutcome, RunRequest } from './run-outcome.js';
+
+export function createRequestReplyPublisher(o: { forge: Forge; log: RunLog }): Publisher {
+  let started = false;
+  const react = async (request: RunRequest, reaction: Reaction): Promise<void> => {
+    if (request.commentId === undefined) return;
+    try {
+      await o.forge.addReaction(request.commentId, reaction);
+    } catch (error) {
+      o.log.info(`Could not add the ${reaction} reaction: ${toError(error).message}`);
+    }
+  };
+  return {
+    name: 'replies',
+    async start(subject) {
+      started = true;
+      await react(subject, 'eyes');
+    },
+    async finish(outcome) {
+      const request = outcome.request;
+      const explicit = request.trigger === 'comment' || request.trigger === 'label';
+      const on = request.issueNumber ?? request.pullNumber;
+      switch (outcome.kind) {
+        case 'skipped':
+          if (outcome.reason === 'denied' && explicit && on !== undefined && outcome.denial) {
+            await o.forge.createIssueComment(
+              on,
+              `@${request.actor} aethr runs need **${outcome.denial.minimum}** permission on this repository; yours is **${outcome.denial.level}**. Ask a maintainer to run it.`,
+            );
+          }
+          return;
+        case 'finished':
+          await react(request, '+1');
+          if (request.kind === 'branch' && request.issueNumber !== undefined && outcome.delivery)
+            await o.forge.createIssueComment(request.issueNumber, outcome.delivery.note);
+          return;
+        case 'failed':
+          if (!explicit) return;
+          // Whose permission could not be checked gets no write at all.
+          if (outcome.cause === 'unverified') return;
+          await replyFailure(o.forge, outcome, started);
+          await react(request, 'confused');
+      }
+    },
+  };
+}
+
+async function replyFailure(
+  forge: Forge,
+  outcome: Extract<RunOutcome, { kind: 'failed' }>,
+  started: boolean,
+): Promise<void> {
+  const request = outcome.request;
+  if (request.kind === 'branch' && request.issueNumber !== undefined) {
+    await forge.createIssueComment(
+      request.issueNumber,
+      `aethr could not finish: ${outcome.message}`,
+    );
+  } else if (!started && request.pullNumber !== undefined) {
+    // Failed before the summary existed (a bad workflow file, an API error, a moved head): the
+    // person who asked is waiting for an answer.
+    const what = request.trigger === 'label' ? 'the label request' : 'this command';
+    await forge.createIssueComment(
+      request.pullNumber,
+      `@${request.actor} aethr could not run ${what}:\n\n${outcome.message}`,
+    );
+  }
+}
