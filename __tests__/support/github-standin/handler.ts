@@ -11,6 +11,8 @@ import type {
 
 export interface StandinConfig {
   allowActionsToCreatePRs: boolean;
+  /** Whether the token may write check runs (`checks: write`); false answers 403. */
+  checksWrite: boolean;
   defaultPermission: PermissionSetting;
   /** Bare repository whose branches answer refs and PR creation (optional). */
   gitDir?: string;

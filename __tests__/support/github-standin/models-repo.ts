@@ -200,7 +200,7 @@ export function checkRunJson(ctx: ModelContext, c: CheckRunRecord): Json {
       title: c.output.title,
       summary: c.output.summary,
       text: c.output.text,
-      annotations_count: 0,
+      annotations_count: c.annotations.length,
       annotations_url: `${api}/check-runs/${c.id}/annotations`,
     },
     name: c.name,

@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 /** operationIds the stand-in implements; the cache holds schemas for exactly these. */
 export const IMPLEMENTED_OPERATIONS = [
   'checks/create',
+  'checks/list-for-ref',
   'checks/update',
   'git/get-ref',
   'issues/add-labels',

@@ -1,7 +1,7 @@
 /** The repository itself: metadata, collaborator permissions, contents, refs and check runs. */
 import { createHash } from 'node:crypto';
 import { listBranches, resolveBranch } from './git.js';
-import type { Handler, HandlerRequest } from './handler.js';
+import type { Handler, HandlerRequest, HandlerResult } from './handler.js';
 import { fail, intParam, notFound, obj } from './handler.js';
 import { checkRunJson, collaboratorPermissionJson, repoJson } from './models.js';
 import type { CheckRunRecord, PermissionLevel } from './state.js';
@@ -131,6 +131,19 @@ const getRef: Handler = (req) => {
   };
 };
 
+const MAX_ANNOTATIONS_PER_REQUEST = 50;
+
+/** GitHub's answer when a request's output is refused; undefined when it is fine. */
+function refuseCheckRun(req: HandlerRequest): HandlerResult | undefined {
+  if (!req.config.checksWrite) return fail(req, 403, 'Resource not accessible by integration');
+  const annotations = obj(obj(req.body).output).annotations;
+  if (Array.isArray(annotations) && annotations.length > MAX_ANNOTATIONS_PER_REQUEST)
+    return fail(req, 422, 'Validation Failed', {
+      errors: [{ resource: 'CheckRun', code: 'invalid', field: 'annotations' }],
+    });
+  return undefined;
+}
+
 function applyCheckRun(record: CheckRunRecord, body: Record<string, unknown>): void {
   if (typeof body.name === 'string') record.name = body.name;
   if (typeof body.details_url === 'string') record.details_url = body.details_url;
@@ -150,10 +163,16 @@ function applyCheckRun(record: CheckRunRecord, body: Record<string, unknown>): v
       summary: (output.summary as string | undefined) ?? record.output.summary,
       text: (output.text as string | undefined) ?? record.output.text,
     };
+    if (Array.isArray(output.annotations) && output.annotations.length > 0) {
+      record.annotations.push(...(output.annotations as Array<Record<string, unknown>>));
+      record.annotationRequests.push(output.annotations.length);
+    }
   }
 }
 
 const createCheckRun: Handler = (req) => {
+  const refused = refuseCheckRun(req);
+  if (refused) return refused;
   const body = obj(req.body);
   const record: CheckRunRecord = {
     id: req.state.id(),
@@ -166,6 +185,8 @@ const createCheckRun: Handler = (req) => {
     external_id: null,
     details_url: null,
     output: { title: null, summary: null, text: null },
+    annotations: [],
+    annotationRequests: [],
   };
   applyCheckRun(record, body);
   req.state.checkRuns.push(record);
@@ -175,8 +196,22 @@ const createCheckRun: Handler = (req) => {
 const updateCheckRun: Handler = (req) => {
   const record = req.state.checkRuns.find((c) => c.id === intParam(req, 'check_run_id'));
   if (!record) return notFound(req);
+  const refused = refuseCheckRun(req);
+  if (refused) return refused;
   applyCheckRun(record, obj(req.body));
   return { status: 200, body: checkRunJson(req.ctx, record) };
+};
+
+const listCheckRunsForRef: Handler = (req) => {
+  const ref = req.params.ref ?? '';
+  const name = req.query.get('check_name');
+  const runs = req.state.checkRuns
+    .filter((c) => c.head_sha === ref && (name === null || c.name === name))
+    .sort((a, b) => b.id - a.id);
+  return {
+    status: 200,
+    body: { total_count: runs.length, check_runs: runs.map((c) => checkRunJson(req.ctx, c)) },
+  };
 };
 
 export const repoHandlers: Record<string, Handler> = {
@@ -186,4 +221,5 @@ export const repoHandlers: Record<string, Handler> = {
   'git/get-ref': getRef,
   'checks/create': createCheckRun,
   'checks/update': updateCheckRun,
+  'checks/list-for-ref': listCheckRunsForRef,
 };

@@ -61,6 +61,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
   const state = new StandinState();
   const config: StandinConfig = {
     allowActionsToCreatePRs: options.allowActionsToCreatePRs ?? false,
+    checksWrite: options.checksWrite ?? true,
     defaultPermission: options.defaultPermission ?? (options.private ? 'none' : 'read'),
     diffLimits: { maxFiles: 300, maxLines: 20000, ...options.diffLimits },
   };

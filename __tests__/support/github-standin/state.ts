@@ -162,6 +162,10 @@ export interface CheckRunRecord {
   external_id: string | null;
   details_url: string | null;
   output: { title: string | null; summary: string | null; text: string | null };
+  /** Every annotation sent, in order (GitHub appends each request's to the run's). */
+  annotations: Array<Record<string, unknown>>;
+  /** How many requests sent annotations, and the most in one. */
+  annotationRequests: number[];
 }
 
 /** A review (or single review comment) GitHub would refuse, with the reasons. */

@@ -38,6 +38,8 @@ export interface GitHubStandinOptions {
   gitDir?: string;
   /** The repository setting "Allow GitHub Actions to create and approve pull requests" (default false, as on GitHub). */
   allowActionsToCreatePRs?: boolean;
+  /** The token has `checks: write` (default true); false: check-run writes answer 403. */
+  checksWrite?: boolean;
   /** Web root used in `html_url`s (default `https://github.com`). */
   htmlUrl?: string;
   /** Starting primary rate limit (default 5000 per hour). */
