@@ -32,7 +32,9 @@ it('previews a pull_request review without network and prints the summary and in
   );
   expect(out.stderr).toBe('');
   expect(out.code).toBe(0);
-  expect(out.stdout).toMatch(/Previewing pull_request on acme\/calc #7 \(dry run: nothing is posted/);
+  expect(out.stdout).toMatch(
+    /Previewing pull_request on acme\/calc #7 \(dry run: nothing is posted/,
+  );
   expect(out.stdout).toMatch(/\d+ characters of diff from local-git\./);
   expect(out.stdout).toMatch(
     /── would post a comment on #7 ──\n<!-- aethr:summary workflow=review-existing-diff -->/,
