@@ -45,21 +45,7 @@ export async function preparePrWorkspace(options: PrWorkspaceOptions): Promise<P
   const maxBotCommits = options.maxBotCommits ?? DEFAULT_MAX_BOT_COMMITS;
   const headSha = String(options.headSha ?? '').toLowerCase();
   const n = options.prNumber;
-
-  checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
-  checkOption(
-    SHA_RE.test(headSha),
-    `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`,
-  );
-  checkOption(
-    Number.isInteger(maxBotCommits) && maxBotCommits >= 0,
-    `maxBotCommits ${String(maxBotCommits)}`,
-  );
-  checkRemote(remote, 'remote');
-  if (options.pushUrl !== undefined) checkRemote(options.pushUrl, 'pushUrl');
-  checkIdentity(identity);
-  await checkBranchName(root, options.headRef, 'headRef');
-  if (options.baseRef !== undefined) await checkBranchName(root, options.baseRef, 'baseRef');
+  await checkPrOptions(root, options, { remote, identity, maxBotCommits, headSha });
 
   const git = new Git(root, [...urlSecrets(options.pushUrl), ...urlSecrets(remote)], options.auth);
   const pushTarget = options.pushUrl ?? remote;
@@ -67,11 +53,7 @@ export async function preparePrWorkspace(options: PrWorkspaceOptions): Promise<P
 
   // 1. A dirty tree would end up in our commits: refuse it (untracked files are recorded below
   //    and left alone; ignored files are fine).
-  const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-  const dirtyPaths = splitZ(dirty.stdout)
-    .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
-    .map((entry) => entry.slice(3));
-  if (dirtyPaths.length > 0) throw new WorkspaceNotClean(dirtyPaths);
+  await refuseDirtyTree(git);
 
   // 2. The branch must still be where the run started.
   const remoteHead = await git.lsRemoteBranch(pushTarget, headRef);
@@ -182,9 +164,7 @@ export async function prepareBranchWorkspace(
   await checkBranchName(root, options.baseRef, 'baseRef');
   const git = new Git(root, urlSecrets(remote), options.auth);
 
-  const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-  const dirtyPaths = splitZ(dirty.stdout).map((entry) => entry.slice(3));
-  if (dirtyPaths.length > 0) throw new WorkspaceNotClean(dirtyPaths);
+  await refuseDirtyTree(git);
 
   const existing = await git.lsRemoteBranch(remote, options.branch);
   const prefix = `refs/remotes/aethr/${options.branch}`;
@@ -237,6 +217,37 @@ export async function prepareBranchWorkspace(
     preexisting: new Set(await git.untracked(false)),
     preexistingDirs: new Set((await git.untracked(true)).filter((p) => p.endsWith('/'))),
   });
+}
+
+async function checkPrOptions(
+  root: string,
+  options: PrWorkspaceOptions,
+  o: { remote: string; identity: GitIdentity; maxBotCommits: number; headSha: string },
+): Promise<void> {
+  const n = options.prNumber;
+  checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
+  checkOption(
+    SHA_RE.test(o.headSha),
+    `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`,
+  );
+  checkOption(
+    Number.isInteger(o.maxBotCommits) && o.maxBotCommits >= 0,
+    `maxBotCommits ${String(o.maxBotCommits)}`,
+  );
+  checkRemote(o.remote, 'remote');
+  if (options.pushUrl !== undefined) checkRemote(options.pushUrl, 'pushUrl');
+  checkIdentity(o.identity);
+  await checkBranchName(root, options.headRef, 'headRef');
+  if (options.baseRef !== undefined) await checkBranchName(root, options.baseRef, 'baseRef');
+}
+
+/** Uncommitted changes to tracked files would end up in our commits. */
+async function refuseDirtyTree(git: Git): Promise<void> {
+  const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+  const dirtyPaths = splitZ(dirty.stdout)
+    .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
+    .map((entry) => entry.slice(3));
+  if (dirtyPaths.length > 0) throw new WorkspaceNotClean(dirtyPaths);
 }
 
 /** Fetches `refspecs`; refspecs whose source the remote lacks are dropped (and returned without). */

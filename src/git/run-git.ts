@@ -155,115 +155,16 @@ export function runGit(
           resolve({ stdout, stderr, code: 0 });
           return;
         }
-        const err = error as NodeJS.ErrnoException & {
-          code?: string | number | null;
-          killed?: boolean;
-          signal?: NodeJS.Signals | null;
-        };
-        if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-          if (opts.onOverflow === 'truncate') {
-            resolve({ stdout, stderr, code: 0, truncated: true });
-          } else {
-            reject(
-              new GitError(`${what} produced more than ${maxBytes} bytes of output`, {
-                kind: 'output-too-large',
-                args,
-                cwd,
-                stderr,
-                cause: error,
-              }),
-            );
-          }
-          return;
-        }
-        if (err.name === 'AbortError' || err.code === 'ABORT_ERR') {
-          reject(
-            new GitError(`${what} was cancelled`, {
-              kind: 'aborted',
-              args,
-              cwd,
-              stderr,
-              cause: error,
-            }),
-          );
-          return;
-        }
-        if (err.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
-          // Node reports a missing cwd and a missing binary the same way: tell them apart.
-          void stat(cwd).then(
-            (s) => {
-              if (s.isDirectory()) {
-                reject(
-                  new GitError('git is not installed or not on PATH', {
-                    kind: 'not-installed',
-                    args,
-                    cwd,
-                    cause: error,
-                    hint: 'Install git (https://git-scm.com) and make sure `git --version` works in this shell.',
-                  }),
-                );
-              } else {
-                reject(
-                  new GitError(`cannot run git: ${cwd} is not a directory`, {
-                    kind: 'bad-cwd',
-                    args,
-                    cwd,
-                    cause: error,
-                  }),
-                );
-              }
-            },
-            () =>
-              reject(
-                new GitError(`cannot run git: ${cwd} does not exist`, {
-                  kind: 'bad-cwd',
-                  args,
-                  cwd,
-                  cause: error,
-                }),
-              ),
-          );
-          return;
-        }
-        if (typeof err.code === 'number') {
-          if (okCodes.includes(err.code)) {
-            resolve({ stdout, stderr, code: err.code });
-            return;
-          }
-          const detail = firstLines(stderr) || firstLines(stdout);
-          reject(
-            new GitError(`${what} failed (exit ${err.code})${detail ? `: ${detail}` : ''}`, {
-              kind: 'exit',
-              args,
-              cwd,
-              exitCode: err.code,
-              stderr,
-              cause: error,
-            }),
-          );
-          return;
-        }
-        if (err.killed || err.signal) {
-          const timedOut = err.killed === true;
-          reject(
-            new GitError(
-              timedOut
-                ? `${what} timed out after ${opts.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS} ms`
-                : `${what} was killed by ${String(err.signal)}`,
-              { kind: timedOut ? 'timeout' : 'spawn', args, cwd, stderr, cause: error },
-            ),
-          );
-          return;
-        }
-        reject(
-          new GitError(`${what} could not run: ${err.message}`, {
-            kind: 'spawn',
-            args,
-            cwd,
-            stderr,
-            cause: error,
-          }),
-        );
+        void settleFailure(error, {
+          what,
+          args,
+          cwd,
+          stdout,
+          stderr,
+          opts,
+          okCodes,
+          maxBytes,
+        }).then((settled) => (settled instanceof GitError ? reject(settled) : resolve(settled)));
       },
     );
     if (child.stdin) {
@@ -273,6 +174,70 @@ export function runGit(
       child.stdin.end(opts.input ?? '');
     }
   });
+}
+
+interface Failure {
+  what: string;
+  args: readonly string[];
+  cwd: string;
+  stdout: string;
+  stderr: string;
+  opts: RunGitOptions;
+  okCodes: number[];
+  maxBytes: number;
+}
+
+/** What a failed execFile means: an accepted exit code, a truncated result, or a GitError. */
+async function settleFailure(error: Error, f: Failure): Promise<RunGitResult | GitError> {
+  const { what, args, cwd, stdout, stderr, opts } = f;
+  const err = error as NodeJS.ErrnoException & {
+    code?: string | number | null;
+    killed?: boolean;
+    signal?: NodeJS.Signals | null;
+  };
+  const fail = (message: string, kind: GitErrorKind, extra: { hint?: string } = {}) =>
+    new GitError(message, { kind, args, cwd, stderr, cause: error, ...extra });
+  if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+    return opts.onOverflow === 'truncate'
+      ? { stdout, stderr, code: 0, truncated: true }
+      : fail(`${what} produced more than ${f.maxBytes} bytes of output`, 'output-too-large');
+  }
+  if (err.name === 'AbortError' || err.code === 'ABORT_ERR')
+    return fail(`${what} was cancelled`, 'aborted');
+  if (err.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
+    // Node reports a missing cwd and a missing binary the same way: tell them apart.
+    const dir = await stat(cwd).then(
+      (st) => st.isDirectory(),
+      () => undefined,
+    );
+    if (dir === undefined) return fail(`cannot run git: ${cwd} does not exist`, 'bad-cwd');
+    if (!dir) return fail(`cannot run git: ${cwd} is not a directory`, 'bad-cwd');
+    return fail('git is not installed or not on PATH', 'not-installed', {
+      hint: 'Install git (https://git-scm.com) and make sure `git --version` works in this shell.',
+    });
+  }
+  if (typeof err.code === 'number') {
+    if (f.okCodes.includes(err.code)) return { stdout, stderr, code: err.code };
+    const detail = firstLines(stderr) || firstLines(stdout);
+    return new GitError(`${what} failed (exit ${err.code})${detail ? `: ${detail}` : ''}`, {
+      kind: 'exit',
+      args,
+      cwd,
+      exitCode: err.code,
+      stderr,
+      cause: error,
+    });
+  }
+  if (err.killed || err.signal) {
+    const timedOut = err.killed === true;
+    return fail(
+      timedOut
+        ? `${what} timed out after ${opts.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS} ms`
+        : `${what} was killed by ${String(err.signal)}`,
+      timedOut ? 'timeout' : 'spawn',
+    );
+  }
+  return fail(`${what} could not run: ${err.message}`, 'spawn');
 }
 
 /**
