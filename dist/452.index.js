@@ -187,90 +187,16 @@ function run_git_runGit(cwd, args, opts = {}) {
                 resolve({ stdout, stderr, code: 0 });
                 return;
             }
-            const err = error;
-            if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-                if (opts.onOverflow === 'truncate') {
-                    resolve({ stdout, stderr, code: 0, truncated: true });
-                }
-                else {
-                    reject(new GitError(`${what} produced more than ${maxBytes} bytes of output`, {
-                        kind: 'output-too-large',
-                        args,
-                        cwd,
-                        stderr,
-                        cause: error,
-                    }));
-                }
-                return;
-            }
-            if (err.name === 'AbortError' || err.code === 'ABORT_ERR') {
-                reject(new GitError(`${what} was cancelled`, {
-                    kind: 'aborted',
-                    args,
-                    cwd,
-                    stderr,
-                    cause: error,
-                }));
-                return;
-            }
-            if (err.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
-                // Node reports a missing cwd and a missing binary the same way: tell them apart.
-                void (0,promises_.stat)(cwd).then((s) => {
-                    if (s.isDirectory()) {
-                        reject(new GitError('git is not installed or not on PATH', {
-                            kind: 'not-installed',
-                            args,
-                            cwd,
-                            cause: error,
-                            hint: 'Install git (https://git-scm.com) and make sure `git --version` works in this shell.',
-                        }));
-                    }
-                    else {
-                        reject(new GitError(`cannot run git: ${cwd} is not a directory`, {
-                            kind: 'bad-cwd',
-                            args,
-                            cwd,
-                            cause: error,
-                        }));
-                    }
-                }, () => reject(new GitError(`cannot run git: ${cwd} does not exist`, {
-                    kind: 'bad-cwd',
-                    args,
-                    cwd,
-                    cause: error,
-                })));
-                return;
-            }
-            if (typeof err.code === 'number') {
-                if (okCodes.includes(err.code)) {
-                    resolve({ stdout, stderr, code: err.code });
-                    return;
-                }
-                const detail = firstLines(stderr) || firstLines(stdout);
-                reject(new GitError(`${what} failed (exit ${err.code})${detail ? `: ${detail}` : ''}`, {
-                    kind: 'exit',
-                    args,
-                    cwd,
-                    exitCode: err.code,
-                    stderr,
-                    cause: error,
-                }));
-                return;
-            }
-            if (err.killed || err.signal) {
-                const timedOut = err.killed === true;
-                reject(new GitError(timedOut
-                    ? `${what} timed out after ${opts.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS} ms`
-                    : `${what} was killed by ${String(err.signal)}`, { kind: timedOut ? 'timeout' : 'spawn', args, cwd, stderr, cause: error }));
-                return;
-            }
-            reject(new GitError(`${what} could not run: ${err.message}`, {
-                kind: 'spawn',
+            void settleFailure(error, {
+                what,
                 args,
                 cwd,
+                stdout,
                 stderr,
-                cause: error,
-            }));
+                opts,
+                okCodes,
+                maxBytes,
+            }).then((settled) => (settled instanceof GitError ? reject(settled) : resolve(settled)));
         });
         if (child.stdin) {
             child.stdin.on('error', () => {
@@ -279,6 +205,50 @@ function run_git_runGit(cwd, args, opts = {}) {
             child.stdin.end(opts.input ?? '');
         }
     });
+}
+/** What a failed execFile means: an accepted exit code, a truncated result, or a GitError. */
+async function settleFailure(error, f) {
+    const { what, args, cwd, stdout, stderr, opts } = f;
+    const err = error;
+    const fail = (message, kind, extra = {}) => new GitError(message, { kind, args, cwd, stderr, cause: error, ...extra });
+    if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+        return opts.onOverflow === 'truncate'
+            ? { stdout, stderr, code: 0, truncated: true }
+            : fail(`${what} produced more than ${f.maxBytes} bytes of output`, 'output-too-large');
+    }
+    if (err.name === 'AbortError' || err.code === 'ABORT_ERR')
+        return fail(`${what} was cancelled`, 'aborted');
+    if (err.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
+        // Node reports a missing cwd and a missing binary the same way: tell them apart.
+        const dir = await (0,promises_.stat)(cwd).then((st) => st.isDirectory(), () => undefined);
+        if (dir === undefined)
+            return fail(`cannot run git: ${cwd} does not exist`, 'bad-cwd');
+        if (!dir)
+            return fail(`cannot run git: ${cwd} is not a directory`, 'bad-cwd');
+        return fail('git is not installed or not on PATH', 'not-installed', {
+            hint: 'Install git (https://git-scm.com) and make sure `git --version` works in this shell.',
+        });
+    }
+    if (typeof err.code === 'number') {
+        if (f.okCodes.includes(err.code))
+            return { stdout, stderr, code: err.code };
+        const detail = firstLines(stderr) || firstLines(stdout);
+        return new GitError(`${what} failed (exit ${err.code})${detail ? `: ${detail}` : ''}`, {
+            kind: 'exit',
+            args,
+            cwd,
+            exitCode: err.code,
+            stderr,
+            cause: error,
+        });
+    }
+    if (err.killed || err.signal) {
+        const timedOut = err.killed === true;
+        return fail(timedOut
+            ? `${what} timed out after ${opts.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS} ms`
+            : `${what} was killed by ${String(err.signal)}`, timedOut ? 'timeout' : 'spawn');
+    }
+    return fail(`${what} could not run: ${err.message}`, 'spawn');
 }
 /**
  * True when `cwd` is inside a git work tree. False when git says it is not a repository (or
@@ -1001,27 +971,13 @@ async function preparePrWorkspace(options) {
     const maxBotCommits = options.maxBotCommits ?? DEFAULT_MAX_BOT_COMMITS;
     const headSha = String(options.headSha ?? '').toLowerCase();
     const n = options.prNumber;
-    checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
-    checkOption(SHA_RE.test(headSha), `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`);
-    checkOption(Number.isInteger(maxBotCommits) && maxBotCommits >= 0, `maxBotCommits ${String(maxBotCommits)}`);
-    safe_git_checkRemote(remote, 'remote');
-    if (options.pushUrl !== undefined)
-        safe_git_checkRemote(options.pushUrl, 'pushUrl');
-    checkIdentity(identity);
-    await checkBranchName(root, options.headRef, 'headRef');
-    if (options.baseRef !== undefined)
-        await checkBranchName(root, options.baseRef, 'baseRef');
+    await checkPrOptions(root, options, { remote, identity, maxBotCommits, headSha });
     const git = new Git(root, [...redact_urlSecrets(options.pushUrl), ...redact_urlSecrets(remote)], options.auth);
     const pushTarget = options.pushUrl ?? remote;
     const headRef = options.headRef;
     // 1. A dirty tree would end up in our commits: refuse it (untracked files are recorded below
     //    and left alone; ignored files are fine).
-    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    const dirtyPaths = splitZ(dirty.stdout)
-        .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
-        .map((entry) => entry.slice(3));
-    if (dirtyPaths.length > 0)
-        throw new WorkspaceNotClean(dirtyPaths);
+    await refuseDirtyTree(git);
     // 2. The branch must still be where the run started.
     const remoteHead = await git.lsRemoteBranch(pushTarget, headRef);
     if (remoteHead === undefined)
@@ -1112,10 +1068,7 @@ async function prepareBranchWorkspace(options) {
     await checkBranchName(root, options.branch, 'branch');
     await checkBranchName(root, options.baseRef, 'baseRef');
     const git = new Git(root, redact_urlSecrets(remote), options.auth);
-    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    const dirtyPaths = splitZ(dirty.stdout).map((entry) => entry.slice(3));
-    if (dirtyPaths.length > 0)
-        throw new WorkspaceNotClean(dirtyPaths);
+    await refuseDirtyTree(git);
     const existing = await git.lsRemoteBranch(remote, options.branch);
     const prefix = `refs/remotes/aethr/${options.branch}`;
     const refspecs = [`+refs/heads/${options.baseRef}:${prefix}/base`];
@@ -1165,6 +1118,28 @@ async function prepareBranchWorkspace(options) {
         preexisting: new Set(await git.untracked(false)),
         preexistingDirs: new Set((await git.untracked(true)).filter((p) => p.endsWith('/'))),
     });
+}
+async function checkPrOptions(root, options, o) {
+    const n = options.prNumber;
+    checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
+    checkOption(SHA_RE.test(o.headSha), `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`);
+    checkOption(Number.isInteger(o.maxBotCommits) && o.maxBotCommits >= 0, `maxBotCommits ${String(o.maxBotCommits)}`);
+    safe_git_checkRemote(o.remote, 'remote');
+    if (options.pushUrl !== undefined)
+        safe_git_checkRemote(options.pushUrl, 'pushUrl');
+    checkIdentity(o.identity);
+    await checkBranchName(root, options.headRef, 'headRef');
+    if (options.baseRef !== undefined)
+        await checkBranchName(root, options.baseRef, 'baseRef');
+}
+/** Uncommitted changes to tracked files would end up in our commits. */
+async function refuseDirtyTree(git) {
+    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+    const dirtyPaths = splitZ(dirty.stdout)
+        .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
+        .map((entry) => entry.slice(3));
+    if (dirtyPaths.length > 0)
+        throw new WorkspaceNotClean(dirtyPaths);
 }
 /** Fetches `refspecs`; refspecs whose source the remote lacks are dropped (and returned without). */
 async function fetchTolerant(git, args, refspecs, remote) {
@@ -2065,6 +2040,35 @@ async function previewPrompts(input, ports) {
 
 // EXTERNAL MODULE: ./.build/src/github/forge.js
 var github_forge = __webpack_require__(504);
+;// CONCATENATED MODULE: ./.build/src/github/idempotent-write.js
+/**
+ * Creating something on GitHub when the answer may be lost: a POST that failed with a 5xx or a
+ * dropped connection may still have happened, so it is never sent again blindly. Before each new
+ * attempt the thing is looked up (by its hidden marker, fingerprint, or name and head); only when
+ * it is not there is it created again. Octokit's own retries are off for these POSTs.
+ */
+
+async function createOnce(op) {
+    const attempts = op.attempts ?? 3;
+    let delay = op.delayMs ?? 1000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await op.create();
+        }
+        catch (error) {
+            if (!(0,github_forge/* mayHaveHappened */.dk)(error))
+                throw error;
+            await new Promise((done) => setTimeout(done, delay));
+            delay *= 2;
+            const made = await op.find().catch(() => undefined);
+            if (made !== undefined)
+                return made;
+            if (attempt >= attempts)
+                throw error;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/git/pr-workspace.js
 /**
  * Work branches for implement runs (see open-branch.ts and work-branch.ts): this module is the
@@ -11510,6 +11514,7 @@ function logObserver(log) {
 
 
 
+
 /** How many commits of the default branch docs-sync looks at when it has no earlier branch. */
 const DOCS_SYNC_FIRST_RANGE = 10;
 async function handleBranchRun(request, ctx, defaultBranch) {
@@ -11607,11 +11612,9 @@ async function deliver(ctx, request, branch, o) {
         return deliveredTo(name, open[0].htmlUrl, true, commits.length);
     }
     try {
-        const created = await forge.createPull({
-            title: pullTitle(request),
-            body,
-            head: name,
-            base: o.defaultBranch,
+        const created = await createOnce({
+            create: () => forge.createPull({ title: pullTitle(request), body, head: name, base: o.defaultBranch }),
+            find: async () => (await forge.findOpenPulls(name))[0],
         });
         log.info(`Opened pull request #${created.number}.`);
         return deliveredTo(name, created.htmlUrl, false, commits.length);
@@ -12070,6 +12073,7 @@ function composePublishers(publishers, log) {
 
 
 
+
 async function dispatchIntent(intent, settings, ports) {
     const publisher = composePublishers(ports.publishers, ports.log);
     const request = requestOf(intent);
@@ -12136,6 +12140,10 @@ async function routeCommand(intent, ctx) {
     switch (command.kind) {
         case 'help':
         case 'unknown': {
+            // Even help is an answer posted by the bot: only for those who may run aethr.
+            const denied = await checkActor(ctx, intent.actor);
+            if (denied)
+                return denied;
             const intro = command.kind === 'unknown' ? command.reason : undefined;
             await ctx.forge.createIssueComment(intent.pullRequestNumber, `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
             await ctx.forge.addReaction(comment.id, intro ? 'confused' : '+1');
@@ -12196,35 +12204,6 @@ function requestOf(intent) {
             };
         case 'dispatch':
             return { kind: 'branch', trigger: 'dispatch', actor: intent.actor };
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/github/idempotent-write.js
-/**
- * Creating something on GitHub when the answer may be lost: a POST that failed with a 5xx or a
- * dropped connection may still have happened, so it is never sent again blindly. Before each new
- * attempt the thing is looked up (by its hidden marker, fingerprint, or name and head); only when
- * it is not there is it created again. Octokit's own retries are off for these POSTs.
- */
-
-async function createOnce(op) {
-    const attempts = op.attempts ?? 3;
-    let delay = op.delayMs ?? 1000;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await op.create();
-        }
-        catch (error) {
-            if (!(0,github_forge/* mayHaveHappened */.dk)(error))
-                throw error;
-            await new Promise((done) => setTimeout(done, delay));
-            delay *= 2;
-            const made = await op.find().catch(() => undefined);
-            if (made !== undefined)
-                return made;
-            if (attempt >= attempts)
-                throw error;
-        }
     }
 }
 
@@ -13491,7 +13470,19 @@ function createPrCommentsPublisher(o) {
                 previous,
                 notes: publication.notes,
             });
-            comment = await write(renderSummaryComment(input), subject.workflow);
+            try {
+                comment = await write(renderSummaryComment(input), subject.workflow);
+            }
+            catch (error) {
+                // Never leave "reviewing …" behind: one more try with the outcome alone.
+                o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
+                comment = await write(renderSummaryComment({
+                    ...input,
+                    findings: undefined,
+                    files: undefined,
+                    iterations: undefined,
+                }), subject.workflow);
+            }
             publication.summaryUrl = comment.htmlUrl;
         },
     };
@@ -13562,6 +13553,10 @@ async function postReview(o, subject, anchored, publication) {
  * reply to a denied request. Automatic runs (PR events, schedules) get none of these.
  */
 
+
+/** Marks our replies to denied requests, to send at most one per PR and day. */
+const DENIAL_MARKER = '<!-- aethr:denied -->';
+const DENIAL_REPLY_EVERY_MS = 24 * 60 * 60 * 1000;
 function createRequestReplyPublisher(o) {
     let started = false;
     const react = async (request, reaction) => {
@@ -13586,9 +13581,8 @@ function createRequestReplyPublisher(o) {
             const on = request.issueNumber ?? request.pullNumber;
             switch (outcome.kind) {
                 case 'skipped':
-                    if (outcome.reason === 'denied' && explicit && on !== undefined && outcome.denial) {
-                        await o.forge.createIssueComment(on, `@${request.actor} aethr runs need **${outcome.denial.minimum}** permission on this repository; yours is **${outcome.denial.level}**. Ask a maintainer to run it.`);
-                    }
+                    if (outcome.reason === 'denied' && explicit && on !== undefined && outcome.denial)
+                        await replyDenial(o, on, request.actor ?? '', outcome.denial);
                     return;
                 case 'finished':
                     await react(request, '+1');
@@ -13606,6 +13600,26 @@ function createRequestReplyPublisher(o) {
             }
         },
     };
+}
+/**
+ * A denied request is answered only for people who triage the repository (they can ask a
+ * maintainer), once per PR and day: anyone else gets no write at all, so nobody can make the
+ * bot post by commenting.
+ */
+async function replyDenial(o, on, actor, denial) {
+    if (!(0,github_forge/* permissionAtLeast */.ew)(denial.level, 'triage')) {
+        o.log.info(`No reply to ${actor}: below triage, denials are silent.`);
+        return;
+    }
+    const now = o.now?.() ?? Date.now();
+    const recent = (await o.forge.listIssueComments(on)).some((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() &&
+        c.body.includes(DENIAL_MARKER) &&
+        (c.createdAt === undefined || now - Date.parse(c.createdAt) < DENIAL_REPLY_EVERY_MS));
+    if (recent) {
+        o.log.info(`No reply to ${actor}: a denial was already answered on #${on} today.`);
+        return;
+    }
+    await o.forge.createIssueComment(on, `@${actor} aethr runs need **${denial.minimum}** permission on this repository; yours is **${denial.level}**. Ask a maintainer to run it.\n\n${DENIAL_MARKER}`);
 }
 async function replyFailure(forge, outcome, started) {
     const request = outcome.request;
@@ -13643,7 +13657,7 @@ function githubPublishers(forge, log, settings) {
             externalId: `aethr-${settings.links.runId ?? 'run'}-${(0,external_node_crypto_.randomUUID)()}`,
         }));
     }
-    publishers.push(createRequestReplyPublisher({ forge, log }));
+    publishers.push(createRequestReplyPublisher({ forge, log, botLogin: settings.botLogin }));
     return publishers;
 }
 
@@ -13655,8 +13669,8 @@ var dist_bundle = __webpack_require__(9735);
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
-// EXTERNAL MODULE: ./.build/src/github/event-intent.js
-var event_intent = __webpack_require__(6090);
+// EXTERNAL MODULE: ./.build/src/github/event-intent.js + 2 modules
+var event_intent = __webpack_require__(251);
 ;// CONCATENATED MODULE: ./.build/src/github/forge-errors.js
 /**
  * Octokit's errors, told apart once: the kind of failure (see `ForgeErrorKind`) and a short
@@ -13787,6 +13801,7 @@ function forgeOver(octokit, owner, repo) {
         author: c.user?.login ?? '',
         authorType: c.user?.type ?? '',
         htmlUrl: c.html_url,
+        ...(c.created_at ? { createdAt: c.created_at } : {}),
     });
     const checkRun = (c) => ({
         id: c.id,

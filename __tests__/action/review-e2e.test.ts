@@ -295,15 +295,18 @@ describe('the bundled action on /aethr comments', () => {
     });
   const ours = () => gh.state.issueComments.filter((c) => c.id !== COMMENT_ID);
 
-  it('replies to a read-only user without calling a model', async () => {
+  it('stays silent for a read-only user: no model call, no reply, no reaction (even for help)', async () => {
     await setup({ commentBy: 'visitor' });
     const before = stub.chatRequests().length;
-    const out = await run('issue_comment', comment('/aethr review', 'visitor'));
-    expect(out.code).toBe(0);
+    for (const body of ['/aethr review', '/aethr help', '/aethr frobnicate']) {
+      const out = await run('issue_comment', comment(body, 'visitor'));
+      expect(out.code).toBe(0);
+      expect(out.stdout).toMatch(/visitor has read permission/);
+    }
     expect(gh.violations).toEqual([]);
     expect(stub.chatRequests().length).toBe(before);
-    expect(ours()).toHaveLength(1);
-    expect(ours()[0]!.body).toMatch(/@visitor .*write/);
+    expect(ours()).toHaveLength(0);
+    expect(gh.state.reactions).toHaveLength(0);
     expect(gh.state.reviews).toHaveLength(0);
   });
 

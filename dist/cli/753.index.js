@@ -21,8 +21,8 @@ var dist_bundle = __webpack_require__(9735);
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
-// EXTERNAL MODULE: ./.build/src/github/event-intent.js
-var event_intent = __webpack_require__(6090);
+// EXTERNAL MODULE: ./.build/src/github/event-intent.js + 2 modules
+var event_intent = __webpack_require__(251);
 // EXTERNAL MODULE: ./.build/src/github/forge.js
 var github_forge = __webpack_require__(504);
 ;// CONCATENATED MODULE: ./.build/src/github/forge-errors.js
@@ -155,6 +155,7 @@ function forgeOver(octokit, owner, repo) {
         author: c.user?.login ?? '',
         authorType: c.user?.type ?? '',
         htmlUrl: c.html_url,
+        ...(c.created_at ? { createdAt: c.created_at } : {}),
     });
     const checkRun = (c) => ({
         id: c.id,

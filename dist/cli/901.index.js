@@ -939,27 +939,13 @@ async function preparePrWorkspace(options) {
     const maxBotCommits = options.maxBotCommits ?? DEFAULT_MAX_BOT_COMMITS;
     const headSha = String(options.headSha ?? '').toLowerCase();
     const n = options.prNumber;
-    checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
-    checkOption(SHA_RE.test(headSha), `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`);
-    checkOption(Number.isInteger(maxBotCommits) && maxBotCommits >= 0, `maxBotCommits ${String(maxBotCommits)}`);
-    safe_git_checkRemote(remote, 'remote');
-    if (options.pushUrl !== undefined)
-        safe_git_checkRemote(options.pushUrl, 'pushUrl');
-    checkIdentity(identity);
-    await checkBranchName(root, options.headRef, 'headRef');
-    if (options.baseRef !== undefined)
-        await checkBranchName(root, options.baseRef, 'baseRef');
+    await checkPrOptions(root, options, { remote, identity, maxBotCommits, headSha });
     const git = new Git(root, [...redact_urlSecrets(options.pushUrl), ...redact_urlSecrets(remote)], options.auth);
     const pushTarget = options.pushUrl ?? remote;
     const headRef = options.headRef;
     // 1. A dirty tree would end up in our commits: refuse it (untracked files are recorded below
     //    and left alone; ignored files are fine).
-    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    const dirtyPaths = splitZ(dirty.stdout)
-        .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
-        .map((entry) => entry.slice(3));
-    if (dirtyPaths.length > 0)
-        throw new WorkspaceNotClean(dirtyPaths);
+    await refuseDirtyTree(git);
     // 2. The branch must still be where the run started.
     const remoteHead = await git.lsRemoteBranch(pushTarget, headRef);
     if (remoteHead === undefined)
@@ -1050,10 +1036,7 @@ async function prepareBranchWorkspace(options) {
     await checkBranchName(root, options.branch, 'branch');
     await checkBranchName(root, options.baseRef, 'baseRef');
     const git = new Git(root, redact_urlSecrets(remote), options.auth);
-    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    const dirtyPaths = splitZ(dirty.stdout).map((entry) => entry.slice(3));
-    if (dirtyPaths.length > 0)
-        throw new WorkspaceNotClean(dirtyPaths);
+    await refuseDirtyTree(git);
     const existing = await git.lsRemoteBranch(remote, options.branch);
     const prefix = `refs/remotes/aethr/${options.branch}`;
     const refspecs = [`+refs/heads/${options.baseRef}:${prefix}/base`];
@@ -1103,6 +1086,28 @@ async function prepareBranchWorkspace(options) {
         preexisting: new Set(await git.untracked(false)),
         preexistingDirs: new Set((await git.untracked(true)).filter((p) => p.endsWith('/'))),
     });
+}
+async function checkPrOptions(root, options, o) {
+    const n = options.prNumber;
+    checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
+    checkOption(SHA_RE.test(o.headSha), `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`);
+    checkOption(Number.isInteger(o.maxBotCommits) && o.maxBotCommits >= 0, `maxBotCommits ${String(o.maxBotCommits)}`);
+    safe_git_checkRemote(o.remote, 'remote');
+    if (options.pushUrl !== undefined)
+        safe_git_checkRemote(options.pushUrl, 'pushUrl');
+    checkIdentity(o.identity);
+    await checkBranchName(root, options.headRef, 'headRef');
+    if (options.baseRef !== undefined)
+        await checkBranchName(root, options.baseRef, 'baseRef');
+}
+/** Uncommitted changes to tracked files would end up in our commits. */
+async function refuseDirtyTree(git) {
+    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+    const dirtyPaths = splitZ(dirty.stdout)
+        .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
+        .map((entry) => entry.slice(3));
+    if (dirtyPaths.length > 0)
+        throw new WorkspaceNotClean(dirtyPaths);
 }
 /** Fetches `refspecs`; refspecs whose source the remote lacks are dropped (and returned without). */
 async function fetchTolerant(git, args, refspecs, remote) {
@@ -1420,6 +1425,35 @@ var commands = __webpack_require__(2413);
 var sanitize_untrusted = __webpack_require__(3859);
 // EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 3 modules
 var run_workflow = __webpack_require__(770);
+;// CONCATENATED MODULE: ./.build/src/github/idempotent-write.js
+/**
+ * Creating something on GitHub when the answer may be lost: a POST that failed with a 5xx or a
+ * dropped connection may still have happened, so it is never sent again blindly. Before each new
+ * attempt the thing is looked up (by its hidden marker, fingerprint, or name and head); only when
+ * it is not there is it created again. Octokit's own retries are off for these POSTs.
+ */
+
+async function createOnce(op) {
+    const attempts = op.attempts ?? 3;
+    let delay = op.delayMs ?? 1000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await op.create();
+        }
+        catch (error) {
+            if (!(0,github_forge/* mayHaveHappened */.dk)(error))
+                throw error;
+            await new Promise((done) => setTimeout(done, delay));
+            delay *= 2;
+            const made = await op.find().catch(() => undefined);
+            if (made !== undefined)
+                return made;
+            if (attempt >= attempts)
+                throw error;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/git/pr-workspace.js
 /**
  * Work branches for implement runs (see open-branch.ts and work-branch.ts): this module is the
@@ -1778,6 +1812,7 @@ function logObserver(log) {
 
 
 
+
 /** How many commits of the default branch docs-sync looks at when it has no earlier branch. */
 const DOCS_SYNC_FIRST_RANGE = 10;
 async function handleBranchRun(request, ctx, defaultBranch) {
@@ -1875,11 +1910,9 @@ async function deliver(ctx, request, branch, o) {
         return deliveredTo(name, open[0].htmlUrl, true, commits.length);
     }
     try {
-        const created = await forge.createPull({
-            title: pullTitle(request),
-            body,
-            head: name,
-            base: o.defaultBranch,
+        const created = await createOnce({
+            create: () => forge.createPull({ title: pullTitle(request), body, head: name, base: o.defaultBranch }),
+            find: async () => (await forge.findOpenPulls(name))[0],
         });
         log.info(`Opened pull request #${created.number}.`);
         return deliveredTo(name, created.htmlUrl, false, commits.length);
@@ -2338,6 +2371,7 @@ function composePublishers(publishers, log) {
 
 
 
+
 async function dispatchIntent(intent, settings, ports) {
     const publisher = composePublishers(ports.publishers, ports.log);
     const request = requestOf(intent);
@@ -2404,6 +2438,10 @@ async function routeCommand(intent, ctx) {
     switch (command.kind) {
         case 'help':
         case 'unknown': {
+            // Even help is an answer posted by the bot: only for those who may run aethr.
+            const denied = await checkActor(ctx, intent.actor);
+            if (denied)
+                return denied;
             const intro = command.kind === 'unknown' ? command.reason : undefined;
             await ctx.forge.createIssueComment(intent.pullRequestNumber, `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
             await ctx.forge.addReaction(comment.id, intro ? 'confused' : '+1');
@@ -2467,39 +2505,10 @@ function requestOf(intent) {
     }
 }
 
-// EXTERNAL MODULE: ./.build/src/github/event-intent.js
-var event_intent = __webpack_require__(6090);
+// EXTERNAL MODULE: ./.build/src/github/event-intent.js + 2 modules
+var event_intent = __webpack_require__(251);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./.build/src/github/idempotent-write.js
-/**
- * Creating something on GitHub when the answer may be lost: a POST that failed with a 5xx or a
- * dropped connection may still have happened, so it is never sent again blindly. Before each new
- * attempt the thing is looked up (by its hidden marker, fingerprint, or name and head); only when
- * it is not there is it created again. Octokit's own retries are off for these POSTs.
- */
-
-async function createOnce(op) {
-    const attempts = op.attempts ?? 3;
-    let delay = op.delayMs ?? 1000;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await op.create();
-        }
-        catch (error) {
-            if (!(0,github_forge/* mayHaveHappened */.dk)(error))
-                throw error;
-            await new Promise((done) => setTimeout(done, delay));
-            delay *= 2;
-            const made = await op.find().catch(() => undefined);
-            if (made !== undefined)
-                return made;
-            if (attempt >= attempts)
-                throw error;
-        }
-    }
-}
-
 // EXTERNAL MODULE: ./.build/src/github/markdown.js
 var markdown = __webpack_require__(9006);
 // EXTERNAL MODULE: ./node_modules/parse-diff/index.js
@@ -3763,7 +3772,19 @@ function createPrCommentsPublisher(o) {
                 previous,
                 notes: publication.notes,
             });
-            comment = await write(renderSummaryComment(input), subject.workflow);
+            try {
+                comment = await write(renderSummaryComment(input), subject.workflow);
+            }
+            catch (error) {
+                // Never leave "reviewing …" behind: one more try with the outcome alone.
+                o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
+                comment = await write(renderSummaryComment({
+                    ...input,
+                    findings: undefined,
+                    files: undefined,
+                    iterations: undefined,
+                }), subject.workflow);
+            }
             publication.summaryUrl = comment.htmlUrl;
         },
     };
@@ -3834,6 +3855,10 @@ async function postReview(o, subject, anchored, publication) {
  * reply to a denied request. Automatic runs (PR events, schedules) get none of these.
  */
 
+
+/** Marks our replies to denied requests, to send at most one per PR and day. */
+const DENIAL_MARKER = '<!-- aethr:denied -->';
+const DENIAL_REPLY_EVERY_MS = 24 * 60 * 60 * 1000;
 function createRequestReplyPublisher(o) {
     let started = false;
     const react = async (request, reaction) => {
@@ -3858,9 +3883,8 @@ function createRequestReplyPublisher(o) {
             const on = request.issueNumber ?? request.pullNumber;
             switch (outcome.kind) {
                 case 'skipped':
-                    if (outcome.reason === 'denied' && explicit && on !== undefined && outcome.denial) {
-                        await o.forge.createIssueComment(on, `@${request.actor} aethr runs need **${outcome.denial.minimum}** permission on this repository; yours is **${outcome.denial.level}**. Ask a maintainer to run it.`);
-                    }
+                    if (outcome.reason === 'denied' && explicit && on !== undefined && outcome.denial)
+                        await replyDenial(o, on, request.actor ?? '', outcome.denial);
                     return;
                 case 'finished':
                     await react(request, '+1');
@@ -3878,6 +3902,26 @@ function createRequestReplyPublisher(o) {
             }
         },
     };
+}
+/**
+ * A denied request is answered only for people who triage the repository (they can ask a
+ * maintainer), once per PR and day: anyone else gets no write at all, so nobody can make the
+ * bot post by commenting.
+ */
+async function replyDenial(o, on, actor, denial) {
+    if (!(0,github_forge/* permissionAtLeast */.ew)(denial.level, 'triage')) {
+        o.log.info(`No reply to ${actor}: below triage, denials are silent.`);
+        return;
+    }
+    const now = o.now?.() ?? Date.now();
+    const recent = (await o.forge.listIssueComments(on)).some((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() &&
+        c.body.includes(DENIAL_MARKER) &&
+        (c.createdAt === undefined || now - Date.parse(c.createdAt) < DENIAL_REPLY_EVERY_MS));
+    if (recent) {
+        o.log.info(`No reply to ${actor}: a denial was already answered on #${on} today.`);
+        return;
+    }
+    await o.forge.createIssueComment(on, `@${actor} aethr runs need **${denial.minimum}** permission on this repository; yours is **${denial.level}**. Ask a maintainer to run it.\n\n${DENIAL_MARKER}`);
 }
 async function replyFailure(forge, outcome, started) {
     const request = outcome.request;
@@ -3915,7 +3959,7 @@ function githubPublishers(forge, log, settings) {
             externalId: `aethr-${settings.links.runId ?? 'run'}-${(0,external_node_crypto_.randomUUID)()}`,
         }));
     }
-    publishers.push(createRequestReplyPublisher({ forge, log }));
+    publishers.push(createRequestReplyPublisher({ forge, log, botLogin: settings.botLogin }));
     return publishers;
 }
 
@@ -4404,16 +4448,21 @@ function applyRanges(text, ranges, replace) {
 
 /***/ }),
 
-/***/ 6090:
+/***/ 251:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fd: () => (/* binding */ parsePullRequest),
-/* harmony export */   zO: () => (/* binding */ normaliseEvent)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_TRIGGER_LABEL, isReviewIntent, isCommandIntent, isLabelIntent, isDocsSyncIntent, isDispatchIntent, isIgnoreIntent, parseRepository, isBotUser */
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zO: () => (/* binding */ normaliseEvent),
+  fd: () => (/* reexport */ parsePullRequest)
+});
+
+// UNUSED EXPORTS: DEFAULT_TRIGGER_LABEL, isBotUser, isCommandIntent, isDispatchIntent, isDocsSyncIntent, isIgnoreIntent, isLabelIntent, isReviewIntent, parseRepository
+
+// EXTERNAL MODULE: ./.build/src/github/commands.js
+var commands = __webpack_require__(2413);
+;// CONCATENATED MODULE: ./.build/src/github/intent-types.js
 const DEFAULT_TRIGGER_LABEL = 'aethr:implement';
 const isReviewIntent = (intent) => intent.kind === 'review';
 const isCommandIntent = (intent) => intent.kind === 'command';
@@ -4421,6 +4470,8 @@ const isLabelIntent = (intent) => intent.kind === 'label';
 const isDocsSyncIntent = (intent) => intent.kind === 'docs_sync';
 const isDispatchIntent = (intent) => intent.kind === 'dispatch';
 const isIgnoreIntent = (intent) => intent.kind === 'ignore';
+
+;// CONCATENATED MODULE: ./.build/src/github/payload-readers.js
 const REVIEW_ACTIONS = [
     'opened',
     'synchronize',
@@ -4436,7 +4487,7 @@ function isFields(value) {
 function field(value, key) {
     return isFields(value) ? value[key] : undefined;
 }
-function text(value) {
+function payload_readers_text(value) {
     return typeof value === 'string' ? value : undefined;
 }
 function positiveInteger(value) {
@@ -4446,7 +4497,7 @@ function labelNames(value) {
     if (!Array.isArray(value))
         return [];
     return value.flatMap((label) => {
-        const name = text(field(label, 'name'));
+        const name = payload_readers_text(field(label, 'name'));
         return name === undefined ? [] : [name];
     });
 }
@@ -4456,9 +4507,9 @@ function sameName(a, b) {
 // ---------------------------------------------------------------------------------------------
 // Readers, usable on API responses as well as payloads (`GET /pulls/{n}` has the same fields)
 function parseRepository(value) {
-    const fullName = text(field(value, 'full_name'));
-    const name = text(field(value, 'name'));
-    const owner = text(field(field(value, 'owner'), 'login'));
+    const fullName = payload_readers_text(field(value, 'full_name'));
+    const name = payload_readers_text(field(value, 'name'));
+    const owner = payload_readers_text(field(field(value, 'owner'), 'login'));
     const [fromFullOwner, fromFullName] = fullName?.split('/') ?? [];
     const resolvedOwner = owner ?? fromFullOwner;
     const resolvedName = name ?? fromFullName;
@@ -4469,7 +4520,7 @@ function parseRepository(value) {
         repo: resolvedName,
         fullName: `${resolvedOwner}/${resolvedName}`,
     };
-    const defaultBranch = text(field(value, 'default_branch'));
+    const defaultBranch = payload_readers_text(field(value, 'default_branch'));
     if (defaultBranch)
         info.defaultBranch = defaultBranch;
     const isPrivate = field(value, 'private');
@@ -4478,14 +4529,14 @@ function parseRepository(value) {
     return { ok: true, value: info };
 }
 function parseBranch(value, side) {
-    const sha = text(field(value, 'sha'));
-    const ref = text(field(value, 'ref'));
+    const sha = payload_readers_text(field(value, 'sha'));
+    const ref = payload_readers_text(field(value, 'ref'));
     if (!sha || !/^[0-9a-f]{7,64}$/i.test(sha))
         return { ok: false, reason: `pull_request.${side}.sha is missing or invalid` };
     if (!ref)
         return { ok: false, reason: `pull_request.${side}.ref is missing` };
     const branch = { sha, ref };
-    const repoFullName = text(field(field(value, 'repo'), 'full_name'));
+    const repoFullName = payload_readers_text(field(field(value, 'repo'), 'full_name'));
     if (repoFullName)
         branch.repoFullName = repoFullName;
     return { ok: true, value: branch };
@@ -4507,11 +4558,11 @@ function parsePullRequest(value) {
     const baseRepo = base.value.repoFullName;
     const info = {
         number,
-        title: text(field(value, 'title')) ?? '',
-        body: text(field(value, 'body')) ?? '',
+        title: payload_readers_text(field(value, 'title')) ?? '',
+        body: payload_readers_text(field(value, 'body')) ?? '',
         draft: field(value, 'draft') === true,
-        state: text(field(value, 'state')) ?? 'open',
-        author: text(field(field(value, 'user'), 'login')) ?? '',
+        state: payload_readers_text(field(value, 'state')) ?? 'open',
+        author: payload_readers_text(field(field(value, 'user'), 'login')) ?? '',
         head: head.value,
         base: base.value,
         // A deleted fork has no head repository: treat it as a fork (the safe answer).
@@ -4519,7 +4570,7 @@ function parsePullRequest(value) {
         maintainerCanModify: field(value, 'maintainer_can_modify') === true,
         labels: labelNames(field(value, 'labels')),
     };
-    const htmlUrl = text(field(value, 'html_url'));
+    const htmlUrl = payload_readers_text(field(value, 'html_url'));
     if (htmlUrl)
         info.htmlUrl = htmlUrl;
     const commits = positiveInteger(field(value, 'commits'));
@@ -4533,17 +4584,17 @@ function parseIssue(value) {
         return { ok: false, reason: 'issue.number is missing' };
     const info = {
         number,
-        title: text(field(value, 'title')) ?? '',
-        body: text(field(value, 'body')) ?? '',
-        state: text(field(value, 'state')) ?? 'open',
-        author: text(field(field(value, 'user'), 'login')) ?? '',
+        title: payload_readers_text(field(value, 'title')) ?? '',
+        body: payload_readers_text(field(value, 'body')) ?? '',
+        state: payload_readers_text(field(value, 'state')) ?? 'open',
+        author: payload_readers_text(field(field(value, 'user'), 'login')) ?? '',
         isPullRequest: isFields(field(value, 'pull_request')),
         labels: labelNames(field(value, 'labels')),
     };
     const draft = field(value, 'draft');
     if (typeof draft === 'boolean')
         info.draft = draft;
-    const htmlUrl = text(field(value, 'html_url'));
+    const htmlUrl = payload_readers_text(field(value, 'html_url'));
     if (htmlUrl)
         info.htmlUrl = htmlUrl;
     return { ok: true, value: info };
@@ -4565,187 +4616,12 @@ function issueFromPullRequest(pr) {
 }
 /** A bot: `type: Bot`, a `[bot]` login, or this action's own login. */
 function isBotUser(user, botLogin) {
-    const login = text(field(user, 'login')) ?? '';
-    if (text(field(user, 'type')) === 'Bot')
+    const login = payload_readers_text(field(user, 'login')) ?? '';
+    if (payload_readers_text(field(user, 'type')) === 'Bot')
         return true;
     if (login.toLowerCase().endsWith('[bot]'))
         return true;
     return botLogin !== undefined && botLogin !== '' && sameName(login, botLogin);
-}
-// ---------------------------------------------------------------------------------------------
-// The normaliser
-function normaliseEvent(event, options = {}) {
-    const name = String(event.name);
-    const payload = event.payload;
-    const action = text(field(payload, 'action'));
-    const ignore = (reason, repository) => {
-        const intent = { kind: 'ignore', event: name, reason };
-        if (action !== undefined)
-            intent.action = action;
-        if (repository)
-            intent.repository = repository;
-        return intent;
-    };
-    if (!isFields(payload))
-        return ignore('the event has no payload');
-    const repository = repositoryOf(payload, options);
-    if (!repository.ok)
-        return ignore(repository.reason);
-    const base = {
-        event: name,
-        repository: repository.value,
-        ...(action === undefined ? {} : { action }),
-    };
-    const actor = text(field(field(payload, 'sender'), 'login'));
-    const triggerLabel = options.triggerLabel ?? DEFAULT_TRIGGER_LABEL;
-    switch (name) {
-        case 'pull_request':
-        case 'pull_request_target': {
-            const safeMode = name === 'pull_request_target';
-            if (action === undefined)
-                return ignore(`${name} event without an action`, repository.value);
-            const pr = parsePullRequest(field(payload, 'pull_request'));
-            if (!pr.ok)
-                return ignore(pr.reason, repository.value);
-            if (!actor)
-                return ignore('the payload names no sender', repository.value);
-            const workflowFrom = safeMode || pr.value.isFork ? 'base' : 'head';
-            if (action === LABELED) {
-                const label = text(field(field(payload, 'label'), 'name'));
-                if (!label || !sameName(label, triggerLabel)) {
-                    return ignore(`label "${label ?? ''}" is not the trigger label "${triggerLabel}"`, repository.value);
-                }
-                return {
-                    kind: 'label',
-                    ...base,
-                    actor,
-                    label,
-                    target: 'pull_request',
-                    issue: issueFromPullRequest(pr.value),
-                    pullRequest: pr.value,
-                    safeMode,
-                    workflowFrom,
-                };
-            }
-            if (!REVIEW_ACTIONS.includes(action)) {
-                return ignore(`${name} "${action}" does not start a review (only ${REVIEW_ACTIONS.join(', ')})`, repository.value);
-            }
-            if (pr.value.state === 'closed')
-                return ignore(`pull request #${pr.value.number} is closed`, repository.value);
-            // Our own follow-up commits were reviewed inside the implement loop: a push by this
-            // action's identity never starts another run (a PAT's pushes do trigger workflows).
-            if (action === 'synchronize' &&
-                isBotUser(field(payload, 'sender'), options.botLogin)) {
-                return ignore(`the push to #${pr.value.number} was made by ${actor}, this action's own identity`, repository.value);
-            }
-            if (pr.value.draft && (options.skipDrafts ?? true)) {
-                return ignore(`pull request #${pr.value.number} is a draft (drafts are skipped)`, repository.value);
-            }
-            return { kind: 'review', ...base, actor, pullRequest: pr.value, safeMode, workflowFrom };
-        }
-        case 'issue_comment': {
-            if (action !== COMMENT_CREATED) {
-                return ignore(`comment ${action ?? 'event'}: only newly created comments are read`, repository.value);
-            }
-            const issue = parseIssue(field(payload, 'issue'));
-            if (!issue.ok)
-                return ignore(issue.reason, repository.value);
-            if (!issue.value.isPullRequest)
-                return ignore(`#${issue.value.number} is an issue, not a pull request`, repository.value);
-            const comment = field(payload, 'comment');
-            const user = field(comment, 'user');
-            const author = text(field(user, 'login'));
-            const id = positiveInteger(field(comment, 'id'));
-            const body = text(field(comment, 'body'));
-            if (!author || id === undefined || body === undefined) {
-                return ignore('the comment lacks an id, a body or an author', repository.value);
-            }
-            if (isBotUser(user, options.botLogin))
-                return ignore(`comment by a bot (${author})`, repository.value);
-            const command = (0,_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCommand */ .RM)(body);
-            if (!command)
-                return ignore('the comment has no /aethr command', repository.value);
-            const commentInfo = { id, body, author };
-            const htmlUrl = text(field(comment, 'html_url'));
-            if (htmlUrl)
-                commentInfo.htmlUrl = htmlUrl;
-            return {
-                kind: 'command',
-                ...base,
-                actor: actor ?? author,
-                command,
-                comment: commentInfo,
-                issue: issue.value,
-                pullRequestNumber: issue.value.number,
-                safeMode: false,
-                workflowFrom: 'base',
-            };
-        }
-        case 'issues': {
-            if (action !== LABELED)
-                return ignore(`issues "${action ?? ''}" does not start a run`, repository.value);
-            const label = text(field(field(payload, 'label'), 'name'));
-            if (!label || !sameName(label, triggerLabel)) {
-                return ignore(`label "${label ?? ''}" is not the trigger label "${triggerLabel}"`, repository.value);
-            }
-            const issue = parseIssue(field(payload, 'issue'));
-            if (!issue.ok)
-                return ignore(issue.reason, repository.value);
-            if (!actor)
-                return ignore('the payload names no sender', repository.value);
-            return {
-                kind: 'label',
-                ...base,
-                actor,
-                label,
-                target: issue.value.isPullRequest ? 'pull_request' : 'issue',
-                issue: issue.value,
-                safeMode: false,
-                workflowFrom: 'base',
-            };
-        }
-        case 'schedule': {
-            const intent = {
-                kind: 'docs_sync',
-                ...base,
-                trigger: 'schedule',
-                inputs: {},
-            };
-            const schedule = text(payload['schedule']);
-            if (schedule)
-                intent.schedule = schedule;
-            return intent;
-        }
-        case 'workflow_dispatch': {
-            const inputs = stringInputs(field(payload, 'inputs'));
-            const ref = text(field(payload, 'ref'));
-            const wanted = (inputs['intent'] ?? '').trim().toLowerCase().replaceAll('_', '-');
-            if (wanted === 'docs-sync') {
-                const intent = {
-                    kind: 'docs_sync',
-                    ...base,
-                    trigger: 'workflow_dispatch',
-                    inputs,
-                };
-                if (actor)
-                    intent.actor = actor;
-                if (ref)
-                    intent.ref = ref;
-                return intent;
-            }
-            const task = (inputs['task'] ?? '').trim();
-            if (!task)
-                return ignore('workflow_dispatch without a "task" input (or "intent: docs-sync")', repository.value);
-            if (!actor)
-                return ignore('the payload names no sender', repository.value);
-            const intent = { kind: 'dispatch', ...base, actor, task, inputs };
-            if (ref)
-                intent.ref = ref;
-            return intent;
-        }
-        default:
-            return ignore(`event "${name}" does not trigger aethr`, repository.value);
-    }
 }
 function repositoryOf(payload, options) {
     const fromPayload = parseRepository(field(payload, 'repository'));
@@ -4766,6 +4642,230 @@ function stringInputs(value) {
             inputs[key] = String(input);
     }
     return inputs;
+}
+
+;// CONCATENATED MODULE: ./.build/src/github/event-intent.js
+/**
+ * Every GitHub event a door receives, normalised once into an `Intent`. Nothing downstream reads
+ * the webhook payload: what a run needs (repository, pull request, comment, actor) is copied here
+ * (the readers are in payload-readers.ts; a payload missing something we need becomes an
+ * `ignore` intent with the reason, never an exception).
+ *
+ * Which events do what:
+ * - `pull_request` opened / synchronize / reopened / ready_for_review → `review` (drafts are
+ *   ignored when `skipDrafts`);
+ * - `pull_request_target`, the same, with `safeMode: true`: it runs with the base repository's
+ *   secrets, so PR code is never checked out and the workflow file comes from the base branch;
+ * - `issue_comment` **created** on a pull request with an `/aethr` command → `command` (edited and
+ *   deleted comments, comments by bots — this action's own included — and comments without a
+ *   command are ignored);
+ * - `pull_request` / `pull_request_target` / `issues` `labeled` with the trigger label → `label`;
+ * - `schedule`, or `workflow_dispatch` with input `intent: docs-sync` → `docs_sync`;
+ * - `workflow_dispatch` with a `task` input → `dispatch`;
+ * - anything else → `ignore`, with a reason a person can read.
+ *
+ * Commands and labels are explicit requests, so they run on draft pull requests too.
+ */
+
+
+
+
+
+function normaliseEvent(event, options = {}) {
+    const name = String(event.name);
+    const payload = event.payload;
+    const action = payload_readers_text(field(payload, 'action'));
+    const ignoreWith = (repository) => (reason) => {
+        const intent = { kind: 'ignore', event: name, reason };
+        if (action !== undefined)
+            intent.action = action;
+        if (repository)
+            intent.repository = repository;
+        return intent;
+    };
+    if (!isFields(payload))
+        return ignoreWith()('the event has no payload');
+    const repository = repositoryOf(payload, options);
+    if (!repository.ok)
+        return ignoreWith()(repository.reason);
+    const s = {
+        name,
+        action,
+        payload,
+        repository: repository.value,
+        base: {
+            event: name,
+            repository: repository.value,
+            ...(action === undefined ? {} : { action }),
+        },
+        actor: payload_readers_text(field(field(payload, 'sender'), 'login')),
+        triggerLabel: options.triggerLabel ?? DEFAULT_TRIGGER_LABEL,
+        options,
+        ignore: ignoreWith(repository.value),
+    };
+    switch (name) {
+        case 'pull_request':
+        case 'pull_request_target':
+            return pullRequestIntent(s);
+        case 'issue_comment':
+            return commentIntent(s);
+        case 'issues':
+            return issueLabelIntent(s);
+        case 'schedule': {
+            const intent = {
+                kind: 'docs_sync',
+                ...s.base,
+                trigger: 'schedule',
+                inputs: {},
+            };
+            const schedule = payload_readers_text(payload['schedule']);
+            if (schedule)
+                intent.schedule = schedule;
+            return intent;
+        }
+        case 'workflow_dispatch':
+            return workflowDispatchIntent(s);
+        default:
+            return s.ignore(`event "${name}" does not trigger aethr`);
+    }
+}
+function pullRequestIntent(s) {
+    const { name, action, actor, base } = s;
+    const safeMode = name === 'pull_request_target';
+    if (action === undefined)
+        return s.ignore(`${name} event without an action`);
+    const pr = parsePullRequest(field(s.payload, 'pull_request'));
+    if (!pr.ok)
+        return s.ignore(pr.reason);
+    if (!actor)
+        return s.ignore('the payload names no sender');
+    const workflowFrom = safeMode || pr.value.isFork ? 'base' : 'head';
+    if (action === LABELED) {
+        const label = triggerLabelOf(s);
+        if (typeof label !== 'string')
+            return label;
+        return {
+            kind: 'label',
+            ...base,
+            actor,
+            label,
+            target: 'pull_request',
+            issue: issueFromPullRequest(pr.value),
+            pullRequest: pr.value,
+            safeMode,
+            workflowFrom,
+        };
+    }
+    if (!REVIEW_ACTIONS.includes(action)) {
+        return s.ignore(`${name} "${action}" does not start a review (only ${REVIEW_ACTIONS.join(', ')})`);
+    }
+    if (pr.value.state === 'closed')
+        return s.ignore(`pull request #${pr.value.number} is closed`);
+    // Our own follow-up commits were reviewed inside the implement loop: a push by this
+    // action's identity never starts another run (a PAT's pushes do trigger workflows).
+    if (action === 'synchronize' &&
+        isBotUser(field(s.payload, 'sender'), s.options.botLogin)) {
+        return s.ignore(`the push to #${pr.value.number} was made by ${actor}, this action's own identity`);
+    }
+    if (pr.value.draft && (s.options.skipDrafts ?? true)) {
+        return s.ignore(`pull request #${pr.value.number} is a draft (drafts are skipped)`);
+    }
+    return { kind: 'review', ...base, actor, pullRequest: pr.value, safeMode, workflowFrom };
+}
+/** The event's label when it is the trigger label, else the `ignore` intent saying so. */
+function triggerLabelOf(s) {
+    const label = payload_readers_text(field(field(s.payload, 'label'), 'name'));
+    if (!label || !sameName(label, s.triggerLabel)) {
+        return s.ignore(`label "${label ?? ''}" is not the trigger label "${s.triggerLabel}"`);
+    }
+    return label;
+}
+function commentIntent(s) {
+    if (s.action !== COMMENT_CREATED) {
+        return s.ignore(`comment ${s.action ?? 'event'}: only newly created comments are read`);
+    }
+    const issue = parseIssue(field(s.payload, 'issue'));
+    if (!issue.ok)
+        return s.ignore(issue.reason);
+    if (!issue.value.isPullRequest)
+        return s.ignore(`#${issue.value.number} is an issue, not a pull request`);
+    const comment = field(s.payload, 'comment');
+    const user = field(comment, 'user');
+    const author = payload_readers_text(field(user, 'login'));
+    const id = positiveInteger(field(comment, 'id'));
+    const body = payload_readers_text(field(comment, 'body'));
+    if (!author || id === undefined || body === undefined) {
+        return s.ignore('the comment lacks an id, a body or an author');
+    }
+    if (isBotUser(user, s.options.botLogin))
+        return s.ignore(`comment by a bot (${author})`);
+    const command = (0,commands/* parseCommand */.RM)(body);
+    if (!command)
+        return s.ignore('the comment has no /aethr command');
+    const commentInfo = { id, body, author };
+    const htmlUrl = payload_readers_text(field(comment, 'html_url'));
+    if (htmlUrl)
+        commentInfo.htmlUrl = htmlUrl;
+    return {
+        kind: 'command',
+        ...s.base,
+        actor: s.actor ?? author,
+        command,
+        comment: commentInfo,
+        issue: issue.value,
+        pullRequestNumber: issue.value.number,
+        safeMode: false,
+        workflowFrom: 'base',
+    };
+}
+function issueLabelIntent(s) {
+    if (s.action !== LABELED)
+        return s.ignore(`issues "${s.action ?? ''}" does not start a run`);
+    const label = triggerLabelOf(s);
+    if (typeof label !== 'string')
+        return label;
+    const issue = parseIssue(field(s.payload, 'issue'));
+    if (!issue.ok)
+        return s.ignore(issue.reason);
+    if (!s.actor)
+        return s.ignore('the payload names no sender');
+    return {
+        kind: 'label',
+        ...s.base,
+        actor: s.actor,
+        label,
+        target: issue.value.isPullRequest ? 'pull_request' : 'issue',
+        issue: issue.value,
+        safeMode: false,
+        workflowFrom: 'base',
+    };
+}
+function workflowDispatchIntent(s) {
+    const inputs = stringInputs(field(s.payload, 'inputs'));
+    const ref = payload_readers_text(field(s.payload, 'ref'));
+    const wanted = (inputs['intent'] ?? '').trim().toLowerCase().replaceAll('_', '-');
+    if (wanted === 'docs-sync') {
+        const intent = {
+            kind: 'docs_sync',
+            ...s.base,
+            trigger: 'workflow_dispatch',
+            inputs,
+        };
+        if (s.actor)
+            intent.actor = s.actor;
+        if (ref)
+            intent.ref = ref;
+        return intent;
+    }
+    const task = (inputs['task'] ?? '').trim();
+    if (!task)
+        return s.ignore('workflow_dispatch without a "task" input (or "intent: docs-sync")');
+    if (!s.actor)
+        return s.ignore('the payload names no sender');
+    const intent = { kind: 'dispatch', ...s.base, actor: s.actor, task, inputs };
+    if (ref)
+        intent.ref = ref;
+    return intent;
 }
 
 

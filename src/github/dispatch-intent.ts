@@ -12,7 +12,7 @@ import { handleBranchRun } from './handle-branch-run.js';
 import { handleImplement } from './handle-implement.js';
 import { handleReview } from './handle-review.js';
 import { composePublishers, type Publisher } from './publisher.js';
-import type { RunContext } from './run-context.js';
+import { checkActor, type RunContext } from './run-context.js';
 import type { RunLog } from './run-log.js';
 import { failed, newTally, skipped, type RunOutcome, type RunRequest } from './run-outcome.js';
 import type { DoorSettings } from './settings.js';
@@ -112,6 +112,9 @@ async function routeCommand(intent: CommandIntent, ctx: RunContext): Promise<Run
   switch (command.kind) {
     case 'help':
     case 'unknown': {
+      // Even help is an answer posted by the bot: only for those who may run aethr.
+      const denied = await checkActor(ctx, intent.actor);
+      if (denied) return denied;
       const intro = command.kind === 'unknown' ? command.reason : undefined;
       await ctx.forge.createIssueComment(
         intent.pullRequestNumber,

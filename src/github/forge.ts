@@ -26,6 +26,8 @@ export interface ForgeComment {
   author: string;
   authorType: string;
   htmlUrl: string;
+  /** ISO time, when GitHub said. */
+  createdAt?: string;
 }
 
 export interface ReviewCommentInput {

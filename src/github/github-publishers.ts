@@ -27,6 +27,6 @@ export function githubPublishers(forge: Forge, log: RunLog, settings: DoorSettin
       }),
     );
   }
-  publishers.push(createRequestReplyPublisher({ forge, log }));
+  publishers.push(createRequestReplyPublisher({ forge, log, botLogin: settings.botLogin }));
   return publishers;
 }

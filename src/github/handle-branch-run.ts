@@ -10,6 +10,7 @@ import { runWorkflow } from '../engine/run-workflow.js';
 import { toError } from '../errors.js';
 import type { PrWorkspace } from '../git/pr-workspace.js';
 import { PullCreationForbidden } from './forge.js';
+import { createOnce } from './idempotent-write.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
 import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
 import {
@@ -155,11 +156,10 @@ async function deliver(
     return deliveredTo(name, open[0].htmlUrl, true, commits.length);
   }
   try {
-    const created = await forge.createPull({
-      title: pullTitle(request),
-      body,
-      head: name,
-      base: o.defaultBranch,
+    const created = await createOnce({
+      create: () =>
+        forge.createPull({ title: pullTitle(request), body, head: name, base: o.defaultBranch }),
+      find: async () => (await forge.findOpenPulls(name))[0],
     });
     log.info(`Opened pull request #${created.number}.`);
     return deliveredTo(name, created.htmlUrl, false, commits.length);

@@ -109,12 +109,14 @@ function forgeOver(octokit: Octokit, owner: string, repo: string): Forge {
     body?: string | null;
     user?: { login: string; type?: string } | null;
     html_url: string;
+    created_at?: string;
   }): ForgeComment => ({
     id: c.id,
     body: c.body ?? '',
     author: c.user?.login ?? '',
     authorType: c.user?.type ?? '',
     htmlUrl: c.html_url,
+    ...(c.created_at ? { createdAt: c.created_at } : {}),
   });
 
   const checkRun = (c: {

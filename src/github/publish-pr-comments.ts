@@ -101,7 +101,23 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
         previous,
         notes: publication.notes,
       });
-      comment = await write(renderSummaryComment(input), subject.workflow);
+      try {
+        comment = await write(renderSummaryComment(input), subject.workflow);
+      } catch (error) {
+        // Never leave "reviewing …" behind: one more try with the outcome alone.
+        o.log.warning(
+          `Could not update the summary (${toError(error).message}); retrying briefly.`,
+        );
+        comment = await write(
+          renderSummaryComment({
+            ...input,
+            findings: undefined,
+            files: undefined,
+            iterations: undefined,
+          }),
+          subject.workflow,
+        );
+      }
       publication.summaryUrl = comment.htmlUrl;
     },
   };

@@ -5,12 +5,22 @@
  * reply to a denied request. Automatic runs (PR events, schedules) get none of these.
  */
 import { toError } from '../errors.js';
-import type { Forge, Reaction } from './forge.js';
+import { permissionAtLeast, type Forge, type PermissionLevel, type Reaction } from './forge.js';
 import type { Publisher } from './publisher.js';
 import type { RunLog } from './run-log.js';
 import type { RunOutcome, RunRequest } from './run-outcome.js';
 
-export function createRequestReplyPublisher(o: { forge: Forge; log: RunLog }): Publisher {
+/** Marks our replies to denied requests, to send at most one per PR and day. */
+const DENIAL_MARKER = '<!-- aethr:denied -->';
+const DENIAL_REPLY_EVERY_MS = 24 * 60 * 60 * 1000;
+
+export function createRequestReplyPublisher(o: {
+  forge: Forge;
+  log: RunLog;
+  botLogin: string;
+  /** For tests: the clock that rate-limits denial replies. */
+  now?: () => number;
+}): Publisher {
   let started = false;
   const react = async (request: RunRequest, reaction: Reaction): Promise<void> => {
     if (request.commentId === undefined) return;
@@ -32,12 +42,8 @@ export function createRequestReplyPublisher(o: { forge: Forge; log: RunLog }): P
       const on = request.issueNumber ?? request.pullNumber;
       switch (outcome.kind) {
         case 'skipped':
-          if (outcome.reason === 'denied' && explicit && on !== undefined && outcome.denial) {
-            await o.forge.createIssueComment(
-              on,
-              `@${request.actor} aethr runs need **${outcome.denial.minimum}** permission on this repository; yours is **${outcome.denial.level}**. Ask a maintainer to run it.`,
-            );
-          }
+          if (outcome.reason === 'denied' && explicit && on !== undefined && outcome.denial)
+            await replyDenial(o, on, request.actor ?? '', outcome.denial);
           return;
         case 'finished':
           await react(request, '+1');
@@ -53,6 +59,38 @@ export function createRequestReplyPublisher(o: { forge: Forge; log: RunLog }): P
       }
     },
   };
+}
+
+/**
+ * A denied request is answered only for people who triage the repository (they can ask a
+ * maintainer), once per PR and day: anyone else gets no write at all, so nobody can make the
+ * bot post by commenting.
+ */
+async function replyDenial(
+  o: { forge: Forge; log: RunLog; botLogin: string; now?: () => number },
+  on: number,
+  actor: string,
+  denial: { level: string; minimum: string },
+): Promise<void> {
+  if (!permissionAtLeast(denial.level as PermissionLevel, 'triage')) {
+    o.log.info(`No reply to ${actor}: below triage, denials are silent.`);
+    return;
+  }
+  const now = o.now?.() ?? Date.now();
+  const recent = (await o.forge.listIssueComments(on)).some(
+    (c) =>
+      c.author.toLowerCase() === o.botLogin.toLowerCase() &&
+      c.body.includes(DENIAL_MARKER) &&
+      (c.createdAt === undefined || now - Date.parse(c.createdAt) < DENIAL_REPLY_EVERY_MS),
+  );
+  if (recent) {
+    o.log.info(`No reply to ${actor}: a denial was already answered on #${on} today.`);
+    return;
+  }
+  await o.forge.createIssueComment(
+    on,
+    `@${actor} aethr runs need **${denial.minimum}** permission on this repository; yours is **${denial.level}**. Ask a maintainer to run it.\n\n${DENIAL_MARKER}`,
+  );
 }
 
 async function replyFailure(
