@@ -138,7 +138,22 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
     };
     let documentationUrl = 'https://docs.github.com/rest';
 
+    let lost: FailureSpec | undefined;
     const send = (status: number, body?: unknown, text?: string, contentType?: string): void => {
+      if (lost) {
+        // The request was performed; its answer never arrives intact.
+        record.status = lost.status ?? 0;
+        record.response = { lost: true, performed: status };
+        if (lost.status === undefined) {
+          res.socket?.destroy();
+          return;
+        }
+        const page =
+          '<html><body><h1>Unicorn!</h1><p>This page is taking too long to load.</p></body></html>';
+        res.writeHead(lost.status, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+        res.end(page);
+        return;
+      }
       record.status = status;
       record.response = text ?? body;
       const payload = text ?? (body === undefined ? '' : JSON.stringify(body));
@@ -241,7 +256,16 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
     }
 
     const failure = takeFailure(method, operationId, url.pathname);
-    if (failure) {
+    if (failure?.delayMs) await new Promise((done) => setTimeout(done, failure.delayMs));
+    if (failure?.kind === 'drop') {
+      record.status = 0;
+      res.socket?.destroy();
+      return;
+    }
+    if (failure?.kind === 'lost') lost = failure;
+    else if (failure?.kind === 'delay') {
+      // only the delay above
+    } else if (failure) {
       const kind = failure.kind ?? 'status';
       if (kind === 'rate-limit') {
         const reset = Math.floor(Date.now() / 1000) + (failure.resetIn ?? 1);

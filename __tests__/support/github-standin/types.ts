@@ -73,10 +73,16 @@ export interface FailureSpec {
   /**
    * `rate-limit`: 403 (or `status`) with `x-ratelimit-remaining: 0` and a near `x-ratelimit-reset`;
    * `secondary-rate-limit`: 403 (or 429) "You have exceeded a secondary rate limit" with `retry-after`;
-   * `status`: a plain error (default 500).
+   * `status`: a plain error (default 500), nothing performed;
+   * `lost`: the request IS performed, then the answer is lost: the connection is dropped, or
+   *   with `status` an HTML error page (GitHub's 5xx "Unicorn!") is sent instead;
+   * `drop`: the connection is dropped before anything is performed;
+   * `delay`: answered normally after `delayMs`.
    */
-  kind?: 'rate-limit' | 'secondary-rate-limit' | 'status';
+  kind?: 'rate-limit' | 'secondary-rate-limit' | 'status' | 'lost' | 'drop' | 'delay';
   status?: number;
+  /** Wait this long before answering (any kind). */
+  delayMs?: number;
   /** How many matching requests fail (default 1). */
   count?: number;
   /** `retry-after` seconds for secondary limits (default 1). */

@@ -1,0 +1,71 @@
+/**
+ * Writes whose answer is lost after GitHub performed them (a 502 page, a dropped connection):
+ * nothing a user sees is duplicated, and nothing is left at "reviewing …".
+ */
+import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
+import { reviewReply, startActionFixture, type ActionFixture } from '../support/action-fixture.js';
+import { startOpenAIStub, type OpenAIStub } from '../support/openai-stub.js';
+
+let stub: OpenAIStub;
+let fx: ActionFixture;
+
+beforeAll(async () => {
+  stub = await startOpenAIStub({
+    reply: () => ({
+      text: reviewReply(
+        [{ path: 'a.py', line: 1, severity: 'high', title: 'x is wrong', body: 'Keep x = 1.' }],
+        'revise',
+      ),
+    }),
+  });
+});
+afterAll(async () => stub.close());
+afterEach(async () => fx?.close());
+
+const summaries = () => fx.gh.state.issueComments.filter((c) => c.body.includes('aethr:summary'));
+
+it.each([
+  ['a 502 page', 502],
+  ['a dropped connection', undefined],
+] as const)(
+  'the summary, the review and the check run are each made once when their answer is lost (%s)',
+  async (_label, status) => {
+    fx = await startActionFixture({ stub });
+    for (const operationId of ['issues/create-comment', 'pulls/create-review', 'checks/create'])
+      fx.gh.failNext({ kind: 'lost', status, match: { method: 'POST', operationId } });
+    const out = await fx.run();
+    expect(out.code).toBe(0);
+    expect(fx.gh.violations).toEqual([]);
+    expect(summaries()).toHaveLength(1);
+    expect(summaries()[0]!.body).not.toMatch(/reviewing …/);
+    expect(summaries()[0]!.body).toMatch(/x is wrong/);
+    expect(fx.gh.state.reviews).toHaveLength(1);
+    expect(fx.gh.state.reviewComments).toHaveLength(1);
+    expect(fx.gh.state.checkRuns).toHaveLength(1);
+    expect(fx.gh.state.checkRuns[0]!.conclusion).toBe('failure');
+  },
+);
+
+it('a run that finds two of its summaries keeps the newest and deletes the rest', async () => {
+  fx = await startActionFixture({ stub });
+  await fx.run();
+  const [first] = summaries();
+  // An older client's duplicate, as a lost answer used to leave behind.
+  fx.gh.state.issueComments.push({ ...first!, id: first!.id + 1000 });
+  await fx.run();
+  expect(summaries().map((c) => c.id)).toEqual([first!.id + 1000]);
+});
+
+it('an error page is named as the failed operation, never dumped', async () => {
+  fx = await startActionFixture({ stub });
+  fx.gh.failNext({
+    kind: 'lost',
+    status: 502,
+    count: 10,
+    match: { method: 'GET', operationId: 'issues/list-comments' },
+  });
+  const out = await fx.run();
+  expect(out.code).not.toBe(0);
+  expect(out.stdout).toMatch(/could not list the comments of #7: HTTP 502/);
+  expect(out.stdout).not.toMatch(/Unicorn|<html/);
+});
