@@ -3159,51 +3159,6 @@ async function ensureAllowed(actor, settings, deps, replyOn) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./.build/src/config/config-error.js
-/**
- * The error a workflow file raises when it cannot be used: every problem found in the file, each
- * with its position, the YAML path it concerns, what is wrong and what to write instead.
- */
-
-/** One problem as text: `FILE:LINE:COL: PATH: MESSAGE — FIX`. */
-function formatConfigProblem(file, problem) {
-    const where = problem.line > 0 ? `${file}:${problem.line}:${problem.column}` : file;
-    const path = problem.path === '' ? '' : `${problem.path}: `;
-    let text = `${where}: ${path}${problem.message}`;
-    if (problem.fix !== undefined && problem.fix !== '') {
-        const [first, ...rest] = problem.fix.split('\n');
-        text += ` — ${first}`;
-        for (const line of rest)
-            text += `\n    ${line}`;
-    }
-    return text;
-}
-/** Problems in reading order: by line, then column (stable for equal positions). */
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
-}
-class ConfigError extends errors/* AethrError */.j {
-    name = 'ConfigError';
-    file;
-    problems;
-    constructor(file, problems, options) {
-        const sorted = sortProblems(problems);
-        const count = sorted.length === 1 ? 'the problem' : `the ${sorted.length} problems`;
-        super(sorted.map((p) => formatConfigProblem(file, p)).join('\n'), {
-            cause: options?.cause,
-            hint: `Edit ${file} and fix ${count} listed above.`,
-        });
-        this.file = file;
-        this.problems = sorted;
-    }
-}
-/** A headline plus every problem, for a terminal or a job summary. */
-function formatConfigError(err) {
-    const n = err.problems.length;
-    const head = `${err.file}: ${n} problem${n === 1 ? '' : 's'} in the workflow file`;
-    return `${head}\n${err.message}\n${err.hint ?? ''}`.trimEnd();
-}
-
 ;// CONCATENATED MODULE: ./.build/src/config/did-you-mean.js
 /**
  * "Did you mean …?" suggestions: the closest allowed word by edit distance, or nothing when no
@@ -3301,6 +3256,51 @@ function suggestWord(word, allowed, lead = 'use one of') {
     if (allowed.length === 0)
         return 'there is nothing to refer to yet';
     return `${lead} ${listWords(allowed)}`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/config/config-error.js
+/**
+ * The error a workflow file raises when it cannot be used: every problem found in the file, each
+ * with its position, the YAML path it concerns, what is wrong and what to write instead.
+ */
+
+/** One problem as text: `FILE:LINE:COL: PATH: MESSAGE — FIX`. */
+function formatConfigProblem(file, problem) {
+    const where = problem.line > 0 ? `${file}:${problem.line}:${problem.column}` : file;
+    const path = problem.path === '' ? '' : `${problem.path}: `;
+    let text = `${where}: ${path}${problem.message}`;
+    if (problem.fix !== undefined && problem.fix !== '') {
+        const [first, ...rest] = problem.fix.split('\n');
+        text += ` — ${first}`;
+        for (const line of rest)
+            text += `\n    ${line}`;
+    }
+    return text;
+}
+/** Problems in reading order: by line, then column (stable for equal positions). */
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+class ConfigError extends errors/* AethrError */.j {
+    name = 'ConfigError';
+    file;
+    problems;
+    constructor(file, problems, options) {
+        const sorted = sortProblems(problems);
+        const count = sorted.length === 1 ? 'the problem' : `the ${sorted.length} problems`;
+        super(sorted.map((p) => formatConfigProblem(file, p)).join('\n'), {
+            cause: options?.cause,
+            hint: `Edit ${file} and fix ${count} listed above.`,
+        });
+        this.file = file;
+        this.problems = sorted;
+    }
+}
+/** A headline plus every problem, for a terminal or a job summary. */
+function formatConfigError(err) {
+    const n = err.problems.length;
+    const head = `${err.file}: ${n} problem${n === 1 ? '' : 's'} in the workflow file`;
+    return `${head}\n${err.message}\n${err.hint ?? ''}`.trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./.build/src/config/bounds-checks.js
@@ -4566,6 +4566,7 @@ async function listPresets() {
 
 
 
+
 const DEFAULT_WORKFLOW_FILE = '.aethr.yaml';
 async function loadWorkflowSpec(spec, cwd, options = {}) {
     const wanted = spec ?? DEFAULT_WORKFLOW_FILE;
@@ -4585,8 +4586,11 @@ async function loadWorkflowSpec(spec, cwd, options = {}) {
             hint: 'Create one with "aethr init review-existing-diff" (see "aethr init --list"), or pass --workflow FILE.',
         });
     }
+    const near = closestMatch(wanted, PRESET_NAMES);
     throw new errors/* AethrError */.j(`Workflow "${wanted}" is neither a file nor a preset.`, {
-        hint: `Pass a path to a workflow file, or one of the presets: ${PRESET_NAMES.join(', ')}.`,
+        hint: near
+            ? `Did you mean the preset "${near}"?`
+            : `Pass a path to a workflow file, or one of the presets: ${PRESET_NAMES.join(', ')}.`,
     });
 }
 async function fromDisk(wanted, cwd) {
@@ -6454,6 +6458,17 @@ async function emptyTree(top) {
     const res = await runGit(top, ['hash-object', '-t', 'tree', '--stdin'], { input: '' });
     return res.stdout.trim();
 }
+/** The merge base of HEAD and `ref`, or a reason it has none (unknown ref, unrelated history). */
+async function mergeBaseWith(top, ref) {
+    const resolved = await runGit(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { okCodes: [1, 128] });
+    const sha = resolved.stdout.trim();
+    if (resolved.code !== 0 || sha === '')
+        return { error: `"${ref}" is not a branch or commit in this repository` };
+    const base = await runGit(top, ['merge-base', 'HEAD', sha], { okCodes: [1] });
+    if (base.code !== 0 || base.stdout.trim() === '')
+        return { error: `HEAD and "${ref}" have no common ancestor` };
+    return { sha: base.stdout.trim() };
+}
 /** The tracked changes, whole files only; files past the read limit are named, not read. */
 async function readTrackedChanges(top, base, maxBytes) {
     const res = await runGit(top, ['diff', ...DIFF_FLAGS, base, '--'], {
@@ -6548,19 +6563,29 @@ async function workingTreeDiffInput(source, root, options) {
             return note(placeholder.notGitRepo());
         const top = await repoRoot(root);
         const headExists = await hasHeadCommit(top);
-        const base = headExists ? 'HEAD' : await emptyTree(top);
+        let base = headExists ? 'HEAD' : await emptyTree(top);
+        let baseTitle = title;
+        if (options.base !== undefined && headExists) {
+            const found = await mergeBaseWith(top, options.base);
+            if ('error' in found)
+                return note(placeholder.gitFailed(found.error));
+            base = found.sha;
+            baseTitle = `git diff (working tree vs the merge base with ${options.base}, untracked files included)`;
+        }
         const tracked = await readTrackedChanges(top, base, options.maxReadBytes);
         const untracked = await readUntrackedFiles(top, options.maxUntrackedFiles, Math.max(0, options.maxReadBytes - Buffer.byteLength(tracked.patch)));
         const patch = tracked.patch + untracked.patch;
         const unread = [...tracked.unread, ...untracked.unread];
         if (patch === '' && unread.length === 0) {
+            if (base !== 'HEAD' && headExists)
+                return note(`No changes against ${options.base} (git diff is empty): nothing committed, staged, unstaged or untracked differs from the merge base.`);
             return note(headExists ? placeholder.gitDiffEmpty() : placeholder.gitDiffEmptyNoCommits());
         }
         return {
             kind: 'diff',
             source,
             title: headExists
-                ? title
+                ? baseTitle
                 : 'git diff (no commits yet: every staged, unstaged and untracked file)',
             patch,
             ...(unread.length > 0 ? { unread } : {}),
@@ -6957,6 +6982,7 @@ function createContextResolver(options) {
         return workingTreeDiffInput(source, root, {
             maxReadBytes: readLimitBytes(limits),
             maxUntrackedFiles: limits.maxUntrackedFiles,
+            ...(options.diffBase !== undefined ? { base: options.diffBase } : {}),
         });
     }
     /** The real project root, or undefined when it does not exist (checked per resolve: trees change). */
@@ -10679,6 +10705,7 @@ function buildPorts(options) {
         context: createContextResolver({
             root: options.root,
             prDiff: options.prDiff,
+            diffBase: options.diffBase,
             prDescription: options.prDescription,
             // The same per-call limits the gateway enforces, so context is fitted rather than refused.
             perCall: {

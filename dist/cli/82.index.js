@@ -1231,8 +1231,8 @@ async function ensureAllowed(actor, settings, deps, replyOn) {
 
 // EXTERNAL MODULE: ./.build/src/models/redact.js
 var redact = __webpack_require__(3033);
-// EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 16 modules
-var workflow_source = __webpack_require__(3199);
+// EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 14 modules
+var workflow_source = __webpack_require__(3154);
 // EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 36 modules
 var build_ports = __webpack_require__(4719);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
