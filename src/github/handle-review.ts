@@ -5,6 +5,7 @@
  */
 import { loadWorkflowSpec } from '../config/workflow-source.js';
 import { toError } from '../errors.js';
+import { finalOverview } from '../engine/review-overview.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { Finding } from '../engine/types.js';
 import { redactSecrets } from '../models/redact.js';
@@ -27,6 +28,8 @@ import {
   tryReact,
 } from './run-support.js';
 import { anchorFindings, type AnchorResult } from './diff-anchor.js';
+import { inlineCommentUrls } from './finding-links.js';
+import { renderReviewBody } from './inline-comment.js';
 import type { Forge, PullInfo } from './forge.js';
 import { parseFingerprints } from './fingerprint.js';
 import { loadPrDiff } from './pr-diff.js';
@@ -172,7 +175,17 @@ export async function handleReview(
     // 5. Publish: new inline findings as one review, the rest in the summary.
     const findings = result.finalReview?.findings ?? [];
     const anchored = anchorFindings(findings, diff.patch);
-    const posted = await postReview(forge, pull, anchored, settings.botLogin, report);
+    const posted = await postReview(
+      forge,
+      pull,
+      anchored,
+      settings.botLogin,
+      report,
+      summaryComment.htmlUrl,
+    );
+    const inlineUrls = inlineCommentUrls(await forge.listReviewComments(pull.number), (c) =>
+      isOurs(c, settings.botLogin),
+    );
     const { usage, prSpendUsd } = spendOf();
     const status = result.finalReview?.status ?? 'pass';
     const summary: SummaryInput = {
@@ -184,6 +197,9 @@ export async function handleReview(
       usage,
       prSpendUsd,
       message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
+      overview: finalOverview(result),
+      pullFilesUrl: pull.htmlUrl ? `${pull.htmlUrl}/files` : undefined,
+      inlineUrls,
     };
     summaryComment = await forge.updateIssueComment(
       summaryComment.id,
@@ -254,6 +270,7 @@ async function postReview(
   anchored: AnchorResult,
   botLogin: string,
   report: RunReporter,
+  summaryUrl: string,
 ): Promise<AnchorResult> {
   const existing = new Set(
     (await forge.listReviewComments(pull.number))
@@ -268,7 +285,7 @@ async function postReview(
   try {
     await forge.createReview(pull.number, {
       commitId: pull.headSha,
-      body: `aethr found ${fresh.length} new finding(s); see the summary comment for the full review.`,
+      body: renderReviewBody(fresh.length, summaryUrl),
       comments: fresh.map((c) => ({
         path: c.path,
         line: c.line,

@@ -17,11 +17,7 @@ import { unknownWord, UsageError } from '../usage.js';
 
 const PROVIDER_NAMES = [...Object.keys(PROVIDERS), ...Object.keys(PROVIDER_ALIASES)];
 
-export async function authCommand(
-  argv: string[],
-  io: CliIO,
-  cwd = process.cwd(),
-): Promise<number> {
+export async function authCommand(argv: string[], io: CliIO, cwd = process.cwd()): Promise<number> {
   const { positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -39,7 +35,8 @@ export async function authCommand(
     return login(provider, io, cwd);
   }
   if (action === undefined) throw new UsageError('auth needs login or status', { command: 'auth' });
-  if (action === 'status') throw new UsageError('auth status takes no argument', { command: 'auth' });
+  if (action === 'status')
+    throw new UsageError('auth status takes no argument', { command: 'auth' });
   throw unknownWord('auth action', action, ['login', 'status'], 'auth');
 }
 
@@ -78,9 +75,12 @@ async function login(providerName: string, io: CliIO, cwd: string): Promise<numb
   const before = await readText(envFile);
   const text = setEnvVariable(before ?? '', variable, key);
   if (text === undefined) {
-    throw new AethrError(`This key cannot be written to ${envFile} so that it reads back unchanged.`, {
-      hint: `Set ${variable} in your environment instead.`,
-    });
+    throw new AethrError(
+      `This key cannot be written to ${envFile} so that it reads back unchanged.`,
+      {
+        hint: `Set ${variable} in your environment instead.`,
+      },
+    );
   }
   // Write beside the file, then rename: an interrupted write never leaves half a .env.
   const temp = `${envFile}.aethr-${process.pid}`;
@@ -91,9 +91,7 @@ async function login(providerName: string, io: CliIO, cwd: string): Promise<numb
 
   for (const line of await protectEnvFile(cwd)) io.out(`${line}\n`);
   if (envValue(process.env, variable) !== undefined) {
-    io.err(
-      `note: ${variable} is also set in your environment, and that value wins over .env.\n`,
-    );
+    io.err(`note: ${variable} is also set in your environment, and that value wins over .env.\n`);
   }
   io.out(`Next: AETHR_LIVE=1 aethr run "describe your task" (models: ${spec.name}:…)\n`);
   return 0;
@@ -106,8 +104,7 @@ async function protectEnvFile(cwd: string): Promise<string[]> {
   const inRepo = await isGitRepo(cwd).catch(() => false);
   const lines: string[] = [];
   const ignored = inRepo
-    ? (await runGit(cwd, ['check-ignore', '-q', '--no-index', '.env'], { okCodes: [1] })).code ===
-      0
+    ? (await runGit(cwd, ['check-ignore', '-q', '--no-index', '.env'], { okCodes: [1] })).code === 0
     : gitignoreCoversEnv(text);
   if (!ignored) {
     await writeFile(gitignore, addEnvToGitignore(text));
@@ -134,7 +131,12 @@ function status(io: CliIO, cwd: string): number {
       : fromFile
         ? `set in .env (${fromFile})`
         : 'not set';
-    return { name: spec.name, variables: spec.keyEnvNames.join(' or '), where, set: where !== 'not set' };
+    return {
+      name: spec.name,
+      variables: spec.keyEnvNames.join(' or '),
+      where,
+      set: where !== 'not set',
+    };
   });
   const nameWidth = Math.max(...rows.map((r) => r.name.length)) + 2;
   const varWidth = Math.max(...rows.map((r) => r.variables.length)) + 2;

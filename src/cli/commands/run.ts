@@ -67,7 +67,9 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
     task = await readTaskFromEditor(env, Boolean(process.stdin.isTTY && process.stdout.isTTY));
 
   if (values.base !== undefined && !readsGitDiff(loaded.workflow.steps)) {
-    io.err(`note: --base changes git_diff, and no step of "${loaded.workflow.workflow}" reads it.\n`);
+    io.err(
+      `note: --base changes git_diff, and no step of "${loaded.workflow.workflow}" reads it.\n`,
+    );
   }
 
   const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
