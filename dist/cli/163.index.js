@@ -243,8 +243,7 @@ async function protectEnvFile(cwd) {
     const inRepo = await (0,run_git/* isGitRepo */.tj)(cwd).catch(() => false);
     const lines = [];
     const ignored = inRepo
-        ? (await (0,run_git/* runGit */.EO)(cwd, ['check-ignore', '-q', '--no-index', '.env'], { okCodes: [1] })).code ===
-            0
+        ? (await (0,run_git/* runGit */.EO)(cwd, ['check-ignore', '-q', '--no-index', '.env'], { okCodes: [1] })).code === 0
         : gitignoreCoversEnv(text);
     if (!ignored) {
         await (0,promises_.writeFile)(gitignore, addEnvToGitignore(text));
@@ -268,7 +267,12 @@ function auth_status(io, cwd) {
             : fromFile
                 ? `set in .env (${fromFile})`
                 : 'not set';
-        return { name: spec.name, variables: spec.keyEnvNames.join(' or '), where, set: where !== 'not set' };
+        return {
+            name: spec.name,
+            variables: spec.keyEnvNames.join(' or '),
+            where,
+            set: where !== 'not set',
+        };
     });
     const nameWidth = Math.max(...rows.map((r) => r.name.length)) + 2;
     const varWidth = Math.max(...rows.map((r) => r.variables.length)) + 2;

@@ -95,7 +95,7 @@ async function doctorCommand(argv, io, cwd = process.cwd()) {
                 level: problem ? (live ? 'fail' : 'warn') : 'ok',
                 detail: provider
                     ? `${ref} via ${(0,_models_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactURL */ .fz)(provider.baseURL ?? '')} (${provider.keyEnvName ? `key from ${provider.keyEnvName}` : 'no key needed'})`
-                    : `${ref}: ${problem}${live ? '' : ' (needed for live runs)'}`,
+                    : `${ref}: ${problem}${live ? '' : ' Only live runs need it: the mock answers for now.'}`,
             });
         }
         if (loaded.workflow.steps.some((s) => s.backend === 'opencode')) {

@@ -198,7 +198,7 @@ export async function handleReview(
       prSpendUsd,
       message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
       overview: finalOverview(result),
-      pullFilesUrl: pull.htmlUrl ? `${pull.htmlUrl}/files` : undefined,
+      pullFilesUrl: deps.repositoryUrl && `${deps.repositoryUrl}/pull/${pull.number}/files`,
       inlineUrls,
     };
     summaryComment = await forge.updateIssueComment(
