@@ -53,7 +53,8 @@ function plan(root, notesFile) {
   if (tagExists(root, tag)) fail(`the tag ${tag} exists already: bump the version.`);
   const major = `v${match[1]}`;
   if (notesFile) writeFileSync(notesFile, `${notes}\n`);
-  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `tag=${tag}\nmajor=${major}\n`);
+  if (process.env.GITHUB_OUTPUT)
+    appendFileSync(process.env.GITHUB_OUTPUT, `tag=${tag}\nmajor=${major}\n`);
   console.log(`Release ${tag}; ${major} moves to it.`);
 }
 

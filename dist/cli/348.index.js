@@ -1393,8 +1393,9 @@ const STATUS_LINE = /^[\s>*_`#-]*review\s+status\s*[*_`]*\s*:\s*[*_`]*\s*(pass|r
 const FENCE_OPEN = /^\s{0,3}(`{3,}|~{3,})\s*([^`\s]*)/;
 const FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
 // Control characters other than tab and newline; zero-width, bidi-override and BOM characters.
+const INVISIBLE = 
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 /** A fenced block the review contract reads as its findings JSON. */
 function isContractBlock(info, body) {
     return (/^(json|jsonc|json5)?$/i.test(info) &&

@@ -119,14 +119,17 @@ function real(path) {
 }
 async function selfCommand(script, env, cwd) {
     const self = real(script);
+    const parts = self.split(external_node_path_.sep);
+    const local = (0,external_node_path_.relative)(real(cwd), self);
+    const inProject = parts.includes('node_modules') && !local.startsWith('..');
+    // Under npx the package's bin folder is on PATH only for this one command.
+    const viaNpx = env.npm_command === 'exec' || parts.includes('_npx');
+    if (viaNpx)
+        return inProject ? 'npx aethr' : 'npx -p aethr-action aethr';
     const onPath = await (0,find_binary/* findExecutable */.oq)('aethr', env, cwd);
     if (onPath && real(onPath) === self)
         return 'aethr';
-    const parts = script.split(external_node_path_.sep);
-    if (parts.includes('_npx'))
-        return 'npx -p aethr-action aethr';
-    const local = (0,external_node_path_.relative)(real(cwd), self);
-    if (parts.includes('node_modules') && !local.startsWith('..'))
+    if (inProject)
         return 'npx aethr';
     const shown = local.startsWith('..') ? self : local;
     return `node ${/\s/.test(shown) ? JSON.stringify(shown) : shown}`;

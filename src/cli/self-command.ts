@@ -21,12 +21,15 @@ export async function selfCommand(
   cwd: string,
 ): Promise<string> {
   const self = real(script);
+  const parts = self.split(sep);
+  const local = relative(real(cwd), self);
+  const inProject = parts.includes('node_modules') && !local.startsWith('..');
+  // Under npx the package's bin folder is on PATH only for this one command.
+  const viaNpx = env.npm_command === 'exec' || parts.includes('_npx');
+  if (viaNpx) return inProject ? 'npx aethr' : 'npx -p aethr-action aethr';
   const onPath = await findExecutable('aethr', env, cwd);
   if (onPath && real(onPath) === self) return 'aethr';
-  const parts = script.split(sep);
-  if (parts.includes('_npx')) return 'npx -p aethr-action aethr';
-  const local = relative(real(cwd), self);
-  if (parts.includes('node_modules') && !local.startsWith('..')) return 'npx aethr';
+  if (inProject) return 'npx aethr';
   const shown = local.startsWith('..') ? self : local;
   return `node ${/\s/.test(shown) ? JSON.stringify(shown) : shown}`;
 }
