@@ -55,19 +55,16 @@ function actionlint(dir: string) {
 }
 
 describe('actionlint', () => {
-  it('finds nothing in each workflow, copied next to a fixture repository', () => {
-    for (const file of all) {
-      const repo = mkdtempSync(join(tmpdir(), 'aethr-actionlint-'));
-      mkdirSync(join(repo, '.github', 'workflows'), { recursive: true });
-      cpSync('action.yml', join(repo, 'action.yml'));
-      writeFileSync(join(repo, '.github', 'workflows', file.name), file.text);
-      const out = actionlint(repo);
-      expect([file.name, out.status, out.stdout]).toEqual([
-        file.name,
-        0,
-        'Checking 1 workflow file(s)...\n✓ All workflow files passed lint checks\n',
-      ]);
-    }
+  it('finds nothing in the workflows, copied next to a fixture repository', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'aethr-actionlint-'));
+    mkdirSync(join(repo, '.github', 'workflows'), { recursive: true });
+    cpSync('action.yml', join(repo, 'action.yml'));
+    for (const file of all) writeFileSync(join(repo, '.github', 'workflows', file.name), file.text);
+    const out = actionlint(repo);
+    expect([out.status, out.stdout]).toEqual([
+      0,
+      `Checking ${all.length} workflow file(s)...\n✓ All workflow files passed lint checks\n`,
+    ]);
   });
 
   it('does report a broken workflow (so the check above can fail)', () => {

@@ -2,6 +2,60 @@ export const id = 163;
 export const ids = [163];
 export const modules = {
 
+/***/ 9308:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ opencodeCommand),
+/* harmony export */   oq: () => (/* binding */ findExecutable)
+/* harmony export */ });
+/* unused harmony export OPENCODE_BIN_ENV */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/** Finds the opencode executable: an explicit path, `AETHR_OPENCODE_BIN`, or `opencode` on PATH. */
+
+
+
+const OPENCODE_BIN_ENV = 'AETHR_OPENCODE_BIN';
+/** What to look for: `bin` when given, else `AETHR_OPENCODE_BIN`, else `opencode`. */
+function opencodeCommand(bin, env) {
+    const fromEnv = env[OPENCODE_BIN_ENV]?.trim();
+    return bin?.trim() || fromEnv || 'opencode';
+}
+async function isExecutableFile(path) {
+    try {
+        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile())
+            return false;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The absolute path of `command` when it names an executable file: a path (relative to `cwd`) when
+ * it contains a slash, otherwise the first match on `env.PATH`. Undefined when there is none.
+ */
+async function findExecutable(command, env, cwd) {
+    if (command.includes('/') || command.includes('\\')) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(command) ? command : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, command);
+        return (await isExecutableFile(path)) ? path : undefined;
+    }
+    for (const dir of (env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (dir === '')
+            continue;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, command);
+        if (await isExecutableFile(path))
+            return path;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 9163:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -140,6 +194,8 @@ function readHidden(prompt, stdin, write) {
     });
 }
 
+// EXTERNAL MODULE: ./.build/src/cli/self-command.js
+var self_command = __webpack_require__(7098);
 // EXTERNAL MODULE: ./.build/src/cli/usage.js
 var usage = __webpack_require__(8149);
 ;// CONCATENATED MODULE: ./.build/src/cli/commands/auth.js
@@ -148,6 +204,7 @@ var usage = __webpack_require__(8149);
  * hidden prompt or stdin), and makes sure git ignores that file. `aethr auth status`: which
  * providers have a key, and where it comes from. No key is ever printed, not even in part.
  */
+
 
 
 
@@ -233,7 +290,8 @@ async function login(providerName, io, cwd) {
     if ((0,providers/* envValue */.$R)(process.env, variable) !== undefined) {
         io.err(`note: ${variable} is also set in your environment, and that value wins over .env.\n`);
     }
-    io.out(`Next: AETHR_LIVE=1 aethr run "describe your task" (models: ${spec.name}:…)\n`);
+    const aethr = await (0,self_command/* selfCommand */.e)(process.argv[1] ?? 'aethr', process.env, cwd);
+    io.out(`Next: AETHR_LIVE=1 ${aethr} run "describe your task" (models: ${spec.name}:…)\n`);
     return 0;
 }
 /** Ignores `.env` in git (adding it to .gitignore when needed); returns lines to print. */
@@ -287,6 +345,52 @@ function auth_status(io, cwd) {
         ? '\nLive mode (AETHR_LIVE=1): roles whose provider has a key call it.\n'
         : '\nMock mode: set AETHR_LIVE=1 to call the models with these keys.\n');
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 7098:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ selfCommand)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _backends_opencode_find_binary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9308);
+/**
+ * How to run aethr again, for "Next: …" lines: `aethr` when that name on PATH is this very
+ * program, `npx aethr` for a project-local install, `npx -p aethr-action aethr` for a one-off
+ * npx, and otherwise `node <path of this script>`. A suggested command must work when pasted.
+ */
+
+
+
+function real(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+async function selfCommand(script, env, cwd) {
+    const self = real(script);
+    const parts = self.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+    const local = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(real(cwd), self);
+    const inProject = parts.includes('node_modules') && !local.startsWith('..');
+    // Under npx the package's bin folder is on PATH only for this one command.
+    const viaNpx = env.npm_command === 'exec' || parts.includes('_npx');
+    if (viaNpx)
+        return inProject ? 'npx aethr' : 'npx -p aethr-action aethr';
+    const onPath = await (0,_backends_opencode_find_binary_js__WEBPACK_IMPORTED_MODULE_2__/* .findExecutable */ .oq)('aethr', env, cwd);
+    if (onPath && real(onPath) === self)
+        return 'aethr';
+    if (inProject)
+        return 'npx aethr';
+    const shown = local.startsWith('..') ? self : local;
+    return `node ${/\s/.test(shown) ? JSON.stringify(shown) : shown}`;
 }
 
 

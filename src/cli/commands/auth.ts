@@ -13,6 +13,7 @@ import { envValue, PROVIDER_ALIASES, PROVIDERS } from '../../models/providers.js
 import { addEnvToGitignore, gitignoreCoversEnv, setEnvVariable } from '../dotenv-edit.js';
 import type { CliIO } from '../main.js';
 import { readSecret } from '../read-secret.js';
+import { selfCommand } from '../self-command.js';
 import { unknownWord, UsageError } from '../usage.js';
 
 const PROVIDER_NAMES = [...Object.keys(PROVIDERS), ...Object.keys(PROVIDER_ALIASES)];
@@ -93,7 +94,8 @@ async function login(providerName: string, io: CliIO, cwd: string): Promise<numb
   if (envValue(process.env, variable) !== undefined) {
     io.err(`note: ${variable} is also set in your environment, and that value wins over .env.\n`);
   }
-  io.out(`Next: AETHR_LIVE=1 aethr run "describe your task" (models: ${spec.name}:…)\n`);
+  const aethr = await selfCommand(process.argv[1] ?? 'aethr', process.env, cwd);
+  io.out(`Next: AETHR_LIVE=1 ${aethr} run "describe your task" (models: ${spec.name}:…)\n`);
   return 0;
 }
 
