@@ -1,2 +1,2 @@
 /** The package version; a test keeps it equal to package.json's (no JSON import at start-up). */
-export const VERSION = '0.1.0';
+export const VERSION = '1.0.0';

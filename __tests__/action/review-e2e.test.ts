@@ -4,6 +4,7 @@
  * OpenAI-compatible stand-in, on a workspace made like actions/checkout's default.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
 import { startOpenAIStub, type OpenAIStub, type StubRequest } from '../support/openai-stub.js';
@@ -26,8 +27,10 @@ const HEAD = {
     'def add(a, b):\n    return a - b\n\n\ndef sub(a, b):\n    return a - b\n\n\ndef div(a, b):\n    return a / b\n',
 };
 
+const OVERVIEW = '## Walkthrough\n\n`add` now subtracts and `div` is new; @maintainer take a look.';
+
 function review(findings: object[], status: 'pass' | 'revise'): string {
-  return `Two problems.\n\n\`\`\`json\n${JSON.stringify({ status, findings })}\n\`\`\`\n\nReview status: ${status}\n`;
+  return `${OVERVIEW}\n\n\`\`\`json\n${JSON.stringify({ status, findings })}\n\`\`\`\n\nReview status: ${status}\n`;
 }
 
 const WRONG_ADD = {
@@ -168,9 +171,33 @@ describe('the bundled action on pull_request events', () => {
     expect(summary).toMatch(/add subtracts/);
     expect(summary).toMatch(/README not updated/);
 
-    // One review with the two anchored findings, the suggestion as a suggestion block.
-    expect(gh.state.reviews).toHaveLength(1);
+    // The reviewer's own prose heads it, without the JSON or the status line, nobody pinged.
+    const overview = summary.indexOf('### Overview');
+    expect(overview).toBeGreaterThan(-1);
+    expect(overview).toBeLessThan(summary.indexOf('### Findings'));
+    expect(summary).toContain('#### Walkthrough\n\n`add` now subtracts and `div` is new;');
+    expect(summary).not.toContain('@maintainer');
+    expect(summary).not.toMatch(/Review status: revise|"findings":/);
+
+    // Locations link to their line in the files view (and to the inline comment), or, outside
+    // the diff, to the line at the reviewed head.
+    const files = `https://github.com/${OWNER}/${REPO}/pull/${repo.number}/files`;
+    const anchor = (path: string) => createHash('sha256').update(path).digest('hex');
     const comments = gh.state.reviewComments;
+    const onLine2 = comments.find((c) => c.line === 2)!;
+    expect(summary).toContain(
+      `[\`calc.py:2\`](${files}#diff-${anchor('calc.py')}R2) · [comment](https://github.com/${OWNER}/${REPO}/pull/${repo.number}#discussion_r${onLine2.id})`,
+    );
+    expect(summary).toContain(
+      `[\`README.md:1\`](https://github.com/${OWNER}/${REPO}/blob/${repo.headSha}/README.md#L1)`,
+    );
+
+    // One review with the two anchored findings, the suggestion as a suggestion block, and a
+    // body that links to the summary.
+    expect(gh.state.reviews).toHaveLength(1);
+    expect(gh.state.reviews[0]!.body).toContain(
+      `[summary comment](${out.outputs['summary-comment-url']})`,
+    );
     expect(comments.map((c) => `${c.path}:${c.line}`).sort()).toEqual(['calc.py:10', 'calc.py:2']);
     expect(comments.find((c) => c.line === 2)!.body).toContain(
       '```suggestion\n    return a + b\n```',

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildJsonSchema } from '../../src/config/json-schema.js';
+import { SCHEMA_URL } from '../../src/project.js';
 
 const FIXTURES = join(process.cwd(), '__tests__/fixtures/workflows');
 
@@ -13,7 +14,10 @@ describe('buildJsonSchema', () => {
 
   it('is a draft-07 schema with an id, a title and a description', () => {
     expect(schema['$schema']).toBe('http://json-schema.org/draft-07/schema#');
-    expect(schema['$id']).toBe('aethr.schema.json');
+    expect(schema['$id']).toBe(SCHEMA_URL);
+    expect(SCHEMA_URL).toMatch(
+      /^https:\/\/raw\.githubusercontent\.com\/aethr-dev\/aethr-action\/v\d+\/schema\/aethr\.schema\.json$/,
+    );
     expect(buildJsonSchema({ id: 'https://example.test/aethr.schema.json' })['$id']).toBe(
       'https://example.test/aethr.schema.json',
     );
@@ -54,5 +58,29 @@ describe('buildJsonSchema', () => {
         steps: [{ id: 'a', role: 'r', repeat: { back_to: 'a', max_iterations: 0 } }],
       }),
     ).toBe(false);
+  });
+
+  it('enumerates the context source forms, as the loader reads them', () => {
+    const step = (context: string[]) => ({
+      workflow: 'w',
+      roles: { r: 'R' },
+      steps: [{ id: 'a', role: 'r', context }],
+    });
+    for (const good of [
+      ['git_diff', 'latest_diff', 'pr_description'],
+      ['file:README.md', 'file:docs/a b.md'],
+      ['glob:docs/**/*.md'],
+    ]) {
+      expect([good, validate(step(good))]).toEqual([good, true]);
+    }
+    for (const bad of ['git-diff', 'README.md', 'file:', 'file: README.md', 'glob:', 'files:a']) {
+      expect([bad, validate(step([bad]))]).toEqual([bad, false]);
+    }
+    const items = JSON.stringify(
+      (schema as { properties: { steps: { items: { properties: { context: unknown } } } } })
+        .properties.steps.items.properties.context,
+    );
+    for (const keyword of ['git_diff', 'latest_diff', 'pr_description'])
+      expect(items).toContain(`"const":"${keyword}"`);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Finding } from '../../src/engine/types.js';
 import { parseHiddenMarkers } from '../../src/github/fingerprint.js';
-import { MAX_COMMENT_BODY, renderInlineComment } from '../../src/github/inline-comment.js';
+import {
+  MAX_COMMENT_BODY,
+  renderInlineComment,
+  renderReviewBody,
+} from '../../src/github/inline-comment.js';
 import { WORD_JOINER, scanFences, splitLines } from '../../src/github/markdown.js';
 
 const fp = '0123456789abcdef';
@@ -78,5 +82,14 @@ describe('renderInlineComment', () => {
       { fingerprint: fp },
     );
     expect(huge).toContain('too long to show');
+  });
+});
+
+describe('renderReviewBody', () => {
+  it('counts the new findings and links the summary comment', () => {
+    expect(renderReviewBody(2, 'https://github.com/o/r/pull/7#issuecomment-5')).toBe(
+      'aethr found 2 new findings; the [summary comment](https://github.com/o/r/pull/7#issuecomment-5) has the full review: the overview, every finding and what was resolved.',
+    );
+    expect(renderReviewBody(1)).toMatch(/^aethr found 1 new finding; the summary comment has/);
   });
 });

@@ -11,6 +11,7 @@ import {
   scanFences,
   splitLines,
   truncateMarkdown,
+  demoteHeadings,
 } from '../../src/github/markdown.js';
 
 describe('scanFences', () => {
@@ -126,5 +127,16 @@ describe('truncateMarkdown', () => {
     const out = truncateMarkdown('😀'.repeat(100), 51, '…');
     expect(out.length).toBeLessThanOrEqual(51);
     expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(out)).toBe(false);
+  });
+});
+
+describe('demoteHeadings', () => {
+  it('raises ATX and setext headings outside code to the minimum level', () => {
+    const text =
+      '# Title\n\nSub\n---\n\nBig\n===\n\n###### deep\n\n```md\n# not a heading\n```\n\n- item\n---';
+    expect(demoteHeadings(text, 4)).toBe(
+      '#### Title\n\n#### Sub\n\n#### Big\n\n###### deep\n\n```md\n# not a heading\n```\n\n- item\n---',
+    );
+    expect(demoteHeadings('#hashtag and #1', 4)).toBe('#hashtag and #1');
   });
 });

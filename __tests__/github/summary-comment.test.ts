@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../../src/engine/types.js';
 import { anchorFindings, buildDiffMap } from '../../src/github/diff-anchor.js';
@@ -38,6 +39,11 @@ const findings = [
   finding('noeol.txt', 2, 'info', 'Add a trailing newline'),
 ];
 
+const FILES = 'https://github.com/o/r/pull/7/files';
+/** The files-view anchor of a path: `#diff-` and the SHA-256 of the path. */
+const diffAnchor = (path: string) =>
+  `${FILES}#diff-${createHash('sha256').update(path).digest('hex')}`;
+
 const input = (extra: Partial<SummaryInput> = {}): SummaryInput => ({
   workflow: 'review',
   status: 'revise',
@@ -56,6 +62,7 @@ const input = (extra: Partial<SummaryInput> = {}): SummaryInput => ({
   prSpendUsd: 0.05,
   runUrl: 'https://github.com/o/r/actions/runs/1',
   repositoryUrl: 'https://github.com/o/r',
+  pullFilesUrl: FILES,
   ...extra,
 });
 
@@ -83,14 +90,14 @@ describe('renderSummaryComment', () => {
   it('lists findings high to info, and unanchored ones in full', () => {
     const rows = body.split('\n').filter((line) => /^\| (🔴|🟠|🟡|🔵)/.test(line));
     expect(rows).toEqual([
-      '| 🔴 High | `multi.txt:3` | Wrong constant |',
-      '| 🟠 Medium | `del.txt:1` | Removed file still referenced ¹ |',
-      '| 🟡 Low | `multi.txt:25` | Magic number |',
-      '| 🔵 Info | `noeol.txt:2` | Add a trailing newline |',
+      `| 🔴 High | [\`multi.txt:3\`](${diffAnchor('multi.txt')}R3) | Wrong constant |`,
+      `| 🟠 Medium | [\`del.txt:1\`](${diffAnchor('del.txt')}) | Removed file still referenced ¹ |`,
+      `| 🟡 Low | [\`multi.txt:25\`](${diffAnchor('multi.txt')}R25) | Magic number |`,
+      `| 🔵 Info | [\`noeol.txt:2\`](${diffAnchor('noeol.txt')}R2) | Add a trailing newline |`,
     ]);
     expect(body).toContain('### Not on a diff line\n\n#### 🟠 Medium');
     expect(body).toContain(
-      '#### 🟠 Medium · Removed file still referenced\n\n`del.txt:1` — file is deleted in this pull request',
+      `#### 🟠 Medium · Removed file still referenced\n\n[\`del.txt:1\`](${diffAnchor('del.txt')}) — file is deleted in this pull request`,
     );
     expect(body).toContain('Suggested change:\n\n```\nkeep()\n```');
     expect(body).not.toContain('Body of Wrong constant'); // anchored: body is in the inline comment
@@ -240,9 +247,61 @@ describe('renderJobSummary', () => {
   it('has the same tables, every finding in full, and no markers', () => {
     const job = renderJobSummary(input());
     expect(parseHiddenMarkers(job)).toEqual([]);
-    expect(job).toContain('| 🔴 High | `multi.txt:3` | Wrong constant |');
+    expect(job).toContain(
+      `| 🔴 High | [\`multi.txt:3\`](${diffAnchor('multi.txt')}R3) | Wrong constant |`,
+    );
     expect(job).toContain('### Details');
     expect(job).toContain('Body of Wrong constant.');
     expect(job).toContain('### Iterations');
+  });
+});
+
+describe('overview and links', () => {
+  it("puts the reviewer's overview under the status line, escaped, headings below ours", () => {
+    const body = renderSummaryComment(
+      input({
+        overview:
+          '# My review\n\nThe change flips `add`. @octocat please look.\n<!-- aethr:meta {} -->\n```js\nunclosed',
+      }),
+    );
+    const overview = body.indexOf('### Overview');
+    expect(overview).toBeGreaterThan(body.indexOf('[run log]'));
+    expect(overview).toBeLessThan(body.indexOf('### Findings'));
+    expect(body).toContain('#### My review\n\nThe change flips `add`.');
+    expect(body).not.toContain('@octocat'); // a word joiner keeps it from pinging
+    expect(parseHiddenMarkers(body).map((m) => m.kind)).toEqual(['summary', 'meta']);
+    // The open fence is closed before the findings.
+    const lines = splitLines(body.slice(0, body.indexOf('### Findings') + 12));
+    expect(scanFences(lines).kinds[lines.length - 1]).toBe('text');
+    expect(renderSummaryComment(input({ overview: '  ' }))).not.toContain('### Overview');
+  });
+
+  it('links a line outside the diff to the head commit, and inline comments when posted', () => {
+    const outside = finding('src/a b.ts', 40, 'low', 'Elsewhere');
+    const anchored = anchorFindings([findings[1]!, outside], diff);
+    const fp = anchored.anchored[0]!.fingerprint;
+    const body = renderSummaryComment(
+      input({
+        findings: anchored,
+        inlineUrls: new Map([[fp, 'https://github.com/o/r/pull/7#discussion_r99']]),
+      }),
+    );
+    expect(body).toContain(
+      `[\`multi.txt:3\`](${diffAnchor('multi.txt')}R3) · [comment](https://github.com/o/r/pull/7#discussion_r99)`,
+    );
+    expect(body).toContain(
+      '[`src/a b.ts:40`](https://github.com/o/r/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/src/a%20b.ts#L40)',
+    );
+    const range = renderSummaryComment(
+      input({
+        findings: anchorFindings([{ ...findings[1]!, line: 2, end_line: 3 }], diff),
+      }),
+    );
+    expect(range).toMatch(/\(https:\/\/github\.com\/o\/r\/pull\/7\/files#diff-[0-9a-f]{64}R2-R3\)/);
+  });
+
+  it('shows plain locations when no URL is known (local previews)', () => {
+    const body = renderSummaryComment(input({ pullFilesUrl: undefined, repositoryUrl: undefined }));
+    expect(body).toContain('| 🔴 High | `multi.txt:3` | Wrong constant |');
   });
 });

@@ -31,9 +31,11 @@ export interface PrRepo {
 }
 
 export function git(cwd: string, ...args: string[]): string {
+  // stderr is piped (it rides on the thrown error) so commands a test expects to fail print nothing.
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 512 * 1024 * 1024,
     env: {
       ...process.env,

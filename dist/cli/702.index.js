@@ -7,20 +7,23 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   doctorCommand: () => (/* binding */ doctorCommand)
+/* harmony export */   doctorCommand: () => (/* binding */ doctorCommand),
+/* harmony export */   verdict: () => (/* binding */ verdict)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-/* harmony import */ var _config_workflow_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4281);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6624);
-/* harmony import */ var _models_env_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(244);
-/* harmony import */ var _models_gateway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2278);
-/* harmony import */ var _models_providers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(152);
-/* harmony import */ var _models_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3033);
-/* harmony import */ var _models_routing_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4216);
+/* harmony import */ var _config_workflow_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7870);
+/* harmony import */ var _config_config_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2841);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6624);
+/* harmony import */ var _models_env_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(244);
+/* harmony import */ var _models_gateway_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2278);
+/* harmony import */ var _models_providers_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(152);
+/* harmony import */ var _models_redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3033);
+/* harmony import */ var _models_routing_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4216);
 /**
  * `aethr doctor`: is this project ready to run? Config valid, git present, and a model and a
- * key for every role. Prints a table and exits non-zero when something needs fixing.
+ * key for every role. Prints a table (✓ fine, ! warning, ✗ problem) and exits non-zero when
+ * something needs fixing. In mock mode a missing key is a warning: the mock answers instead.
  */
 
 
@@ -32,7 +35,9 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+const MARK = { ok: '✓', warn: '!', fail: '✗' };
 async function tryVersion(command, args, cwd) {
     try {
         const { stdout } = await run(command, args, { cwd, timeout: 10_000 });
@@ -47,59 +52,57 @@ async function doctorCommand(argv, io, cwd = process.cwd()) {
         args: argv,
         options: { workflow: { type: 'string' }, verbose: { type: 'boolean' } },
     });
-    const env = await (0,_models_env_file_js__WEBPACK_IMPORTED_MODULE_4__/* .loadProjectEnv */ .zr)(cwd, process.env);
+    const env = await (0,_models_env_file_js__WEBPACK_IMPORTED_MODULE_5__/* .loadProjectEnv */ .zr)(cwd, process.env);
     const checks = [];
     const git = await tryVersion('git', ['--version'], cwd);
     checks.push({
         name: 'git',
-        ok: Boolean(git),
+        level: git ? 'ok' : 'fail',
         detail: git ?? 'git not found on PATH: install git',
     });
     if (git) {
         const inside = await tryVersion('git', ['rev-parse', '--is-inside-work-tree'], cwd);
         checks.push({
             name: 'repository',
-            ok: inside === 'true',
-            warn: inside !== 'true',
+            level: inside === 'true' ? 'ok' : 'warn',
             detail: inside === 'true'
                 ? 'inside a git work tree'
                 : 'not a git repository: git_diff context will be a placeholder',
         });
     }
-    let workflowOk = false;
     try {
         const loaded = await (0,_config_workflow_source_js__WEBPACK_IMPORTED_MODULE_2__/* .loadWorkflowSpec */ .F)(values.workflow, cwd);
-        workflowOk = true;
         checks.push({
             name: 'workflow',
-            ok: true,
+            level: 'ok',
             detail: `${loaded.display}: "${loaded.workflow.workflow}", ${loaded.workflow.steps.length} step(s)`,
         });
         const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
         checks.push({
             name: 'mode',
-            ok: true,
-            warn: !live,
-            detail: live ? 'live (AETHR_LIVE=1)' : 'mock: set AETHR_LIVE=1 to call the models below',
+            level: 'ok',
+            detail: live
+                ? 'live (AETHR_LIVE=1): the models below are called'
+                : 'mock: a deterministic mock answers; set AETHR_LIVE=1 to call the models below',
         });
         const roles = [...new Set(loaded.workflow.steps.map((s) => s.role))];
         for (const role of roles) {
-            const ref = (0,_models_routing_js__WEBPACK_IMPORTED_MODULE_7__/* .routeModel */ .Nh)(loaded.workflow, role, env);
-            const problem = (0,_models_gateway_js__WEBPACK_IMPORTED_MODULE_5__/* .describeKeyProblem */ .uX)(ref, env);
-            const provider = problem ? undefined : (0,_models_providers_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveProvider */ .Kd)(ref, env);
+            const ref = (0,_models_routing_js__WEBPACK_IMPORTED_MODULE_8__/* .routeModel */ .Nh)(loaded.workflow, role, env);
+            const problem = (0,_models_gateway_js__WEBPACK_IMPORTED_MODULE_6__/* .describeKeyProblem */ .uX)(ref, env);
+            const provider = problem ? undefined : (0,_models_providers_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveProvider */ .Kd)(ref, env);
             checks.push({
                 name: `role ${role}`,
-                ok: !problem,
+                level: problem ? (live ? 'fail' : 'warn') : 'ok',
                 detail: provider
-                    ? `${ref} via ${(0,_models_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactURL */ .fz)(provider.baseURL ?? '')} (${provider.keyEnvName ? `key from ${provider.keyEnvName}` : 'no key needed'})`
-                    : `${ref}: ${problem}`,
+                    ? `${ref} via ${(0,_models_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactURL */ .fz)(provider.baseURL ?? '')} (${provider.keyEnvName ? `key from ${provider.keyEnvName}` : 'no key needed'})`
+                    : `${ref}: ${problem}${live ? '' : ' Only live runs need it: the mock answers for now.'}`,
             });
         }
         if (loaded.workflow.steps.some((s) => s.backend === 'opencode')) {
             const opencode = await tryVersion('opencode', ['--version'], cwd);
             checks.push({
                 name: 'opencode',
-                ok: Boolean(opencode),
+                level: opencode ? 'ok' : live ? 'fail' : 'warn',
                 detail: opencode
                     ? `opencode ${opencode}`
                     : 'opencode not found: install it (npm i -g opencode-ai) or use backend: patch',
@@ -107,17 +110,32 @@ async function doctorCommand(argv, io, cwd = process.cwd()) {
         }
     }
     catch (error) {
-        checks.push({ name: 'workflow', ok: false, detail: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .toError */ .i)(error).message });
+        checks.push({
+            name: 'workflow',
+            level: 'fail',
+            detail: (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .toError */ .i)(error).message,
+            count: error instanceof _config_config_error_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL ? error.problems.length : 1,
+        });
     }
     const width = Math.max(...checks.map((c) => c.name.length)) + 2;
     for (const c of checks) {
-        const mark = c.ok ? (c.warn ? '!' : '✓') : '✗';
-        const detail = c.detail.split('\n').join(`\n${' '.repeat(width + 4)}`);
-        io.out(`${mark}  ${c.name.padEnd(width)}${detail}\n`);
+        const detail = c.detail.split('\n').join(`\n${' '.repeat(width + 3)}`);
+        io.out(`${MARK[c.level]}  ${c.name.padEnd(width)}${detail}\n`);
     }
-    const failed = checks.filter((c) => !c.ok && !c.warn);
-    io.out(failed.length ? `\n${failed.length} problem(s) to fix.\n` : '\nAll checks passed.\n');
-    return failed.length || !workflowOk ? 1 : 0;
+    io.out(`\n${verdict(checks)}\n`);
+    return checks.some((c) => c.level === 'fail') ? 1 : 0;
+}
+/** `2 problems to fix, 1 warning.` or `All checks passed (1 warning).` */
+function verdict(checks) {
+    const problems = checks
+        .filter((c) => c.level === 'fail')
+        .reduce((sum, c) => sum + (c.count ?? 1), 0);
+    const warnings = checks.filter((c) => c.level === 'warn').length;
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    if (problems > 0) {
+        return `${plural(problems, 'problem')} to fix${warnings ? `, ${plural(warnings, 'warning')}` : ''}.`;
+    }
+    return `All checks passed${warnings ? ` (${plural(warnings, 'warning')})` : ''}.`;
 }
 
 

@@ -5,9 +5,14 @@ export const COMMANDS = {
     help: `Usage: aethr run [task] [options]
 
 Runs the workflow's steps in order on the task. Without a task, opens $EDITOR (on a terminal).
+After a review step, lists its findings (severity, path:line, title).
 
 Options:
   --workflow FILE           Workflow file or preset name (default: .aethr.yaml)
+  --base REF                git_diff is the branch's change: the merge base with REF (a branch
+                            or commit, e.g. main) against the working tree, instead of HEAD
+  --fail-on LEVEL           Exit 1 when the final review has findings at or above LEVEL
+                            (high, medium, low, info; default none)
   --show-prompt             Print every step's rendered prompt; makes no model call
   --resume-checkpoint FILE  Continue a failed run from its checkpoint
   --verbose                 Print resolved settings, usage and raw checkpoint JSON
@@ -25,7 +30,8 @@ that would exceed one is not made, and the run stops with a checkpoint to resume
     help: `Usage: aethr init <preset> [--force]
        aethr init --list
 
-Writes the preset to .aethr.yaml in the current directory. Refuses to overwrite an existing
+Writes the preset to .aethr.yaml in the current directory, with a first line that points
+editors (yaml-language-server) at the published JSON Schema. Refuses to overwrite an existing
 file unless --force is given.
 
 Options:
@@ -39,11 +45,27 @@ Options:
     help: `Usage: aethr doctor [--workflow FILE]
 
 Checks that the workflow file is valid, git is available, and every role resolves to a model
-with a key. Prints a table; exits non-zero when something needs fixing.
+with a key. Prints a table; exits non-zero when something needs fixing. In mock mode (without
+AETHR_LIVE=1) a missing key is a warning: the mock model answers instead.
 
 Options:
   --workflow FILE   Workflow file or preset name (default: .aethr.yaml)
   -h, --help        Show this help
+`,
+  },
+  auth: {
+    summary: 'Save a provider key in the project .env, or show which keys are set',
+    help: `Usage: aethr auth login <provider>
+       aethr auth status
+
+login   Reads the key from a hidden prompt (on a terminal) or from standard input, writes it to
+        .env in the current directory as the provider's variable (e.g. OPENAI_API_KEY), and adds
+        .env to .gitignore. Providers: openai, anthropic, google (gemini), openrouter, xai, azure.
+status  Shows, for every provider, whether its key is set and where (environment or .env).
+        Keys are never printed.
+
+Options:
+  -h, --help   Show this help
 `,
   },
   pr: {
@@ -68,6 +90,11 @@ Models: AETHR_LIVE=1 with a provider key calls the routed models; otherwise the 
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
+
+/** The first line of a command's help (`Usage: aethr run [task] [options]`), or aethr's own. */
+export function usageLine(command?: CommandName): string {
+  return (command ? COMMANDS[command].help : GENERAL_HELP).split('\n')[0]!;
+}
 
 export const GENERAL_HELP = `Usage: aethr <command> [options]
 

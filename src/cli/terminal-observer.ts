@@ -1,8 +1,11 @@
 /**
- * Prints a run to the terminal: a header per step, model output as it streams, and a one-line
- * result per step. Pure formatting over the engine's observer events.
+ * Prints a run to the terminal: a header per step, model output as it streams (control
+ * characters removed: model text never drives the terminal), and a one-line result per step.
+ * With a ticker (on a TTY), an elapsed-time line shows while a step works silently.
  */
 import type { RunObserver, RunResult, StepResult } from '../engine/types.js';
+import type { ElapsedTicker } from './elapsed-ticker.js';
+import { plain, terminalSafe, type Paint } from './style.js';
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(1)}s`;
@@ -14,26 +17,48 @@ function usageText(r: StepResult): string {
     : 'usage not reported';
 }
 
-export function createTerminalObserver(write: (text: string) => void): RunObserver {
+export interface TerminalObserverOptions {
+  paint?: Paint;
+  ticker?: ElapsedTicker;
+}
+
+export function createTerminalObserver(
+  rawWrite: (text: string) => void,
+  options: TerminalObserverOptions = {},
+): RunObserver & { close(): void } {
+  const paint = options.paint ?? plain;
+  const ticker = options.ticker;
   let atLineStart = true;
+  const write = (text: string): void => {
+    if (text === '') return;
+    ticker?.beforeOutput();
+    rawWrite(text);
+    atLineStart = text.endsWith('\n');
+    ticker?.afterOutput(atLineStart);
+  };
   const ensureNewline = (): void => {
     if (!atLineStart) write('\n');
-    atLineStart = true;
   };
   return {
     stepStarted({ step, iteration, model, index, total }) {
       ensureNewline();
       const pass = iteration > 1 ? `, pass ${iteration}` : '';
-      write(`\n── step ${index + 1}/${total}: ${step.id} (${step.role} · ${model}${pass}) ──\n`);
+      write(
+        `\n${paint('bold', `── step ${index + 1}/${total}: ${step.id}`)} (${step.role} · ${model}${pass}) ──\n`,
+      );
+      ticker?.start(`${step.id} · ${model}`);
     },
     delta(_stepId, chunk) {
-      if (!chunk) return;
-      write(chunk);
-      atLineStart = chunk.endsWith('\n');
+      if (chunk) write(terminalSafe(chunk));
     },
     stepFinished(result) {
+      ticker?.stop();
       ensureNewline();
-      const parts = [`✓ ${result.stepId}`, formatDuration(result.durationMs), usageText(result)];
+      const parts = [
+        paint('green', `✓ ${result.stepId}`),
+        formatDuration(result.durationMs),
+        usageText(result),
+      ];
       if (result.mock) parts.push('mock');
       if (result.review) {
         parts.push(
@@ -50,11 +75,14 @@ export function createTerminalObserver(write: (text: string) => void): RunObserv
         );
       }
       write(`${parts.join(' · ')}\n`);
-      for (const note of result.review?.notes ?? []) write(`  note: ${note}\n`);
+      for (const note of result.review?.notes ?? []) write(`  note: ${terminalSafe(note)}\n`);
     },
     notice(message) {
       ensureNewline();
-      write(`↻ ${message}\n`);
+      write(`↻ ${terminalSafe(message)}\n`);
+    },
+    close() {
+      ticker?.stop();
     },
   };
 }

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { AethrError } from '../errors.js';
+import { closestMatch } from './did-you-mean.js';
 import { loadWorkflowFile, parseWorkflowText } from './load-workflow.js';
 import { isPresetName, presetPath, readPreset, PRESET_NAMES, type PresetName } from './presets.js';
 import type { Workflow } from './schema.js';
@@ -50,8 +51,11 @@ export async function loadWorkflowSpec(
       hint: 'Create one with "aethr init review-existing-diff" (see "aethr init --list"), or pass --workflow FILE.',
     });
   }
+  const near = closestMatch(wanted, PRESET_NAMES);
   throw new AethrError(`Workflow "${wanted}" is neither a file nor a preset.`, {
-    hint: `Pass a path to a workflow file, or one of the presets: ${PRESET_NAMES.join(', ')}.`,
+    hint: near
+      ? `Did you mean the preset "${near}"?`
+      : `Pass a path to a workflow file, or one of the presets: ${PRESET_NAMES.join(', ')}.`,
   });
 }
 

@@ -66,6 +66,30 @@ export interface WorkingTreeReadOptions {
   maxReadBytes: number;
   /** Untracked files rendered as new-file diffs at most (the rest are listed). */
   maxUntrackedFiles: number;
+  /**
+   * A branch or commit: diff the working tree against its merge base with HEAD (the whole
+   * branch's change, committed or not) instead of against HEAD. Resolved by the caller's git.
+   */
+  base?: string;
+}
+
+/** The merge base of HEAD and `ref`, or a reason it has none (unknown ref, unrelated history). */
+async function mergeBaseWith(
+  top: string,
+  ref: string,
+): Promise<{ sha: string } | { error: string }> {
+  const resolved = await runGit(
+    top,
+    ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
+    { okCodes: [1, 128] },
+  );
+  const sha = resolved.stdout.trim();
+  if (resolved.code !== 0 || sha === '')
+    return { error: `"${ref}" is not a branch or commit in this repository` };
+  const base = await runGit(top, ['merge-base', 'HEAD', sha], { okCodes: [1] });
+  if (base.code !== 0 || base.stdout.trim() === '')
+    return { error: `HEAD and "${ref}" have no common ancestor` };
+  return { sha: base.stdout.trim() };
 }
 
 /** The tracked changes, whole files only; files past the read limit are named, not read. */
@@ -173,7 +197,14 @@ export async function workingTreeDiffInput(
     if (!(await isGitRepo(root))) return note(placeholder.notGitRepo());
     const top = await repoRoot(root);
     const headExists = await hasHeadCommit(top);
-    const base = headExists ? 'HEAD' : await emptyTree(top);
+    let base = headExists ? 'HEAD' : await emptyTree(top);
+    let baseTitle = title;
+    if (options.base !== undefined && headExists) {
+      const found = await mergeBaseWith(top, options.base);
+      if ('error' in found) return note(placeholder.gitFailed(found.error));
+      base = found.sha;
+      baseTitle = `git diff (working tree vs the merge base with ${options.base}, untracked files included)`;
+    }
     const tracked = await readTrackedChanges(top, base, options.maxReadBytes);
     const untracked = await readUntrackedFiles(
       top,
@@ -183,13 +214,17 @@ export async function workingTreeDiffInput(
     const patch = tracked.patch + untracked.patch;
     const unread = [...tracked.unread, ...untracked.unread];
     if (patch === '' && unread.length === 0) {
+      if (base !== 'HEAD' && headExists)
+        return note(
+          `No changes against ${options.base} (git diff is empty): nothing committed, staged, unstaged or untracked differs from the merge base.`,
+        );
       return note(headExists ? placeholder.gitDiffEmpty() : placeholder.gitDiffEmptyNoCommits());
     }
     return {
       kind: 'diff',
       source,
       title: headExists
-        ? title
+        ? baseTitle
         : 'git diff (no commits yet: every staged, unstaged and untracked file)',
       patch,
       ...(unread.length > 0 ? { unread } : {}),

@@ -31,6 +31,8 @@ export interface ContextResolverOptions {
   root: string;
   /** PR mode: `git_diff` is this patch (e.g. base...head) instead of the working tree. */
   prDiff?: { patch: string; label: string };
+  /** Local mode: `git_diff` is the working tree against the merge base with this ref (`--base`). */
+  diffBase?: string;
   /** PR mode: the source of `pr_description` (raw; it is sanitised here). */
   prDescription?: { title: string; body: string };
   limits?: Partial<ContextLimits>;
@@ -93,6 +95,7 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
     return workingTreeDiffInput(source, root, {
       maxReadBytes: readLimitBytes(limits),
       maxUntrackedFiles: limits.maxUntrackedFiles,
+      ...(options.diffBase !== undefined ? { base: options.diffBase } : {}),
     });
   }
 

@@ -67,6 +67,11 @@ export interface UnanchoredFinding extends Finding {
   fingerprint: string;
   /** Why it could not go on a line, for the summary. */
   reason: string;
+  /**
+   * The file is in the pull request but this line cannot be shown in its diff (deleted, binary,
+   * no patch): link to the file there rather than to a line of the head commit.
+   */
+  fileInDiff?: boolean;
 }
 
 export interface AnchorResult {
@@ -378,19 +383,19 @@ export function anchorFindings(findings: readonly Finding[], diff: string | Diff
     seen.set(base, occurrence);
     const fingerprint = repeatFingerprint(base, occurrence);
 
-    const unanchor = (reason: string): void => {
-      unanchored.push({ ...finding, fingerprint, reason });
+    const unanchor = (reason: string, fileInDiff = false): void => {
+      unanchored.push({ ...finding, fingerprint, reason, ...(fileInDiff ? { fileInDiff } : {}) });
     };
     if (!file) {
       unanchor('file is not in the diff');
       continue;
     }
     if (file.status === 'deleted') {
-      unanchor('file is deleted in this pull request');
+      unanchor('file is deleted in this pull request', true);
       continue;
     }
     if (file.binary || file.patchMissing) {
-      unanchor(file.binary ? 'binary file' : 'file has no diff to comment on');
+      unanchor(file.binary ? 'binary file' : 'file has no diff to comment on', true);
       continue;
     }
     if (!isLineNumber(finding.line)) {

@@ -4,6 +4,7 @@
  * changed files, each pushed only while the remote head is where the run left it. The run works
  * on the head it was authorised for: if the branch moved since, it stops and says so.
  */
+import { finalOverview } from '../engine/review-overview.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { RunResult } from '../engine/types.js';
 import { toError } from '../errors.js';
@@ -140,6 +141,7 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
       headSha: branch.expectedHead,
       iterations: iterationRows(result, tally.commits),
       message,
+      overview: finalOverview(result),
     });
   } catch (error) {
     await branch?.discardChanges().catch(() => {});

@@ -3,6 +3,7 @@
  * trusted place, check keys, fetch the PR diff, run the engine. Publishers post the outcome;
  * every write happens after the permission check.
  */
+import { finalOverview } from '../engine/review-overview.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { PullRequestInfo } from './event-intent.js';
 import { loadPrDiff } from './pr-diff.js';
@@ -79,6 +80,7 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
     coverage: mergeCoverage(result),
     iterations: rows.length >= 2 ? rows : undefined,
     message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
+    overview: finalOverview(result),
   });
 }
 

@@ -45,6 +45,13 @@ export function renderInlineComment(finding: Finding, options: InlineCommentOpti
   return [head, body, suggestion, marker].filter((part) => part !== '').join('\n\n');
 }
 
+/** The body of the review that carries the inline comments: a count and a link to the summary. */
+export function renderReviewBody(newFindings: number, summaryUrl?: string): string {
+  const what = `aethr found ${newFindings} new finding${newFindings === 1 ? '' : 's'}`;
+  const summary = summaryUrl ? `[summary comment](${summaryUrl})` : 'summary comment';
+  return `${what}; the ${summary} has the full review: the overview, every finding and what was resolved.`;
+}
+
 /** A title on one line, escaped, cut at MAX_TITLE characters. */
 export function renderTitle(title: string): string {
   const flat = escapeInlineText(title);

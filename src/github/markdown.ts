@@ -295,3 +295,46 @@ export function truncateMarkdown(text: string, max: number, note = '… (truncat
     kept = back > 0 ? kept.slice(0, back) : '';
   }
 }
+
+const ATX_HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+
+/**
+ * Headings outside code raised to at least level `min` (`# Title` → `#### Title` for 4), so
+ * embedded text never outranks the headings of the comment around it. Setext headings
+ * (a line underlined with `===` or `---`) become ATX headings of that level.
+ */
+export function demoteHeadings(text: string, min: number): string {
+  const lines = splitLines(text);
+  const { kinds } = scanFences(lines);
+  const hashes = '#'.repeat(Math.min(6, Math.max(1, min)));
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (kinds[i] !== 'text') {
+      out.push(line);
+      continue;
+    }
+    const atx = ATX_HEADING.exec(line);
+    if (atx) {
+      const level = Math.max(atx[2]!.length, hashes.length);
+      out.push(`${atx[1]}${'#'.repeat(Math.min(6, level))}${line.slice(atx[0].length)}`);
+      continue;
+    }
+    const previous = out[out.length - 1];
+    if (
+      SETEXT_UNDERLINE.test(line) &&
+      previous !== undefined &&
+      previous.trim() !== '' &&
+      kinds[i - 1] === 'text' &&
+      !ATX_HEADING.test(previous) &&
+      !/^\s*([-*+]|\d+[.)]|>)(\s|$)/.test(previous)
+    ) {
+      const level = Math.max(line.trim().startsWith('=') ? 1 : 2, hashes.length);
+      out[out.length - 1] = `${'#'.repeat(Math.min(6, level))} ${previous.trim()}`;
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}

@@ -7,7 +7,9 @@
  */
 import { toError } from '../errors.js';
 import { anchorFindings, type AnchorResult } from './diff-anchor.js';
+import { inlineCommentUrls } from './finding-links.js';
 import { parseFingerprints } from './fingerprint.js';
+import { renderReviewBody } from './inline-comment.js';
 import { ForgeError, type Forge, type ForgeComment } from './forge.js';
 import { createOnce } from './idempotent-write.js';
 import type { Publication, Publisher } from './publisher.js';
@@ -96,10 +98,17 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
               )
             : placeFindings(outcome);
       }
+      if (outcome.kind === 'finished' && publication.placed?.anchored.length) {
+        publication.inlineUrls = inlineCommentUrls(await o.forge.listReviewComments(number), (c) =>
+          isOurs(c, o.botLogin),
+        );
+      }
       const input = summaryInputOf(outcome, publication.placed, subject.workflow, base.headSha, {
         links: o.links,
         previous,
         notes: publication.notes,
+        pullNumber: number,
+        inlineUrls: publication.inlineUrls,
       });
       try {
         comment = await write(renderSummaryComment(input), subject.workflow);
@@ -147,15 +156,12 @@ async function postReview(
     `${anchored.anchored.length} finding(s) on diff lines (${anchored.anchored.length - fresh.length} already posted), ${anchored.unanchored.length} for the summary.`,
   );
   if (fresh.length === 0) return anchored;
-  const summary = publication.summaryUrl
-    ? `[summary comment](${publication.summaryUrl})`
-    : 'summary comment';
   try {
     await createOnce({
       create: () =>
         o.forge.createReview(pull.number, {
           commitId: subject.headSha ?? pull.head.sha,
-          body: `aethr found ${fresh.length} new finding(s); see the ${summary} for the full review.`,
+          body: renderReviewBody(fresh.length, publication.summaryUrl),
           comments: fresh.map((c) => ({
             path: c.path,
             line: c.line,

@@ -21,6 +21,8 @@ export interface Publication {
   summaryUrl?: string;
   /** The findings as placed: inline on diff lines, or listed in the summary. */
   placed?: AnchorResult;
+  /** Finding fingerprint → its inline comment, for links from the summary. */
+  inlineUrls?: ReadonlyMap<string, string>;
 }
 
 export interface Publisher {

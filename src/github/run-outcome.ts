@@ -70,6 +70,8 @@ export interface FinishedOutcome {
   iterations?: IterationRow[];
   /** Notes for people: review notes, loop outcome, fork patch. */
   message?: string;
+  /** The reviewer's own prose (see engine/review-overview.ts), shown above the findings. */
+  overview?: string;
   /** The head after the run's own pushes. */
   headSha?: string;
   /** Branch runs: where the work went. */

@@ -27,6 +27,10 @@ export function listFindings(findings: readonly Finding[], reason: string): Anch
 
 export interface SummaryContext {
   links: RunLinks;
+  /** The pull request the summary is on, for links to its files view. */
+  pullNumber?: number;
+  /** Finding fingerprint → its inline comment. */
+  inlineUrls?: ReadonlyMap<string, string>;
   /** The summary this run replaces (resolved findings, spend so far). */
   previous?: SummaryMeta;
   /** Notes publishers raised (a missing permission). */
@@ -59,6 +63,11 @@ export function summaryInputOf(
       ...base,
       ...spend,
       status: outcome.status ?? 'pass',
+      overview: outcome.overview,
+      ...(context.pullNumber !== undefined
+        ? { pullFilesUrl: `${context.links.repositoryUrl}/pull/${context.pullNumber}/files` }
+        : {}),
+      inlineUrls: context.inlineUrls,
       headSha: outcome.headSha ?? headSha,
       findings: placed ?? placeFindings(outcome),
       files: filesOf(outcome.coverage),

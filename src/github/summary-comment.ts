@@ -1,48 +1,49 @@
 /**
  * The sticky summary comment (one per pull request and workflow, edited in place) and the job
- * summary, both rendered from one structured input.
+ * summary, both rendered from one structured input: status, the reviewer's own overview, the
+ * findings (each location linked to its line, and to its inline comment when there is one),
+ * iterations and files.
  *
  * The comment starts with a `summary` marker naming the workflow (how the next run finds it) and
- * ends with a `meta` marker: the open findings' fingerprints (with enough detail to list them as
- * resolved later), the head it reviewed and the pull request's cumulative spend, which
- * `parseSummaryMeta` reads back.
+ * ends with a `meta` marker (summary-meta.ts): the open findings' fingerprints, the head it
+ * reviewed and the pull request's cumulative spend.
  *
  * Bodies stay under GitHub's 65,536-character limit by dropping whole items from the bottom of
  * the least important sections first (file lists, resolved findings, unanchored details, then
- * table rows) and saying how many were left out; a cut never falls inside a marker or a fence.
+ * table rows) and saying how many were left out (comment-sections.ts).
  */
-import type { Finding, Severity } from '../engine/types.js';
+import { SEVERITIES, type Finding, type Severity } from '../engine/types.js';
+import { assemble, type Part, type Section } from './comment-sections.js';
 import type { AnchorResult } from './diff-anchor.js';
+import { locationUrl } from './finding-links.js';
 import { hiddenMarker, parseHiddenMarkers } from './fingerprint.js';
 import { SEVERITY_BADGE, MAX_COMMENT_BODY, renderTitle } from './inline-comment.js';
 import {
   codeSpan,
+  demoteHeadings,
   escapeCommentText,
   escapeInlineText,
   escapeTableCell,
   fencedBlock,
   truncateMarkdown,
 } from './markdown.js';
+import {
+  fitMeta,
+  roundUsd,
+  type MetaFinding,
+  type SummaryMeta,
+  type SummaryStatus,
+} from './summary-meta.js';
 
-export type SummaryStatus = 'pass' | 'revise' | 'running' | 'failed' | 'no-key' | 'skipped';
-
-export const SUMMARY_STATUSES: readonly SummaryStatus[] = [
-  'pass',
-  'revise',
-  'running',
-  'failed',
-  'no-key',
-  'skipped',
-];
+export { parseSummaryMeta, SUMMARY_STATUSES } from './summary-meta.js';
+export type { MetaFinding, SummaryMeta, SummaryStatus } from './summary-meta.js';
 
 /** GITHUB_STEP_SUMMARY takes up to 1 MiB per step. */
 export const MAX_JOB_SUMMARY = 1_000_000;
-/** How much of the comment the meta marker may take. */
-const MAX_META = 16_000;
-const MAX_META_DETAILS = 100;
-const MAX_META_FINGERPRINTS = 500;
 const MAX_DETAIL = 8_000;
 const MAX_MESSAGE = 4_000;
+/** The reviewer's overview is capped before it gets here; this bounds what any caller passes. */
+const MAX_OVERVIEW = 8_000;
 
 export interface FileNote {
   path: string;
@@ -63,26 +64,6 @@ export interface SummaryUsage {
   costUsd?: number;
 }
 
-/** One open finding as the meta marker remembers it. */
-export interface MetaFinding {
-  fp: string;
-  severity?: Severity;
-  path?: string;
-  title?: string;
-}
-
-export interface SummaryMeta {
-  v: 1;
-  workflow: string;
-  status: SummaryStatus;
-  /** The head commit the open findings were found on. */
-  headSha?: string;
-  /** Cumulative model spend on this pull request, in USD (for per-PR budgets). */
-  spendUsd: number;
-  /** Open findings: fingerprints, with details for the first ones. */
-  open: MetaFinding[];
-}
-
 export interface SummaryInput {
   workflow: string;
   status: SummaryStatus;
@@ -97,6 +78,12 @@ export interface SummaryInput {
   previous?: SummaryMeta;
   /** One line (or a short paragraph) under the heading: the failure, the missing secret, ... */
   message?: string;
+  /** The reviewer's own prose about the change (model output: escaped here). */
+  overview?: string;
+  /** `https://github.com/o/r/pull/7/files`: locations on diff lines link there. */
+  pullFilesUrl?: string;
+  /** Fingerprint → URL of the inline comment carrying that finding. */
+  inlineUrls?: ReadonlyMap<string, string>;
   files?: {
     reviewed?: readonly string[];
     clipped?: readonly FileNote[];
@@ -127,20 +114,8 @@ interface Row {
   fingerprint: string;
   anchored: boolean;
   reason?: string;
+  fileInDiff?: boolean;
 }
-
-/** A block whose items may be dropped from the bottom, most droppable (lowest `keep`) first. */
-interface Section {
-  keep: number;
-  head: string;
-  items: string[];
-  /** Between the head and items, and between items: `\n` for rows and lists, `\n\n` for blocks. */
-  separator?: string;
-  more: (count: number) => string;
-  tail?: string;
-}
-
-type Part = string | Section;
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -184,16 +159,6 @@ export function buildSummaryMeta(input: SummaryInput): SummaryMeta {
   return meta;
 }
 
-/** The meta of a summary comment we wrote, or undefined (no marker, or not ours in shape). */
-export function parseSummaryMeta(body: string): SummaryMeta | undefined {
-  for (const marker of parseHiddenMarkers(body)) {
-    if (marker.kind !== 'meta') continue;
-    const meta = readMeta(marker.data);
-    if (meta) return meta;
-  }
-  return undefined;
-}
-
 /** Whether `body` is the summary comment of `workflow` (check the author as well: markers can be copied). */
 export function isSummaryComment(body: string, workflow: string): boolean {
   return parseHiddenMarkers(body).some((m) => m.kind === 'summary' && m.workflow === workflow);
@@ -221,6 +186,10 @@ function renderBody(input: SummaryInput, mode: 'comment' | 'job'): Part[] {
     parts.push(truncateMarkdown(escapeCommentText(input.message.trim()), MAX_MESSAGE));
   }
   parts.push(statusLine(input));
+  if (input.overview?.trim()) {
+    const prose = demoteHeadings(escapeCommentText(input.overview.trim()), 4);
+    parts.push(`### Overview\n\n${truncateMarkdown(prose, MAX_OVERVIEW)}`);
+  }
 
   if (!input.findings) {
     const carried = input.previous?.open.length ?? 0;
@@ -265,11 +234,10 @@ function statusLine(input: SummaryInput): string {
 
 function countLine(rows: readonly Row[]): string {
   if (rows.length === 0) return 'no findings';
-  const counts = (Object.keys(SEVERITY_RANK) as Severity[])
-    .map(
-      (severity) =>
-        [severity, rows.filter((row) => row.finding.severity === severity).length] as const,
-    )
+  const counts = SEVERITIES.map(
+    (severity) =>
+      [severity, rows.filter((row) => row.finding.severity === severity).length] as const,
+  )
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
   return `${rows.length} finding${rows.length === 1 ? '' : 's'} (${counts.join(', ')})`;
@@ -286,7 +254,7 @@ function findingSections(input: SummaryInput, mode: 'comment' | 'job'): Part[] {
       head: '### Findings\n\n| Severity | Location | Finding |\n| --- | --- | --- |',
       items: rows.map(
         (row) =>
-          `| ${SEVERITY_BADGE[row.finding.severity]} | ${escapeTableCell(codeSpan(location(row.finding)))} | ${escapeTableCell(renderTitle(row.finding.title))}${row.anchored ? '' : ' ¹'} |`,
+          `| ${SEVERITY_BADGE[row.finding.severity]} | ${escapeTableCell(linkedLocation(row, input))} | ${escapeTableCell(renderTitle(row.finding.title))}${row.anchored ? '' : ' ¹'} |`,
       ),
       more: (n) =>
         `\n_… ${n} more finding${n === 1 ? '' : 's'} not shown (see job summary / artifact)._`,
@@ -301,7 +269,7 @@ function findingSections(input: SummaryInput, mode: 'comment' | 'job'): Part[] {
       keep: 3,
       head: mode === 'job' ? '### Details' : '### Not on a diff line',
       separator: '\n\n',
-      items: detailed.map(renderDetail),
+      items: detailed.map((row) => renderDetail(row, input)),
       more: (n) => `_… ${n} more not shown (see job summary / artifact)._`,
     });
   }
@@ -322,9 +290,9 @@ function findingSections(input: SummaryInput, mode: 'comment' | 'job'): Part[] {
   return parts;
 }
 
-function renderDetail(row: Row): string {
+function renderDetail(row: Row, input: SummaryInput): string {
   const head = `#### ${SEVERITY_BADGE[row.finding.severity]} · ${renderTitle(row.finding.title)}`;
-  const where = `${codeSpan(location(row.finding))}${row.reason ? ` — ${escapeInlineText(row.reason)}` : ''}`;
+  const where = `${linkedLocation(row, input)}${row.reason ? ` — ${escapeInlineText(row.reason)}` : ''}`;
   const body = escapeCommentText(row.finding.body.trim());
   const suggestion =
     row.finding.suggestion === undefined
@@ -384,63 +352,6 @@ function fileSections(input: SummaryInput): Part[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Assembly within a size limit
-
-function sectionText(section: Section, shown: number): string {
-  const dropped = section.items.length - shown;
-  const lines = [section.head, ...section.items.slice(0, shown)];
-  if (dropped > 0) lines.push(section.more(dropped));
-  if (section.tail) lines.push(section.tail);
-  return lines.join(section.separator ?? '\n');
-}
-
-/** `sectionText(section, shown).length` without building the text; `prefix[k]` sums item lengths. */
-function sectionLength(section: Section, shown: number, prefix: readonly number[]): number {
-  const separator = (section.separator ?? '\n').length;
-  const dropped = section.items.length - shown;
-  let length = section.head.length + (prefix[shown] ?? 0) + shown * separator;
-  if (dropped > 0) length += separator + section.more(dropped).length;
-  if (section.tail) length += separator + section.tail.length;
-  return length;
-}
-
-function assemble(parts: readonly Part[], max: number): string {
-  const shown = parts.map((part) => (typeof part === 'string' ? 0 : part.items.length));
-  const render = (): string =>
-    parts
-      .map((part, i) => (typeof part === 'string' ? part : sectionText(part, shown[i] ?? 0)))
-      .filter((text) => text !== '')
-      .join('\n\n');
-  let length = render().length;
-  // Drop items one at a time from the most droppable section, tracking the length arithmetically
-  // (re-rendering per dropped row would be quadratic on a PR with thousands of findings).
-  const order = parts
-    .map((part, i) => ({ part, i }))
-    .filter((entry): entry is { part: Section; i: number } => typeof entry.part !== 'string')
-    .sort((a, b) => a.part.keep - b.part.keep || b.i - a.i);
-  for (const { part, i } of order) {
-    const prefix = [0];
-    for (const item of part.items) prefix.push((prefix[prefix.length - 1] ?? 0) + item.length);
-    while (length > max && (shown[i] ?? 0) > 0) {
-      const before = sectionLength(part, shown[i] ?? 0, prefix);
-      shown[i] = (shown[i] ?? 0) - 1;
-      length += sectionLength(part, shown[i] ?? 0, prefix) - before;
-    }
-    if (length <= max) break;
-  }
-  const text = render();
-  // Only fixed text (a huge message) can still be over: cut it at a line, keeping the last part
-  // (the meta marker) intact.
-  if (text.length <= max) return text;
-  const last = parts[parts.length - 1];
-  const tail = typeof last === 'string' && last.startsWith('<!-- aethr:') ? `\n\n${last}` : '';
-  return (
-    truncateMarkdown(tail ? text.slice(0, text.length - tail.length) : text, max - tail.length) +
-    tail
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
 // Helpers
 
 function rowsOf(findings: AnchorResult): Row[] {
@@ -455,6 +366,7 @@ function rowsOf(findings: AnchorResult): Row[] {
       fingerprint: f.fingerprint,
       anchored: false,
       reason: f.reason,
+      fileInDiff: f.fileInDiff,
     })),
   ];
 }
@@ -468,60 +380,21 @@ function sortRows(rows: Row[]): Row[] {
   );
 }
 
+/** `path:line` as a link to the line, then a link to the inline comment when there is one. */
+function linkedLocation(row: Row, input: SummaryInput): string {
+  const text = codeSpan(location(row.finding));
+  const placement = row.anchored ? 'line' : row.fileInDiff ? 'file' : 'outside';
+  const url = locationUrl(row.finding, placement, input);
+  const inline = input.inlineUrls?.get(row.fingerprint);
+  return `${url ? `[${text}](${url})` : text}${inline ? ` · [comment](${inline})` : ''}`;
+}
+
 function location(finding: Finding): string {
   const end =
     finding.end_line !== undefined && finding.end_line !== finding.line
       ? `-${finding.end_line}`
       : '';
   return `${finding.path}:${finding.line}${end}`;
-}
-
-function fitMeta(meta: SummaryMeta): string {
-  let detailed = Math.min(meta.open.length, MAX_META_DETAILS);
-  let total = Math.min(meta.open.length, MAX_META_FINGERPRINTS);
-  for (;;) {
-    const open = meta.open
-      .slice(0, total)
-      .map((finding, i) => (i < detailed ? finding : { fp: finding.fp }));
-    const marker = hiddenMarker('meta', { ...meta, open });
-    if (marker.length <= MAX_META || total === 0) return marker;
-    if (detailed > 0) detailed = Math.floor(detailed / 2);
-    else total = Math.floor(total / 2);
-  }
-}
-
-function readMeta(data: unknown): SummaryMeta | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const value = data as Record<string, unknown>;
-  if (value['v'] !== 1 || typeof value['workflow'] !== 'string') return undefined;
-  const status = SUMMARY_STATUSES.find((s) => s === value['status']);
-  if (!status) return undefined;
-  const open: MetaFinding[] = [];
-  for (const entry of Array.isArray(value['open']) ? value['open'] : []) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const item = entry as Record<string, unknown>;
-    if (typeof item['fp'] !== 'string' || !/^[0-9a-f]{8,64}$/.test(item['fp'])) continue;
-    const finding: MetaFinding = { fp: item['fp'] };
-    const severity = (Object.keys(SEVERITY_RANK) as Severity[]).find((s) => s === item['severity']);
-    if (severity) finding.severity = severity;
-    if (typeof item['path'] === 'string') finding.path = item['path'];
-    if (typeof item['title'] === 'string') finding.title = item['title'];
-    open.push(finding);
-  }
-  const spend = value['spendUsd'];
-  const meta: SummaryMeta = {
-    v: 1,
-    workflow: value['workflow'],
-    status,
-    spendUsd: typeof spend === 'number' && Number.isFinite(spend) && spend >= 0 ? spend : 0,
-    open,
-  };
-  if (typeof value['headSha'] === 'string') meta.headSha = value['headSha'];
-  return meta;
-}
-
-function roundUsd(value: number): number {
-  return Number.isFinite(value) && value > 0 ? Math.round(value * 1e6) / 1e6 : 0;
 }
 
 function formatUsd(value: number): string {

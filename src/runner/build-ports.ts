@@ -21,6 +21,8 @@ export interface PortsOptions {
   observer?: RunObserver;
   prDiff?: { patch: string; label: string };
   prDescription?: { title: string; body: string };
+  /** Local runs: `git_diff` against the merge base with this ref instead of HEAD (`--base`). */
+  diffBase?: string;
   /** Replaces the default editing backends (tests, or a door with its own). */
   backends?: Partial<Record<'opencode' | 'patch', ImplementBackend>>;
   /** USD already spent on this pull request by earlier runs (for `budget.pr_usd`). */
@@ -64,6 +66,7 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
     context: createContextResolver({
       root: options.root,
       prDiff: options.prDiff,
+      diffBase: options.diffBase,
       prDescription: options.prDescription,
       // The same per-call limits the gateway enforces, so context is fitted rather than refused.
       perCall: {

@@ -1,7 +1,8 @@
 /**
  * `aethr run`: loads the workflow, resolves the task, and runs the engine with terminal output.
  * On failure it writes a checkpoint and prints the one-line resume command. Either way it prints
- * the ledger of model calls, and `--ledger FILE` writes it as JSON.
+ * the ledger of model calls, and `--ledger FILE` writes it as JSON. After a review it lists the
+ * findings; `--fail-on LEVEL` makes findings at or above LEVEL exit 1.
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -19,8 +20,13 @@ import { loadProjectEnv } from '../../models/env-file.js';
 import { formatLedgerTable, ledgerJson } from '../../models/ledger.js';
 import { buildPorts } from '../../runner/build-ports.js';
 import type { CliIO } from '../main.js';
+import { checkBaseRef } from '../base-ref.js';
+import { createElapsedTicker } from '../elapsed-ticker.js';
+import { FAIL_ON_LEVELS, failingFindings, formatFindings } from '../findings-list.js';
+import { plain } from '../style.js';
 import { readTaskFromEditor } from '../task-input.js';
 import { createTerminalObserver, formatRunSummary } from '../terminal-observer.js';
+import { choice } from '../usage.js';
 
 export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd()): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,8 +38,12 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
       'resume-checkpoint': { type: 'string' },
       verbose: { type: 'boolean' },
       ledger: { type: 'string' },
+      base: { type: 'string' },
+      'fail-on': { type: 'string' },
     },
   });
+  const failOn = choice(values['fail-on'] ?? 'none', FAIL_ON_LEVELS, '--fail-on', 'run');
+  if (values.base !== undefined) await checkBaseRef(values.base, cwd);
   const env = await loadProjectEnv(cwd, process.env);
 
   let loaded: LoadedWorkflow;
@@ -56,13 +66,25 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
   if (!task)
     task = await readTaskFromEditor(env, Boolean(process.stdin.isTTY && process.stdout.isTTY));
 
+  if (values.base !== undefined && !readsGitDiff(loaded.workflow.steps)) {
+    io.err(
+      `note: --base changes git_diff, and no step of "${loaded.workflow.workflow}" reads it.\n`,
+    );
+  }
+
   const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
+  const paint = io.paint ?? plain;
+  const observer = createTerminalObserver(io.out, {
+    paint,
+    ...(io.isTTY && env.TERM !== 'dumb' ? { ticker: createElapsedTicker({ write: io.out }) } : {}),
+  });
   const ports = buildPorts({
     workflow: loaded.workflow,
     root: cwd,
     env,
     live,
-    observer: createTerminalObserver(io.out),
+    observer,
+    ...(values.base !== undefined ? { diffBase: values.base } : {}),
   });
 
   if (values['show-prompt']) {
@@ -89,11 +111,20 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
   };
   try {
     const result = await runWorkflow({ workflow: loaded.workflow, task, resume }, ports);
+    observer.close();
     io.out(formatRunSummary(result));
     await reportLedger();
     if (values.verbose) io.out(`${JSON.stringify(ports.models.calls, null, 2)}\n`);
-    return 0;
+    if (!result.finalReview) return 0;
+    io.out(formatFindings(result.finalReview, paint));
+    const failing = failingFindings(result.finalReview.findings, failOn);
+    if (failing.length === 0) return 0;
+    io.err(
+      `aethr: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above "${failOn}" (--fail-on ${failOn}).\n`,
+    );
+    return 1;
   } catch (error) {
+    observer.close();
     if (!(error instanceof StepFailed)) throw error;
     await reportLedger();
     const file = await writeCheckpoint({
@@ -110,4 +141,8 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
     if (values.verbose) io.err(`${JSON.stringify(error.state, null, 2)}\n`);
     return 1;
   }
+}
+
+function readsGitDiff(steps: readonly { context?: readonly string[] }[]): boolean {
+  return steps.some((step) => (step.context ?? []).some((source) => source.trim() === 'git_diff'));
 }

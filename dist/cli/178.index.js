@@ -1,0 +1,551 @@
+export const id = 178;
+export const ids = [178];
+export const modules = {
+
+/***/ 9178:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCommand: () => (/* binding */ runCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 11 modules
+var workflow_source = __webpack_require__(7870);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./.build/src/errors.js
+var errors = __webpack_require__(6624);
+;// CONCATENATED MODULE: ./.build/src/engine/checkpoint.js
+/**
+ * Checkpoints: when a run fails, its state is written to a JSON file so `--resume-checkpoint`
+ * continues from the failed step without rerunning the ones that finished.
+ */
+
+
+
+
+
+const CHECKPOINT_VERSION = 1;
+function hashWorkflow(workflow) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(workflow)).digest('hex').slice(0, 16);
+}
+async function writeCheckpoint(checkpoint, dir) {
+    const folder = dir ?? (await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aethr-')));
+    const file = (0,external_node_path_.join)(folder, 'checkpoint.json');
+    const full = {
+        version: CHECKPOINT_VERSION,
+        createdAt: new Date().toISOString(),
+        ...checkpoint,
+    };
+    await (0,promises_.writeFile)(file, `${JSON.stringify(full, null, 2)}\n`, { mode: 0o600 });
+    return file;
+}
+async function readCheckpoint(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* AethrError */.j(`Cannot read checkpoint ${file}: ${error.message}`, {
+            hint: 'Pass the path printed by the failed run.',
+        });
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* AethrError */.j(`Checkpoint ${file} is not valid JSON.`, {
+            hint: 'Pass the path printed by the failed run.',
+        });
+    }
+    if (!isCheckpoint(value)) {
+        throw new errors/* AethrError */.j(`Checkpoint ${file} is not an aethr checkpoint (version ${CHECKPOINT_VERSION}).`, {
+            hint: 'Checkpoints from another aethr version cannot be resumed; rerun the workflow.',
+        });
+    }
+    return value;
+}
+function isCheckpoint(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const v = value;
+    return (v.version === CHECKPOINT_VERSION &&
+        typeof v.task === 'string' &&
+        typeof v.workflowSource === 'string' &&
+        typeof v.state === 'object' &&
+        v.state !== null &&
+        typeof v.state.nextStep === 'number' &&
+        Array.isArray(v.state.results));
+}
+/** Checks that the workflow still has the step the checkpoint resumes at. */
+function checkResumable(checkpoint, workflow) {
+    const warnings = [];
+    const next = workflow.steps[checkpoint.state.nextStep];
+    if (!next || next.id !== checkpoint.failedStep) {
+        throw new errors/* AethrError */.j(`The workflow no longer has step "${checkpoint.failedStep}" at position ${checkpoint.state.nextStep + 1}; this checkpoint cannot be resumed.`, { hint: 'Restore the step or rerun the workflow from the start.' });
+    }
+    if (hashWorkflow(workflow) !== checkpoint.workflowHash) {
+        warnings.push('The workflow changed since the checkpoint was written; resuming with the current file.');
+    }
+    return warnings;
+}
+
+// EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 3 modules
+var run_workflow = __webpack_require__(770);
+// EXTERNAL MODULE: ./.build/src/models/env-file.js
+var env_file = __webpack_require__(244);
+// EXTERNAL MODULE: ./.build/src/models/ledger.js
+var ledger = __webpack_require__(5125);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 36 modules
+var build_ports = __webpack_require__(4719);
+// EXTERNAL MODULE: ./.build/src/config/did-you-mean.js
+var did_you_mean = __webpack_require__(5571);
+// EXTERNAL MODULE: ./.build/src/git/run-git.js
+var run_git = __webpack_require__(9724);
+// EXTERNAL MODULE: ./.build/src/cli/usage.js
+var usage = __webpack_require__(8149);
+;// CONCATENATED MODULE: ./.build/src/cli/base-ref.js
+/**
+ * `--base REF`: the branch or commit `git_diff` is taken against (through the merge base), checked
+ * before the run so a typo is a usage error with a did-you-mean among the repository's branches,
+ * not a placeholder in the prompt.
+ */
+
+
+
+
+async function checkBaseRef(ref, cwd) {
+    if (ref.trim() === '' || ref.startsWith('-')) {
+        throw new usage/* UsageError */.eb(`--base takes a branch or commit, not ${JSON.stringify(ref)}`, {
+            command: 'run',
+        });
+    }
+    if (!(await (0,run_git/* isGitRepo */.tj)(cwd))) {
+        throw new errors/* AethrError */.j(`--base ${ref}: ${cwd} is not inside a git repository.`, {
+            hint: 'Run aethr in the repository whose branch you want reviewed.',
+        });
+    }
+    const found = await (0,run_git/* runGit */.EO)(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { okCodes: [1, 128] });
+    if (found.code === 0 && found.stdout.trim() !== '')
+        return;
+    const refs = await (0,run_git/* runGit */.EO)(cwd, [
+        'for-each-ref',
+        '--format=%(refname:short)',
+        'refs/heads',
+        'refs/remotes',
+        'refs/tags',
+    ]);
+    const near = (0,did_you_mean/* closestMatch */.h0)(ref, refs.stdout.split('\n').filter(Boolean));
+    throw new usage/* UsageError */.eb(`--base ${JSON.stringify(ref)} is not a branch or commit here`, {
+        command: 'run',
+        hint: near
+            ? `Did you mean ${JSON.stringify(near)}?`
+            : 'List the branches with "git branch -a" (a remote branch is written origin/main).',
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/src/cli/elapsed-ticker.js
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const TICK_MS = 100;
+/** Quiet time before the line appears, so it does not flash between streamed lines. */
+const IDLE_MS = 400;
+const ERASE = '\r\u001b[2K';
+const defaultEvery = (ms, fn) => {
+    const handle = setInterval(fn, ms);
+    handle.unref();
+    return { stop: () => clearInterval(handle) };
+};
+function formatElapsed(ms) {
+    const seconds = ms / 1000;
+    if (seconds < 60)
+        return `${seconds.toFixed(1)}s`;
+    return `${Math.floor(seconds / 60)}m${String(Math.floor(seconds % 60)).padStart(2, '0')}s`;
+}
+function createElapsedTicker(options) {
+    const now = options.now ?? Date.now;
+    const every = options.every ?? defaultEvery;
+    let timer;
+    let label = '';
+    let startedAt = 0;
+    let lastOutput = 0;
+    let atLineStart = true;
+    let drawn = false;
+    let frame = 0;
+    const erase = () => {
+        if (drawn)
+            options.write(ERASE);
+        drawn = false;
+    };
+    const tick = () => {
+        const t = now();
+        if (!atLineStart || t - lastOutput < IDLE_MS)
+            return;
+        frame = (frame + 1) % FRAMES.length;
+        options.write(`${ERASE}${FRAMES[frame]} ${label} · ${formatElapsed(t - startedAt)}`);
+        drawn = true;
+    };
+    const stop = () => {
+        timer?.stop();
+        timer = undefined;
+        erase();
+    };
+    return {
+        start(newLabel) {
+            stop();
+            label = newLabel;
+            startedAt = lastOutput = now();
+            atLineStart = true;
+            timer = every(TICK_MS, tick);
+        },
+        beforeOutput: erase,
+        afterOutput(lineStart) {
+            atLineStart = lineStart;
+            lastOutput = now();
+        },
+        stop,
+    };
+}
+
+// EXTERNAL MODULE: ./.build/src/cli/style.js
+var style = __webpack_require__(107);
+;// CONCATENATED MODULE: ./.build/src/cli/findings-list.js
+
+const FAIL_ON_LEVELS = ['none', 'high', 'medium', 'low', 'info'];
+const RANK = { high: 3, medium: 2, low: 1, info: 0 };
+const STYLE = {
+    high: ['red', 'bold'],
+    medium: 'yellow',
+    low: 'cyan',
+    info: 'dim',
+};
+const MAX_TITLE = 120;
+/** Findings at or above `level` (none for `none`). */
+function failingFindings(findings, level) {
+    if (level === 'none')
+        return [];
+    return findings.filter((f) => RANK[f.severity] >= RANK[level]);
+}
+function findings_list_location(finding) {
+    const end = finding.end_line !== undefined && finding.end_line !== finding.line
+        ? `-${finding.end_line}`
+        : '';
+    return `${finding.path}:${finding.line}${end}`;
+}
+function oneLine(text) {
+    const flat = (0,style/* terminalSafe */.kJ)(text.replace(/\s+/g, ' ')).trim();
+    return flat.length > MAX_TITLE ? `${flat.slice(0, MAX_TITLE - 1)}…` : flat;
+}
+/** `Findings (2):` then one line each, most severe first, or a line saying there are none. */
+function formatFindings(review, paint = style/* plain */.pj) {
+    const findings = [...review.findings].sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.path.localeCompare(b.path) || a.line - b.line);
+    const status = `review status: ${review.status}`;
+    if (findings.length === 0)
+        return `\nNo findings (${status}).\n`;
+    const width = Math.min(48, Math.max(...findings.map((f) => oneLine(findings_list_location(f)).length)));
+    const lines = [`\nFindings (${findings.length}, ${status}):`];
+    for (const f of findings) {
+        const severity = paint(STYLE[f.severity], f.severity.toUpperCase().padEnd(6));
+        lines.push(`  ${severity}  ${oneLine(findings_list_location(f)).padEnd(width)}  ${oneLine(f.title)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./.build/src/cli/task-input.js
+/**
+ * The task for `aethr run` when none is given: typed in $EDITOR on a terminal, refused otherwise.
+ */
+
+
+
+
+
+const TEMPLATE = `
+# Write the task for this run above. Lines starting with # are ignored.
+# Save and close the editor to start; an empty task cancels the run.
+`;
+async function readTaskFromEditor(env, isTTY) {
+    if (!isTTY) {
+        throw new errors/* AethrError */.j('No task given, and there is no terminal to open an editor on.', {
+            hint: 'Pass the task as an argument: aethr run "review my change".',
+        });
+    }
+    const editor = env.VISUAL || env.EDITOR || 'vi';
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aethr-task-'));
+    const file = (0,external_node_path_.join)(dir, 'TASK.md');
+    try {
+        await (0,promises_.writeFile)(file, TEMPLATE);
+        // The editor command may carry flags (e.g. "code --wait"): split on spaces, never via a shell.
+        const [command, ...args] = editor.split(/\s+/).filter(Boolean);
+        const done = (0,external_node_child_process_.spawnSync)(command, [...args, file], { stdio: 'inherit' });
+        if (done.error || done.status !== 0) {
+            throw new errors/* AethrError */.j(`The editor "${editor}" did not exit cleanly.`, {
+                hint: 'Set $EDITOR to a working editor, or pass the task as an argument.',
+            });
+        }
+        const task = stripComments(await (0,promises_.readFile)(file, 'utf8'));
+        if (!task)
+            throw new errors/* AethrError */.j('The task is empty; nothing to run.', {
+                hint: 'Write a task and save the file.',
+            });
+        return task;
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+function stripComments(text) {
+    return text
+        .split('\n')
+        .filter((line) => !line.startsWith('#'))
+        .join('\n')
+        .trim();
+}
+
+;// CONCATENATED MODULE: ./.build/src/cli/terminal-observer.js
+
+function formatDuration(ms) {
+    return ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(1)}s`;
+}
+function usageText(r) {
+    return r.usage
+        ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens`
+        : 'usage not reported';
+}
+function createTerminalObserver(rawWrite, options = {}) {
+    const paint = options.paint ?? style/* plain */.pj;
+    const ticker = options.ticker;
+    let atLineStart = true;
+    const write = (text) => {
+        if (text === '')
+            return;
+        ticker?.beforeOutput();
+        rawWrite(text);
+        atLineStart = text.endsWith('\n');
+        ticker?.afterOutput(atLineStart);
+    };
+    const ensureNewline = () => {
+        if (!atLineStart)
+            write('\n');
+    };
+    return {
+        stepStarted({ step, iteration, model, index, total }) {
+            ensureNewline();
+            const pass = iteration > 1 ? `, pass ${iteration}` : '';
+            write(`\n${paint('bold', `── step ${index + 1}/${total}: ${step.id}`)} (${step.role} · ${model}${pass}) ──\n`);
+            ticker?.start(`${step.id} · ${model}`);
+        },
+        delta(_stepId, chunk) {
+            if (chunk)
+                write((0,style/* terminalSafe */.kJ)(chunk));
+        },
+        stepFinished(result) {
+            ticker?.stop();
+            ensureNewline();
+            const parts = [
+                paint('green', `✓ ${result.stepId}`),
+                formatDuration(result.durationMs),
+                usageText(result),
+            ];
+            if (result.mock)
+                parts.push('mock');
+            if (result.review) {
+                parts.push(`review status: ${result.review.status}`, `${result.review.findings.length} finding(s)`);
+            }
+            if (result.artifact) {
+                const n = result.artifact.changedFiles.length;
+                parts.push(n
+                    ? `${n} file(s) changed`
+                    : `no files changed${result.artifact.note ? ` (${result.artifact.note})` : ''}`);
+            }
+            write(`${parts.join(' · ')}\n`);
+            for (const note of result.review?.notes ?? [])
+                write(`  note: ${(0,style/* terminalSafe */.kJ)(note)}\n`);
+        },
+        notice(message) {
+            ensureNewline();
+            write(`↻ ${(0,style/* terminalSafe */.kJ)(message)}\n`);
+        },
+        close() {
+            ticker?.stop();
+        },
+    };
+}
+function formatRunSummary(result) {
+    const lines = ['', `── ${result.workflow}: done ──`];
+    for (const r of result.results) {
+        lines.push(`  ${r.stepId.padEnd(16)} pass ${r.iteration}  ${r.model.padEnd(28)} ${formatDuration(r.durationMs).padStart(7)}  ${usageText(r)}`);
+    }
+    for (const loop of result.loops) {
+        const how = {
+            passed: 'review passed',
+            max_iterations: 'max_iterations reached without a passing review',
+            completed: 'all iterations done',
+            not_converging: `stopped early: ${loop.reason ?? 'not converging'}`,
+        }[loop.outcome];
+        lines.push(`  loop ${loop.backTo}..${loop.stepId}: ${loop.iterations}/${loop.maxIterations} iterations, ${how}`);
+        if (loop.escalation)
+            lines.push('', loop.escalation.replace(/^/gm, '    '), '');
+    }
+    if (result.finalReview) {
+        const f = result.finalReview;
+        lines.push(`  final review status: ${f.status} (${f.findings.length} finding(s))`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/cli/commands/run.js
+/**
+ * `aethr run`: loads the workflow, resolves the task, and runs the engine with terminal output.
+ * On failure it writes a checkpoint and prints the one-line resume command. Either way it prints
+ * the ledger of model calls, and `--ledger FILE` writes it as JSON. After a review it lists the
+ * findings; `--fail-on LEVEL` makes findings at or above LEVEL exit 1.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runCommand(argv, io, cwd = process.cwd()) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            workflow: { type: 'string' },
+            'show-prompt': { type: 'boolean' },
+            'resume-checkpoint': { type: 'string' },
+            verbose: { type: 'boolean' },
+            ledger: { type: 'string' },
+            base: { type: 'string' },
+            'fail-on': { type: 'string' },
+        },
+    });
+    const failOn = (0,usage/* choice */.Yq)(values['fail-on'] ?? 'none', FAIL_ON_LEVELS, '--fail-on', 'run');
+    if (values.base !== undefined)
+        await checkBaseRef(values.base, cwd);
+    const env = await (0,env_file/* loadProjectEnv */.zr)(cwd, process.env);
+    let loaded;
+    let task = positionals.join(' ').trim();
+    let resume;
+    if (values['resume-checkpoint']) {
+        const checkpoint = await readCheckpoint(values['resume-checkpoint']);
+        const spec = values.workflow ?? checkpoint.workflowSource;
+        loaded = await (0,workflow_source/* loadWorkflowSpec */.F)(spec, cwd);
+        for (const warning of checkResumable(checkpoint, loaded.workflow))
+            io.err(`warning: ${warning}\n`);
+        task ||= checkpoint.task;
+        resume = checkpoint.state;
+        io.out(`Resuming "${loaded.workflow.workflow}" at step "${checkpoint.failedStep}" (${resume.results.length} earlier result(s) kept).\n`);
+    }
+    else {
+        loaded = await (0,workflow_source/* loadWorkflowSpec */.F)(values.workflow, cwd);
+    }
+    if (!task)
+        task = await readTaskFromEditor(env, Boolean(process.stdin.isTTY && process.stdout.isTTY));
+    if (values.base !== undefined && !readsGitDiff(loaded.workflow.steps)) {
+        io.err(`note: --base changes git_diff, and no step of "${loaded.workflow.workflow}" reads it.\n`);
+    }
+    const live = env.AETHR_LIVE === '1' || env.AETHR_LIVE === 'true';
+    const paint = io.paint ?? style/* plain */.pj;
+    const observer = createTerminalObserver(io.out, {
+        paint,
+        ...(io.isTTY && env.TERM !== 'dumb' ? { ticker: createElapsedTicker({ write: io.out }) } : {}),
+    });
+    const ports = (0,build_ports/* buildPorts */.P)({
+        workflow: loaded.workflow,
+        root: cwd,
+        env,
+        live,
+        observer,
+        ...(values.base !== undefined ? { diffBase: values.base } : {}),
+    });
+    if (values['show-prompt']) {
+        for (const preview of await (0,run_workflow/* previewPrompts */.wC)({ workflow: loaded.workflow, task }, ports)) {
+            io.out(`\n══ step ${preview.step.id} (${preview.step.role} · ${preview.model}) ══\n`);
+            io.out(`── system ──\n${preview.system}\n── user ──\n${preview.user}\n`);
+        }
+        io.out('\n(prompt preview: no model was called)\n');
+        return 0;
+    }
+    io.out(live
+        ? `Running "${loaded.workflow.workflow}" (${loaded.display}) with live models.\n`
+        : `Running "${loaded.workflow.workflow}" (${loaded.display}) in mock mode: a deterministic mock model answers. Set AETHR_LIVE=1 and a provider key for live calls.\n`);
+    const reportLedger = async () => {
+        io.out((0,ledger/* formatLedgerTable */.Xf)(ports.models.calls));
+        if (values.ledger) {
+            const file = (0,external_node_path_.resolve)(cwd, values.ledger);
+            await (0,promises_.writeFile)(file, `${JSON.stringify((0,ledger/* ledgerJson */.eH)(ports.models.calls), null, 2)}\n`);
+            io.out(`Ledger written to ${file}\n`);
+        }
+    };
+    try {
+        const result = await (0,run_workflow/* runWorkflow */.FZ)({ workflow: loaded.workflow, task, resume }, ports);
+        observer.close();
+        io.out(formatRunSummary(result));
+        await reportLedger();
+        if (values.verbose)
+            io.out(`${JSON.stringify(ports.models.calls, null, 2)}\n`);
+        if (!result.finalReview)
+            return 0;
+        io.out(formatFindings(result.finalReview, paint));
+        const failing = failingFindings(result.finalReview.findings, failOn);
+        if (failing.length === 0)
+            return 0;
+        io.err(`aethr: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above "${failOn}" (--fail-on ${failOn}).\n`);
+        return 1;
+    }
+    catch (error) {
+        observer.close();
+        if (!(error instanceof run_workflow/* StepFailed */.an))
+            throw error;
+        await reportLedger();
+        const file = await writeCheckpoint({
+            workflowSource: loaded.source,
+            workflowHash: hashWorkflow(loaded.workflow),
+            task,
+            failedStep: error.stepId,
+            error: error.message,
+            state: error.state,
+        });
+        io.err(`\naethr: ${error.message}\n`);
+        if (error.hint)
+            io.err(`hint: ${error.hint}\n`);
+        io.err(`Checkpoint written. Resume with:\n  aethr run --resume-checkpoint ${file}\n`);
+        if (values.verbose)
+            io.err(`${JSON.stringify(error.state, null, 2)}\n`);
+        return 1;
+    }
+}
+function readsGitDiff(steps) {
+    return steps.some((step) => (step.context ?? []).some((source) => source.trim() === 'git_diff'));
+}
+
+
+/***/ })
+
+};
