@@ -96,6 +96,7 @@ function createOctokitForge(options) {
                 baseRepo: data.base.repo.full_name,
                 maintainerCanModify: Boolean(data.maintainer_can_modify),
                 htmlUrl: data.html_url,
+                commits: data.commits,
             };
         },
         async getPullDiff(number) {

@@ -21,6 +21,8 @@ export interface PullInfo {
   baseRepo: string;
   maintainerCanModify: boolean;
   htmlUrl: string;
+  /** Commits on the PR, as `pulls.get` counts them now (a webhook payload's count may be stale). */
+  commits?: number;
 }
 
 export interface PullFile {

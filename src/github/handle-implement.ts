@@ -131,7 +131,7 @@ async function implementOnPull(
     await workspace.assertCanCommit();
     const diff = await loadPrDiff(
       deps.root,
-      { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha },
+      { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha, commits: pull.commits },
       forge,
       (m) => report.info(m),
     );

@@ -146,7 +146,12 @@ export async function handleReview(
     const diff = await report.group('Pull request diff', async () => {
       const d = await loadPrDiff(
         deps.root,
-        { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha },
+        {
+          number: pull.number,
+          baseRef: pull.baseRef,
+          headSha: pull.headSha,
+          commits: pull.commits,
+        },
         forge,
         (m) => report.info(m),
         deps.diffSource === 'api',

@@ -122,6 +122,7 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
         baseRepo: data.base.repo.full_name,
         maintainerCanModify: Boolean(data.maintainer_can_modify),
         htmlUrl: data.html_url,
+        commits: data.commits,
       };
     },
     async getPullDiff(number) {

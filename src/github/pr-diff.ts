@@ -1,8 +1,10 @@
 /**
  * The PR diff (merge-base...head), as GitHub shows it. actions/checkout leaves a depth-1 merge
  * commit for pull_request events and the default branch for comments, so the needed commits
- * are fetched (deepening until the merge base is found); when git cannot, the API answers.
+ * are fetched (git/fetch-pull.ts: one fetch at the PR's depth, more only when the merge base is
+ * further); when git cannot, the API answers.
  */
+import { fetchPull } from '../git/fetch-pull.js';
 import { runGit } from '../git/run-git.js';
 import type { Forge, PullFile } from './forge.js';
 
@@ -16,9 +18,10 @@ export interface PrRef {
   number: number;
   baseRef: string;
   headSha: string;
+  /** The PR's commit count from the API (`pulls.get`): how deep the one fetch goes. */
+  commits?: number;
 }
 
-const DEEPEN_STEPS = [50, 200, 1000];
 const DIFF_MAX_BYTES = 256 * 1024 * 1024;
 
 export async function loadPrDiff(
@@ -51,48 +54,15 @@ export async function loadPrDiff(
   return { patch: diffFromFiles(files), source: 'api-files', notes };
 }
 
-async function hasCommit(root: string, sha: string): Promise<boolean> {
-  const r = await runGit(root, ['cat-file', '-e', `${sha}^{commit}`], { okCodes: [1, 128] });
-  return r.code === 0;
-}
-
-async function mergeBase(root: string, a: string, b: string): Promise<string | undefined> {
-  const r = await runGit(root, ['merge-base', a, b], { okCodes: [1, 128] });
-  return r.code === 0 ? r.stdout.trim() : undefined;
-}
-
 async function diffFromGit(root: string, pr: PrRef): Promise<string | undefined> {
-  const baseTip = 'refs/remotes/aethr/base';
-  const headRef = 'refs/remotes/aethr/head';
-  const refspecs = [
-    `+refs/heads/${pr.baseRef}:${baseTip}`,
-    `+refs/pull/${pr.number}/head:${headRef}`,
-  ];
-  const fetch = (extra: string[]) =>
-    runGit(
-      root,
-      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...extra, 'origin', ...refspecs],
-      {
-        timeoutMs: 300_000,
-      },
-    );
-  const shallow =
-    (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-  await fetch(shallow ? [`--depth=${DEEPEN_STEPS[0]}`] : []);
-  const head = (await hasCommit(root, pr.headSha)) ? pr.headSha : headRef;
-  let base = await mergeBase(root, baseTip, head);
-  for (const depth of DEEPEN_STEPS.slice(1)) {
-    if (base) break;
-    await fetch([`--deepen=${depth}`]);
-    base = await mergeBase(root, baseTip, head);
-  }
-  if (
-    !base &&
-    (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
-  ) {
-    await fetch(['--unshallow']);
-    base = await mergeBase(root, baseTip, head);
-  }
+  const { head, mergeBase: base } = await fetchPull(
+    { run: (args, options) => runGit(root, args, options) },
+    {
+      base: { branch: pr.baseRef, to: 'refs/remotes/aethr/base' },
+      head: { from: `refs/pull/${pr.number}/head`, to: 'refs/remotes/aethr/head', sha: pr.headSha },
+      commits: pr.commits,
+    },
+  );
   if (!base) return undefined;
   const diff = await runGit(
     root,
