@@ -2,34 +2,56 @@
  * How long local stand-in servers spent answering: the union of the intervals from a request's
  * arrival to the end of its response, over every server tracked by one clock (overlapping
  * requests are counted once). Benchmarks subtract it from a client's wall time to get the
- * client's own time.
+ * client's own time, and read `spans` to place each answer on a timeline.
  */
 import type { Server } from 'node:http';
 
+export interface BusySpan {
+  /** `METHOD /path` of the request and the server's name. */
+  label: string;
+  /** Epoch milliseconds (sub-millisecond precision). */
+  start: number;
+  end: number;
+}
+
 export interface BusyClock {
-  track(server: Server): void;
+  track(server: Server, name: string): void;
   /** Milliseconds during which at least one tracked request was being answered. */
   busyMs(): number;
+  /** Requests answered since the last reset, in order of arrival. */
+  spans(): BusySpan[];
   reset(): void;
 }
 
+const now = (): number => performance.timeOrigin + performance.now();
+
 export function createBusyClock(): BusyClock {
   let open = 0;
-  let since = 0n;
-  let total = 0n;
+  let since = 0;
+  let total = 0;
+  let spans: BusySpan[] = [];
   return {
-    track(server) {
-      server.on('request', (_req, res) => {
-        if (open++ === 0) since = process.hrtime.bigint();
+    track(server, name) {
+      server.on('request', (req, res) => {
+        const span = {
+          label: `${name} ${req.method} ${req.url?.split('?')[0]}`,
+          start: now(),
+          end: 0,
+        };
+        spans.push(span);
+        if (open++ === 0) since = span.start;
         res.once('close', () => {
-          if (--open === 0) total += process.hrtime.bigint() - since;
+          span.end = now();
+          if (--open === 0) total += span.end - since;
         });
       });
     },
-    busyMs: () => Number(total + (open > 0 ? process.hrtime.bigint() - since : 0n)) / 1e6,
+    busyMs: () => total + (open > 0 ? now() - since : 0),
+    spans: () => [...spans],
     reset() {
-      total = 0n;
-      if (open > 0) since = process.hrtime.bigint();
+      total = 0;
+      spans = [];
+      if (open > 0) since = now();
     },
   };
 }

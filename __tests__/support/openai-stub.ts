@@ -174,7 +174,7 @@ export async function startOpenAIStub(options: StubOptions = {}): Promise<OpenAI
       });
     });
   });
-  options.busy?.track(server);
+  options.busy?.track(server, 'model');
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

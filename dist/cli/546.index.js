@@ -1771,7 +1771,10 @@ async function loadPrDiff(root, pr, forge, log, apiOnly = false) {
     const notes = [];
     if (!apiOnly)
         try {
-            const patch = await diffFromGit(root, pr);
+            // The API's count, not a webhook payload's: it describes the head the fetch gets.
+            const commits = pr.commits ??
+                (await forge.getPull(pr.number).then((p) => p.commits, () => undefined));
+            const patch = await diffFromGit(root, { ...pr, commits });
             if (patch !== undefined)
                 return { patch, source: 'git', notes };
             notes.push('The merge base was not found in the fetched history; the diff comes from the GitHub API.');

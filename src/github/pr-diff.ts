@@ -18,7 +18,7 @@ export interface PrRef {
   number: number;
   baseRef: string;
   headSha: string;
-  /** The PR's commit count from the API (`pulls.get`): how deep the one fetch goes. */
+  /** The PR's commit count from `pulls.get` (asked for when absent): how deep the fetch goes. */
   commits?: number;
 }
 
@@ -34,7 +34,14 @@ export async function loadPrDiff(
   const notes: string[] = [];
   if (!apiOnly)
     try {
-      const patch = await diffFromGit(root, pr);
+      // The API's count, not a webhook payload's: it describes the head the fetch gets.
+      const commits =
+        pr.commits ??
+        (await forge.getPull(pr.number).then(
+          (p) => p.commits,
+          () => undefined,
+        ));
+      const patch = await diffFromGit(root, { ...pr, commits });
       if (patch !== undefined) return { patch, source: 'git', notes };
       notes.push(
         'The merge base was not found in the fetched history; the diff comes from the GitHub API.',
