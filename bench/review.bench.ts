@@ -63,6 +63,8 @@ interface Run {
   wallMs: number;
   ownMs: number;
   rssMb: number;
+  /** CPU time of the process and of the children it waited for (git and its upload-pack). */
+  cpuMs: number;
   loaded: string[];
   phases: Phase[];
   fetches: number;
@@ -120,12 +122,17 @@ function probeEnv(name: string): Record<string, string> {
   };
 }
 
-function readProbe(env: Record<string, string>): { rssMb: number; loaded: string[] } {
+function readProbe(env: Record<string, string>): {
+  rssMb: number;
+  cpuMs: number;
+  loaded: string[];
+} {
   const p = JSON.parse(readFileSync(env.AETHR_BENCH_PROBE_FILE!, 'utf8')) as {
     maxRssKb: number;
+    cpuMs: number;
     loaded: string[];
   };
-  return { rssMb: p.maxRssKb / 1024, loaded: p.loaded };
+  return { rssMb: p.maxRssKb / 1024, cpuMs: p.cpuMs, loaded: p.loaded };
 }
 
 async function review(pr: BenchPr, bundle = ACTION): Promise<Run> {
@@ -281,6 +288,7 @@ it('large and small PR: own time and peak RSS next to the floor', async () => {
         ms(med(r[kind], (x) => x.wallMs - x.ownMs)),
         ms(own),
         (own / floorOwn).toFixed(2),
+        ms(med(r[kind], (x) => x.cpuMs)),
         rss.toFixed(0),
         kind === 'floor' ? '' : tokenizer ? 'yes' : 'no',
         kind === 'floor' ? 1 : med(r[kind], (x) => x.fetches),
@@ -297,6 +305,7 @@ it('large and small PR: own time and peak RSS next to the floor', async () => {
       'stand-ins ms',
       'own ms',
       '× floor',
+      'CPU ms',
       'peak RSS MB',
       'tokenizer',
       'fetches',
@@ -348,9 +357,14 @@ it('own time as the diff grows (79 commits) and across the old 50-commit depth',
         pr.commits,
         (pr.diffBytes / 1e6).toFixed(2),
         ...(BASELINE
-          ? [ms(med(r.baseline, (x) => x.ownMs)), med(r.baseline, (x) => x.fetches)]
+          ? [
+              ms(med(r.baseline, (x) => x.ownMs)),
+              ms(med(r.baseline, (x) => x.cpuMs)),
+              med(r.baseline, (x) => x.fetches),
+            ]
           : []),
         ms(own),
+        ms(med(r.action, (x) => x.cpuMs)),
         med(r.action, (x) => x.fetches),
         ms(floorOwn),
         ms(own - floorOwn),
@@ -368,8 +382,9 @@ it('own time as the diff grows (79 commits) and across the old 50-commit depth',
         'files',
         'commits',
         'diff MB',
-        ...(BASELINE ? ['baseline own ms', 'baseline fetches'] : []),
+        ...(BASELINE ? ['baseline own ms', 'baseline CPU ms', 'baseline fetches'] : []),
         'own ms',
+        'CPU ms',
         'fetches',
         'floor own ms',
         'own − floor',
@@ -392,7 +407,7 @@ it('own time as the diff grows (79 commits) and across the old 50-commit depth',
 });
 
 it('chunks loaded per path, and --show-prompt on a 5,000-line diff against node -e 0', async () => {
-  const rows: Array<[string, Run | { loaded: string[]; rssMb: number }]> = [
+  const rows: Array<[string, { loaded: string[]; rssMb: number }]> = [
     ['review, small PR', results.small!.action[0]!],
     ['review, large PR', results.large!.action[0]!],
   ];
@@ -465,7 +480,7 @@ it('chunks loaded per path, and --show-prompt on a 5,000-line diff against node 
 });
 
 /** `/aethr implement` on the small PR: the patch backend commits and pushes to a mirror. */
-async function implement(pr: BenchPr): Promise<{ loaded: string[]; rssMb: number }> {
+async function implement(pr: BenchPr): Promise<{ loaded: string[]; rssMb: number; cpuMs: number }> {
   const mirror = join(work, 'implement-origin.git');
   execFileSync('git', ['clone', '-q', '--mirror', '--shared', origin.origin, mirror]);
   const workspace = join(work, 'implement-ws');
