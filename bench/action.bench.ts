@@ -157,8 +157,8 @@ async function reviewLargePr(files: number, linesPerFile: number) {
       },
       env: {
         GITHUB_API_URL: gh.url,
-        NODE_OPTIONS: `--import=${resolve('bench/support/report-rss.mjs')} ${process.env.BENCH_NODE_OPTIONS ?? ''}`,
-        AETHR_BENCH_RSS_FILE: rssFile,
+        NODE_OPTIONS: `--import=${resolve('bench/support/probe.mjs')} ${process.env.BENCH_NODE_OPTIONS ?? ''}`,
+        AETHR_BENCH_PROBE_FILE: rssFile,
         NODE_EXTRA_CA_CERTS: '',
       },
     });
@@ -171,7 +171,7 @@ async function reviewLargePr(files: number, linesPerFile: number) {
       changed,
       diffBytes: repo.diff.length,
       wallMs: out.durationMs,
-      rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024,
+      rssMb: (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number }).maxRssKb / 1024,
       modelRequests: modelRequests.length,
       promptChars: modelRequests.reduce((n, r) => n + r.rawBody.length, 0),
     };

@@ -4,32 +4,12 @@
  */
 import { expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { repoWith5000LineDiff } from './support/diff-repo.js';
 import { benchEnv, compare, printTable } from './support/measure.js';
 
 const CLI = resolve('dist/cli/index.js');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-
-function repoWith5000LineDiff(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aethr-bench-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir });
-  git('init', '-q');
-  git('config', 'user.email', 'bench@example.com');
-  git('config', 'user.name', 'Bench');
-  const lines = (tag: string) =>
-    Array.from({ length: 2500 }, (_, i) => `export const value${i} = '${tag}-${i}';`).join('\n') +
-    '\n';
-  writeFileSync(join(dir, 'values.ts'), lines('old'));
-  git('add', '.');
-  git('commit', '-qm', 'init');
-  writeFileSync(join(dir, 'values.ts'), lines('new')); // 2,500 removed + 2,500 added lines
-  copyFileSync(resolve('presets/review-existing-diff.yaml'), join(dir, '.aethr.yaml'));
-  git('add', '.aethr.yaml');
-  git('commit', '-qm', 'workflow', '--', '.aethr.yaml');
-  return dir;
-}
 
 it('start-up against node -e 0', async () => {
   const repo = repoWith5000LineDiff();

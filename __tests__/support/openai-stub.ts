@@ -17,6 +17,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { BusyClock } from './busy-clock.js';
 
 export interface StubRequest {
   method: string;
@@ -77,6 +78,8 @@ export interface OpenAIStub {
 
 export interface StubOptions {
   reply?: StubReplyFn;
+  /** Adds the time spent answering to this clock (benchmarks subtract it). */
+  busy?: BusyClock;
 }
 
 /** Rough token estimate used for default usage numbers: ceil(chars / 4), at least 1. */
@@ -171,6 +174,7 @@ export async function startOpenAIStub(options: StubOptions = {}): Promise<OpenAI
       });
     });
   });
+  options.busy?.track(server, 'model');
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -101,7 +101,7 @@ export async function preparePrWorkspace(options: PrWorkspaceOptions): Promise<P
   // 4. Work on the head, never on the merge commit.
   const branch = `aethr/pr-${n}`;
   try {
-    await git.run([
+    await git.remote([
       'checkout',
       '--quiet',
       '--no-track',
@@ -189,7 +189,7 @@ export async function prepareBranchWorkspace(
   if (startSha === undefined)
     throw new PrWorkspaceError(`Could not fetch ${start} from ${git.redact(remote)}.`);
   const branch = `aethr/work-${options.branch.replace(/[^A-Za-z0-9._-]/g, '-')}`;
-  await git.run([
+  await git.remote([
     'checkout',
     '--quiet',
     '--no-track',

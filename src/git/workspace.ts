@@ -13,11 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BranchWorkspaceOptions, PrWorkspace, PrWorkspaceOptions } from './branch-types.js';
 import { prepareBranchWorkspace, preparePrWorkspace } from './open-branch.js';
-import { diffRange, fetchPull, type PullRef } from './pull-diff.js';
+import { fetchPull } from './fetch-pull.js';
+import { PULL_BASE_REF, PULL_HEAD_REF, diffRange, type PullRef } from './pull-diff.js';
 import { redactGitText, urlSecrets } from './redact.js';
 import { repoRoot, runGit } from './run-git.js';
 import { Git, checkRemote, type GitAuth } from './safe-git.js';
-import { PrWorkspaceError } from './workspace-errors.js';
+import { HeadMoved, PrWorkspaceError } from './workspace-errors.js';
 
 export type { PullRef } from './pull-diff.js';
 export type { GitAuth } from './safe-git.js';
@@ -56,10 +57,31 @@ function workspaceOn(
     kind,
     async preparePull(pr) {
       if (kind === 'local') return localPullDiff(git, pr);
-      // A clone starts empty: fetch shallow and look at the head; a checkout keeps its tree.
-      const fetched = await fetchPull(git, pr, kind === 'clone' ? { shallow: true } : {});
+      // Every command may fetch (blobs of a blob-less fetch arrive on demand): all with the
+      // credential. A clone starts empty, so it fetches shallow and checks out the head.
+      const fetched = await fetchPull(
+        { run: (args, o) => git.remote(args, o) },
+        {
+          base: { branch: pr.base.ref, to: PULL_BASE_REF },
+          head: { from: `refs/pull/${pr.number}/head`, to: PULL_HEAD_REF, sha: pr.head.sha },
+          commits: pr.commits,
+          ...(kind === 'clone' ? { shallow: true } : {}),
+        },
+      );
+      // The run was authorised for this head: a branch that moved on (or was force-pushed) is
+      // not reviewed in its place.
+      if (fetched.head !== pr.head.sha) {
+        const now = (await git.revParse(PULL_HEAD_REF)) ?? '';
+        throw new HeadMoved(pr.head.ref, pr.head.sha, now);
+      }
       if (kind === 'clone') {
-        await git.run(['checkout', '--quiet', '--detach', '--no-recurse-submodules', fetched.head]);
+        await git.remote([
+          'checkout',
+          '--quiet',
+          '--detach',
+          '--no-recurse-submodules',
+          fetched.head,
+        ]);
       }
       return fetched.mergeBase === undefined
         ? undefined

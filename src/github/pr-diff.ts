@@ -4,6 +4,7 @@
  * will not render in one piece, rebuilt from the per-file patches.
  */
 import { toError } from '../errors.js';
+import { HeadMoved } from '../git/workspace-errors.js';
 import type { Workspace } from '../git/workspace.js';
 import type { PullRequestInfo } from './event-intent.js';
 import type { Forge, PullFile } from './forge.js';
@@ -32,6 +33,8 @@ export async function loadPrDiff(
         'The merge base was not found in the fetched history; the diff comes from the GitHub API.',
       );
     } catch (error) {
+      // The head the run was authorised for is gone: nothing else may be reviewed instead.
+      if (error instanceof HeadMoved) throw error;
       log(
         `Could not compute the PR diff with git (${toError(error).message}); asking the GitHub API.`,
       );

@@ -18,7 +18,10 @@ export function pullData(
   base: PullData['base'],
   diff: string,
   extra: Partial<
-    Pick<PullData, 'draft' | 'maintainer_can_modify' | 'merged' | 'omitPatchFor' | 'patchLimits'>
+    Pick<
+      PullData,
+      'draft' | 'maintainer_can_modify' | 'merged' | 'omitPatchFor' | 'patchLimits' | 'commits'
+    >
   > = {},
 ): PullData {
   const omitPatchFor = extra.omitPatchFor ?? [];
@@ -34,6 +37,7 @@ export function pullData(
     draft: extra.draft ?? false,
     maintainer_can_modify: extra.maintainer_can_modify ?? false,
     merged: extra.merged ?? false,
+    commits: extra.commits ?? 1,
     omitPatchFor,
     patchLimits,
   };
@@ -90,6 +94,7 @@ export function seedState(state: StandinState, options: GitHubStandinOptions): R
       merged: fx.merged ?? false,
     };
     if (fx.omitPatchFor) extra.omitPatchFor = fx.omitPatchFor;
+    if (fx.commits !== undefined) extra.commits = fx.commits;
     if (fx.patchLimits) extra.patchLimits = fx.patchLimits;
     state.issues.set(fx.number, {
       number: fx.number,
@@ -173,6 +178,7 @@ export function updatePullRecord(
   if (update.draft !== undefined) pull.draft = update.draft;
   if (update.maintainer_can_modify !== undefined)
     pull.maintainer_can_modify = update.maintainer_can_modify;
+  if (update.commits !== undefined) pull.commits = update.commits;
   if (update.labels) pr.labels = [...update.labels];
   if (update.state) {
     pr.state = update.state;

@@ -124,7 +124,7 @@ export function pullJson(
     comments: commentCount,
     review_comments: reviewCommentCount,
     maintainer_can_modify: pr.maintainer_can_modify,
-    commits: 1,
+    commits: pr.commits,
     additions: pr.files.reduce((n, f) => n + f.additions, 0),
     deletions: pr.files.reduce((n, f) => n + f.deletions, 0),
     changed_files: pr.files.length,

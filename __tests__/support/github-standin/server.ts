@@ -391,6 +391,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
       res.end(JSON.stringify({ message: 'Server Error' }));
     });
   });
+  options.busy?.track(server, 'github');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -31,6 +31,8 @@ export interface PullFixture {
   diff: string;
   /** Files whose `patch` the files endpoint omits (as GitHub does for huge diffs). */
   omitPatchFor?: string[];
+  /** The `commits` count `pulls/get` reports (default 1). */
+  commits?: number;
   /** Thresholds above which `patch` is omitted. */
   patchLimits?: Partial<PatchLimits>;
   created_at?: string;
@@ -81,6 +83,8 @@ export interface PullData {
   draft: boolean;
   maintainer_can_modify: boolean;
   merged: boolean;
+  /** What `pulls/get` reports as `commits`. */
+  commits: number;
   diff: string;
   files: DiffFile[];
   /** Files of every head the PR has had (review comments may target an earlier commit). */

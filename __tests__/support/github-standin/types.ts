@@ -1,5 +1,6 @@
 /** The stand-in's public API: options, the handle tests get back, and recorded requests. */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { BusyClock } from '../busy-clock.js';
 import type { OpenApiLoadStats } from './openapi.js';
 import type {
   IssueCommentFixture,
@@ -46,6 +47,8 @@ export interface GitHubStandinOptions {
   rateLimit?: { limit?: number; remaining?: number };
   /** Limits of the diff media type (GitHub: 300 files, 20,000 lines; above → 406). */
   diffLimits?: { maxFiles?: number; maxLines?: number };
+  /** Adds the time spent answering to this clock (benchmarks subtract it). */
+  busy?: BusyClock;
   /** Validate the stand-in's own 2xx responses against the response schemas (default true). */
   validateResponses?: boolean;
   port?: number;
@@ -102,6 +105,7 @@ export interface PullUpdate {
   body?: string | null;
   draft?: boolean;
   maintainer_can_modify?: boolean;
+  commits?: number;
   state?: 'open' | 'closed';
   labels?: string[];
   omitPatchFor?: string[];
