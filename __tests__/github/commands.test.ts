@@ -41,10 +41,8 @@ describe('parseCommand', () => {
       text: '/aethr deploy now',
       reason: '`deploy` is not an aethr command.',
     });
-    expect(parseCommand('/aethr implement')).toMatchObject({
-      kind: 'unknown',
-      reason: expect.stringContaining('needs a task'),
-    });
+    // Without a task: continues a task-list PR; the run itself answers elsewhere.
+    expect(parseCommand('/aethr implement')).toEqual({ kind: 'implement', task: '' });
     expect(parseCommand('/aethr run')).toMatchObject({
       kind: 'unknown',
       reason: expect.stringContaining('needs a workflow'),

@@ -103,8 +103,8 @@ function checkResumable(checkpoint, workflow) {
     return warnings;
 }
 
-// EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 3 modules
-var run_workflow = __webpack_require__(770);
+// EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 2 modules
+var run_workflow = __webpack_require__(2476);
 // EXTERNAL MODULE: ./.build/src/models/env-file.js
 var env_file = __webpack_require__(244);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js

@@ -62,12 +62,28 @@ export interface PrWorkspace {
   readonly mergeBase: string | undefined;
   readonly identity: Readonly<GitIdentity>;
   readonly maxBotCommits: number;
-  /** Commits everything changed in the tree (tracked changes and new untracked, not ignored, files) as ONE commit; returns undefined when nothing changed. */
-  commit(message: CommitMessage): Promise<string | undefined>;
+  /**
+   * Commits everything changed in the tree (tracked changes and new untracked, not ignored, files)
+   * as ONE commit; returns undefined when nothing changed. A `provisional` commit is one that
+   * `squash` will fold away before anything is pushed, so the bot-commit cap is checked there.
+   */
+  commit(message: CommitMessage, options?: { provisional?: boolean }): Promise<string | undefined>;
+  /**
+   * Folds every commit after `since` into one commit with `message` (the bot-commit cap is
+   * checked for it); returns undefined when those commits add up to no change.
+   */
+  squash(since: string, message: CommitMessage): Promise<string | undefined>;
+  /** The local HEAD commit. */
+  localHead(): Promise<string>;
+  /** Commits of this branch since it left its base (newest first), sha and subject. */
+  log(): Promise<Array<{ sha: string; subject: string }>>;
   /** Pushes HEAD to refs/heads/<headRef> only if the remote branch is still `expectedHead`; never forces. */
   push(): Promise<PushResult>;
-  /** Resets the tree to the last commit and removes untracked files we created (used on failure so nothing half-done stays). */
-  discardChanges(): Promise<void>;
+  /**
+   * Resets the tree to the last commit (or to `to`, dropping local commits after it) and removes
+   * untracked files we created (used on failure so nothing half-done stays).
+   */
+  discardChanges(to?: string): Promise<void>;
   /** Commits on HEAD since the merge base whose author email is the identity's. */
   botCommitCount(): Promise<number>;
   /** Throws BotCommitCapReached when another commit would exceed the cap (call before costly work). */

@@ -120,3 +120,33 @@ export function renderCommitMessage(message: CommitMessage): string {
   if (trailers.length > 0) parts.push(trailers.join('\n'));
   return `${parts.join('\n\n')}\n`;
 }
+
+/**
+ * `aethr(task k/N): <task>` for a milestone task (one commit per task), with the acceptance lines
+ * as the body and the run linked in an `Aethr-Run` trailer. The task text is an issue author's:
+ * it is sanitised like any one line.
+ */
+export function formatTaskCommitMessage(
+  task: { number: number; total: number; text: string; acceptance?: readonly string[] },
+  runUrl?: string,
+): CommitMessage & { trailers: Record<string, string> } {
+  const full = sanitizeOneLine(task.text);
+  const summary = full === '' ? DEFAULT_ONE_LINE : cutLine(full, MAX_ONE_LINE);
+  const trailers: Record<string, string> = {};
+  const run = runUrl === undefined ? '' : sanitizeOneLine(runUrl).replace(/\s+/g, '');
+  if (run !== '') trailers['Aethr-Run'] = run;
+  const body = [
+    ...(summary !== full ? [full] : []),
+    ...(task.acceptance ?? []).map((line) => `Acceptance: ${sanitizeOneLine(line)}`),
+  ].join('\n');
+  return {
+    subject: `${taskSubjectPrefix(task.number, task.total)} ${summary}`,
+    trailers,
+    ...(body !== '' ? { body: cutLine(body, MAX_BODY) } : {}),
+  };
+}
+
+/** `aethr(task k/N):`, the start of a task commit's subject. */
+export function taskSubjectPrefix(number: number, total: number): string {
+  return `aethr(task ${number}/${total}):`;
+}

@@ -112,7 +112,10 @@ export class WorkBranch implements PrWorkspace {
       throw new BotCommitCapReached(count, this.maxBotCommits, this.identity.email);
   }
 
-  commit(message: CommitMessage): Promise<string | undefined> {
+  commit(
+    message: CommitMessage,
+    options: { provisional?: boolean } = {},
+  ): Promise<string | undefined> {
     return this.serial(async () => {
       const status = await this.git.run([
         'status',
@@ -125,7 +128,7 @@ export class WorkBranch implements PrWorkspace {
       );
       if (changed.length === 0) return undefined;
 
-      await this.checkCap();
+      if (!options.provisional) await this.checkCap();
       await this.git.run(['add', '--all']);
       // Files that were untracked before we started are not ours to commit.
       const added = splitZ(
@@ -164,22 +167,65 @@ export class WorkBranch implements PrWorkspace {
         );
       }
 
-      const staged = await this.git.run(['diff', '--cached', '--quiet', '--no-ext-diff'], {
+      return this.commitStaged(message);
+    });
+  }
+
+  /** Commits the index, or returns undefined when it holds no change. */
+  private async commitStaged(message: CommitMessage): Promise<string | undefined> {
+    const staged = await this.git.run(['diff', '--cached', '--quiet', '--no-ext-diff'], {
+      okCodes: [1],
+    });
+    if (staged.code === 0) return undefined;
+    await this.git.run(
+      ['commit', '--quiet', '--no-verify', '--no-edit', '--cleanup=whitespace', '--file=-'],
+      {
+        input: renderCommitMessage(message),
+        env: this.identityEnv(),
+      },
+    );
+    const sha = await this.git.revParse('HEAD');
+    if (sha === undefined)
+      throw new PrWorkspaceError('git commit succeeded but HEAD cannot be read');
+    return sha;
+  }
+
+  squash(since: string, message: CommitMessage): Promise<string | undefined> {
+    return this.serial(async () => {
+      const head = await this.git.revParse('HEAD');
+      if (head === since) return undefined;
+      // The commits to fold must all be ours and local: `since` is an ancestor of HEAD.
+      const ancestor = await this.git.run(['merge-base', '--is-ancestor', since, 'HEAD'], {
         okCodes: [1],
       });
-      if (staged.code === 0) return undefined;
+      if (ancestor.code !== 0)
+        throw new PrWorkspaceError(`Cannot squash: ${short(since)} is not an ancestor of HEAD.`);
+      await this.git.run(['reset', '--quiet', '--soft', since]);
+      await this.checkCap();
+      return this.commitStaged(message);
+    });
+  }
 
-      await this.git.run(
-        ['commit', '--quiet', '--no-verify', '--no-edit', '--cleanup=whitespace', '--file=-'],
-        {
-          input: renderCommitMessage(message),
-          env: this.identityEnv(),
-        },
-      );
-      const sha = await this.git.revParse('HEAD');
-      if (sha === undefined)
-        throw new PrWorkspaceError('git commit succeeded but HEAD cannot be read');
-      return sha;
+  async localHead(): Promise<string> {
+    const head = await this.serial(() => this.git.revParse('HEAD'));
+    if (head === undefined) throw new PrWorkspaceError('HEAD cannot be read');
+    return head;
+  }
+
+  log(): Promise<Array<{ sha: string; subject: string }>> {
+    return this.serial(async () => {
+      const range =
+        this.mergeBase === undefined
+          ? ['HEAD', `--max-count=${COUNT_WITHOUT_BASE_LIMIT}`]
+          : [`${this.mergeBase}..HEAD`];
+      const res = await this.git.run(['log', '--no-color', '--format=%H%x1f%s', ...range, '--']);
+      return res.stdout
+        .split('\n')
+        .filter((line) => line.includes('\x1f'))
+        .map((line) => {
+          const [sha, subject] = line.split('\x1f') as [string, string];
+          return { sha, subject };
+        });
     });
   }
 
@@ -273,9 +319,9 @@ export class WorkBranch implements PrWorkspace {
     };
   }
 
-  discardChanges(): Promise<void> {
+  discardChanges(to = 'HEAD'): Promise<void> {
     return this.serial(async () => {
-      await this.git.run(['reset', '--quiet', '--hard', 'HEAD']);
+      await this.git.run(['reset', '--quiet', '--hard', to]);
       const fresh = (await this.git.untracked(false)).filter((p) => !this.preexisting.has(p));
       await this.clean(fresh);
       // Directories we created (now empty, or holding only empty directories).

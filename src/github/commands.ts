@@ -4,7 +4,7 @@
  * Grammar (one command per comment; the first one counts):
  *
  *   /aethr review [extra instructions]
- *   /aethr implement <task>
+ *   /aethr implement [task]     (no task: continue a task-list pull request)
  *   /aethr run <workflow> [task]
  *   /aethr help            (a bare `/aethr` is help too)
  *
@@ -25,6 +25,10 @@ import { inlineCodeRanges, paragraphs, scanFences, splitLines } from './markdown
 
 export const MAX_COMMAND_BODY = 65_536;
 
+/** What `/aethr implement` without a task answers on a pull request that has no task list. */
+export const IMPLEMENT_NEEDS_TASK =
+  "`/aethr implement` needs a task, e.g. `/aethr implement add tests for the parser` (only a pull request working through an issue's task list continues without one).";
+
 export type Command =
   | { kind: 'review'; instructions?: string }
   | { kind: 'implement'; task: string }
@@ -35,7 +39,7 @@ export type Command =
 
 export const COMMAND_HELP = [
   '`/aethr review [extra instructions]` — review this pull request again.',
-  '`/aethr implement <task>` — implement a task on this branch, reviewing each iteration.',
+  '`/aethr implement <task>` — implement a task on this branch, reviewing each iteration; on a pull request for a task list, `/aethr implement` continues with its first unticked task.',
   '`/aethr run <workflow> [task]` — run a named workflow (a preset or a workflow file).',
   '`/aethr help` — show this help.',
 ].join('\n');
@@ -77,14 +81,8 @@ export function parseCommand(body: string): Command | undefined {
     case 'review':
       return args ? { kind: 'review', instructions: args } : { kind: 'review' };
     case 'implement':
-      return args
-        ? { kind: 'implement', task: args }
-        : {
-            kind: 'unknown',
-            text,
-            reason:
-              '`/aethr implement` needs a task, e.g. `/aethr implement add tests for the parser`.',
-          };
+      // Without a task it continues a task-list pull request; elsewhere the run says it needs one.
+      return { kind: 'implement', task: args };
     case 'run':
       return parseRun(args, text);
     default:

@@ -3,7 +3,7 @@
  * local repository, writes are printed instead of sent. Nothing leaves the machine.
  */
 import { runGit } from '../git/run-git.js';
-import type { PullRequestInfo } from './event-intent.js';
+import type { IssueInfo, PullRequestInfo } from './event-intent.js';
 import type { Forge, ForgeComment } from './forge.js';
 
 export interface DryRunForgeOptions {
@@ -12,6 +12,8 @@ export interface DryRunForgeOptions {
   root: string;
   /** The PR as the payload describes it, when it does. */
   pull?: PullRequestInfo;
+  /** The issue as the payload describes it (a label on an issue). */
+  issue?: IssueInfo;
   defaultBranch: string;
   print: (text: string) => void;
 }
@@ -65,6 +67,22 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     },
     async listPullFiles() {
       return [];
+    },
+    async getIssue(number) {
+      if (o.issue?.number === number) return o.issue;
+      const pull = await localPull(number);
+      return {
+        number,
+        title: pull.title,
+        body: pull.body,
+        state: 'open',
+        author: pull.author,
+        isPullRequest: true,
+        labels: pull.labels,
+      };
+    },
+    async updateIssueBody(number, body) {
+      o.print(`\n── would update the description of #${number} ──\n${body}\n`);
     },
     async listIssueComments() {
       return [];

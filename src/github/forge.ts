@@ -3,9 +3,9 @@
  * implementation lives in octokit-forge.ts; tests run it against a REST stand-in.
  */
 import { AethrError } from '../errors.js';
-import type { PullRequestInfo } from './event-intent.js';
+import type { IssueInfo, PullRequestInfo } from './event-intent.js';
 
-export type { PullRequestInfo };
+export type { IssueInfo, PullRequestInfo };
 
 export const PERMISSION_LEVELS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const;
 export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
@@ -79,6 +79,13 @@ export interface Forge {
   /** The PR's unified diff (merge-base...head), or undefined when GitHub refuses (too large). */
   getPullDiff(number: number): Promise<string | undefined>;
   listPullFiles(number: number): Promise<PullFile[]>;
+  /** An issue (or a pull request read as an issue), as it is now. */
+  getIssue(number: number): Promise<IssueInfo>;
+  /**
+   * Replaces an issue's body. GitHub has no conditional update for issues (no ETag on PATCH):
+   * callers re-read and compare around it (see tick-issue-task.ts).
+   */
+  updateIssueBody(number: number, body: string): Promise<void>;
   listIssueComments(number: number): Promise<ForgeComment[]>;
   createIssueComment(number: number, body: string): Promise<ForgeComment>;
   updateIssueComment(id: number, body: string): Promise<ForgeComment>;

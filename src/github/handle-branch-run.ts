@@ -12,7 +12,10 @@ import type { PrWorkspace } from '../git/pr-workspace.js';
 import { PullCreationForbidden } from './forge.js';
 import { createOnce } from './idempotent-write.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
+import { milestoneBranch } from './milestone-pull.js';
+import { openTasks, parseTaskList } from './milestone-tasks.js';
 import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
+import { runMilestone } from './run-milestone.js';
 import {
   finished,
   skipped,
@@ -79,10 +82,16 @@ async function branchRun(
   );
   const noKey = missingKeysMessage(workflow, settings);
   if (noKey) return skipped(tally, ctx.request, 'no-key', noKey);
+  if (request.kind === 'issue') {
+    // The issue as it is now: a task list ticked by earlier runs, edits since the label.
+    const issue = await ctx.forge.getIssue(request.issue.number);
+    if (openTasks(parseTaskList(issue.body)).length > 0)
+      return milestoneFromIssue(ctx, { ...request, issue }, workflow, defaultBranch);
+  }
 
   const name =
     request.kind === 'issue'
-      ? `aethr/issue-${request.issue.number}`
+      ? milestoneBranch(request.issue.number)
       : request.kind === 'docs-sync'
         ? 'aethr/docs-sync'
         : `aethr/task-${settings.links.runId ?? Date.now()}`;
@@ -126,6 +135,41 @@ async function branchRun(
     findings: result.finalReview?.findings ?? [],
     listedBecause: 'last review of the run',
     delivery,
+  });
+}
+
+/** The issue's task list on `aethr/issue-<n>`, continuing its open pull request if it has one. */
+async function milestoneFromIssue(
+  ctx: RunContext,
+  request: Extract<BranchRunRequest, { kind: 'issue' }>,
+  workflow: Workflow,
+  defaultBranch: string,
+): Promise<RunOutcome> {
+  const name = milestoneBranch(request.issue.number);
+  const open = (await ctx.forge.findOpenPulls(name))[0];
+  const pull = open ? await ctx.forge.getPull(open.number) : undefined;
+  const subject: RunSubject = {
+    ...ctx.request,
+    workflow: workflow.workflow,
+    ...(pull ? { pull } : {}),
+  };
+  const prior = await ctx.publisher.start(subject);
+  const branch = await ctx.workspace.openOwnBranch({
+    branch: name,
+    baseRef: defaultBranch,
+    maxBotCommits: ctx.settings.maxBotCommits,
+    identity: ctx.settings.identity,
+  });
+  await branch.assertCanCommit();
+  return runMilestone(ctx, {
+    issue: request.issue,
+    actor: request.actor,
+    defaultBranch,
+    workflow,
+    branch,
+    ...(pull ? { pull } : {}),
+    subject,
+    prSpentUsd: prior.spentUsd,
   });
 }
 

@@ -10,11 +10,15 @@ import type { RunResult } from '../engine/types.js';
 import { toError } from '../errors.js';
 import { HeadMoved, type PrWorkspace } from '../git/pr-workspace.js';
 import { afterPushFailure, decidePushPolicy, type PushPolicy } from '../git/push-policy.js';
-import type { PullRequestInfo } from './event-intent.js';
+import type { Workflow } from '../config/schema.js';
+import type { IssueInfo, PullRequestInfo } from './event-intent.js';
+import { COMMAND_HELP, IMPLEMENT_NEEDS_TASK } from './commands.js';
+import { milestoneIssueOf } from './milestone-pull.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
 import { loadPrDiff } from './pr-diff.js';
 import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
-import { finished, iterationRows, skipped, type RunOutcome } from './run-outcome.js';
+import { finished, iterationRows, skipped, type PriorRun, type RunOutcome } from './run-outcome.js';
+import { runMilestone } from './run-milestone.js';
 import { baseBranchReader, loadRunWorkflow, missingKeysMessage } from './trusted-workflow.js';
 
 export interface ImplementRequest {
@@ -55,6 +59,16 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
   // Work on what was authorised: a push after the label (or while the command waited) is not.
   const headSha = request.pull?.head.sha ?? pull.head.sha;
   if (pull.head.sha !== headSha) throw new HeadMoved(pull.head.ref, headSha, pull.head.sha);
+  const milestone = await milestoneIssueOf(forge, pull);
+  if (!milestone && !request.task.trim()) {
+    await forge.createIssueComment(
+      pull.number,
+      `${IMPLEMENT_NEEDS_TASK}\n\n**aethr commands**\n\n${COMMAND_HELP}`,
+    );
+    if (ctx.request.commentId !== undefined)
+      await forge.addReaction(ctx.request.commentId, 'confused');
+    return skipped(tally, ctx.request, 'replied', IMPLEMENT_NEEDS_TASK);
+  }
 
   const workflow = await loadRunWorkflow(
     {
@@ -81,6 +95,8 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
 
   const subject = { ...ctx.request, workflow: workflow.workflow, pull, headSha };
   const prior = await ctx.publisher.start(subject);
+  if (milestone)
+    return continueMilestone(ctx, request, { pull, headSha, workflow, milestone, prior });
 
   let branch: PrWorkspace | undefined;
   try {
@@ -147,6 +163,47 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
     await branch?.discardChanges().catch(() => {});
     throw error;
   }
+}
+
+/**
+ * `/aethr implement` (or the label) on a milestone's pull request: the task list continues from
+ * its first unticked task, on the PR's own branch. Text after the command guides every task.
+ */
+async function continueMilestone(
+  ctx: RunContext,
+  request: ImplementRequest,
+  o: {
+    pull: PullRequestInfo;
+    headSha: string;
+    workflow: Workflow;
+    milestone: IssueInfo;
+    prior: PriorRun;
+  },
+): Promise<RunOutcome> {
+  const { pull } = o;
+  ctx.log.info(
+    `#${pull.number} works through the task list of #${o.milestone.number}; continuing it.`,
+  );
+  const branch = await ctx.workspace.openPullBranch({
+    prNumber: pull.number,
+    headRef: pull.head.ref,
+    headSha: o.headSha,
+    baseRef: pull.base.ref,
+    maxBotCommits: ctx.settings.maxBotCommits,
+    identity: ctx.settings.identity,
+  });
+  await branch.assertCanCommit();
+  return runMilestone(ctx, {
+    issue: o.milestone,
+    actor: request.actor,
+    ...(request.label ? {} : { instructions: request.task }),
+    defaultBranch: pull.base.ref,
+    workflow: o.workflow,
+    branch,
+    pull,
+    subject: { ...ctx.request, workflow: o.workflow.workflow, pull, headSha: o.headSha },
+    prSpentUsd: o.prior.spentUsd,
+  });
 }
 
 /** For a fork aethr may not push to: the reason, and the commits as a patch to apply. */

@@ -17,6 +17,8 @@ export interface CommitOptions {
   workspace: PrWorkspace;
   /** Push after each commit (PR branches); otherwise the caller pushes at the end. */
   pushEach: boolean;
+  /** The caller squashes these commits into one before pushing (milestone tasks). */
+  provisional?: boolean;
   /** `max_iterations` of the loop a step is in, per step id (1 when it is not in a loop). */
   maxIterations: (stepId: string) => number;
   runUrl?: string;
@@ -52,7 +54,7 @@ export function withCommits(backend: ImplementBackend, options: CommitOptions): 
         max,
         options.runUrl,
       );
-      const sha = await options.workspace.commit(message);
+      const sha = await options.workspace.commit(message, { provisional: options.provisional });
       if (!sha) return done;
       options.commits.push({
         stepId: input.step.id,

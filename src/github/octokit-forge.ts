@@ -7,6 +7,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import { parsePullRequest } from './event-intent.js';
+import { parseIssue } from './payload-readers.js';
 import type { CheckRun, Forge, ForgeComment, PermissionLevel, PullFile } from './forge.js';
 import { ForgeError, PERMISSION_LEVELS, PullCreationForbidden } from './forge.js';
 import { classifyOctokitError } from './forge-errors.js';
@@ -183,6 +184,15 @@ function forgeOver(octokit: Octokit, owner: string, repo: string): Forge {
         patch: f.patch,
       }));
     },
+    async getIssue(number) {
+      const { data } = await octokit.rest.issues.get({ ...base, issue_number: number });
+      const parsed = parseIssue(data);
+      if (!parsed.ok) throw new Error(`GitHub sent an unreadable issue (${parsed.reason})`);
+      return parsed.value;
+    },
+    async updateIssueBody(number, body) {
+      await octokit.rest.issues.update({ ...base, issue_number: number, body });
+    },
     async listIssueComments(number) {
       const all = await octokit.paginate(octokit.rest.issues.listComments, {
         ...base,
@@ -325,6 +335,8 @@ const OPERATIONS: Record<Exclude<keyof Forge, 'owner' | 'repo'>, (...args: never
   getPull: (n: number) => `read pull request #${n}`,
   getPullDiff: (n: number) => `read the diff of #${n}`,
   listPullFiles: (n: number) => `list the files of #${n}`,
+  getIssue: (n: number) => `read issue #${n}`,
+  updateIssueBody: (n: number) => `update the description of #${n}`,
   listIssueComments: (n: number) => `list the comments of #${n}`,
   createIssueComment: (n: number) => `post a comment on #${n}`,
   updateIssueComment: (id: number) => `update comment ${id}`,

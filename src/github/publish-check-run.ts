@@ -130,6 +130,7 @@ export function createCheckRunPublisher(o: CheckRunOptions): Publisher {
 export function conclusionOf(outcome: RunOutcome, failOn: FailOn): CheckConclusion {
   if (outcome.kind === 'failed') return outcome.cause === 'budget' ? 'neutral' : 'failure';
   if (outcome.kind === 'skipped') return 'neutral';
+  if (outcome.blocked?.kind === 'error') return 'failure';
   if (outcome.status === 'pass') return 'success';
   if (outcome.status === undefined) return 'neutral';
   const threshold = SEVERITY_RANK[failOn === 'none' ? 'high' : failOn];
@@ -144,6 +145,7 @@ function titleOf(outcome: RunOutcome, conclusion: CheckConclusion): string {
       ? 'Stopped by a budget'
       : `Failed: ${outcome.message.split('\n')[0]!.slice(0, 200)}`;
   if (outcome.kind !== 'finished') return 'Skipped';
+  if (outcome.blocked) return `Blocked: ${outcome.blocked.message.split('\n')[0]!.slice(0, 200)}`;
   const n = outcome.findings.length;
   const high = outcome.findings.filter((f) => f.severity === 'high').length;
   const counts = `${n} finding${n === 1 ? '' : 's'}${high ? ` (${high} high)` : ''}`;

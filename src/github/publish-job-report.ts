@@ -78,6 +78,7 @@ export function createJobReportPublisher(
             await report.jobSummary(`${renderJobSummary(input)}\n\n${ledger}`);
           }
           outputs(outcome.status ?? '', outcome.findings);
+          if (outcome.blocked?.kind === 'error') report.setFailed(outcome.blocked.message);
           const failing = outcome.findings.filter(
             (f) => o.failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[o.failOn],
           );

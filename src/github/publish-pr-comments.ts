@@ -67,26 +67,34 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
         });
   }
 
+  /** Finds our summary on the subject's PR and remembers what it said. */
+  async function attach(subject: RunSubject): Promise<void> {
+    number = subject.pull!.number;
+    const found = await findSticky(subject.workflow);
+    comment = found;
+    previous = found ? parseSummaryMeta(found.body) : undefined;
+    base = summaryInputOf(undefined, undefined, subject.workflow, subject.headSha, {
+      links: o.links,
+      previous,
+    });
+  }
+
   return {
     name: 'pull request comments',
     required: true,
     async start(subject, publication) {
       if (!subject.pull) return;
-      number = subject.pull.number;
-      const found = await findSticky(subject.workflow);
-      comment = found;
-      previous = found ? parseSummaryMeta(found.body) : undefined;
-      base = summaryInputOf(undefined, undefined, subject.workflow, subject.headSha, {
-        links: o.links,
-        previous,
-      });
-      comment = await write(renderSummaryComment(base), subject.workflow);
+      await attach(subject);
+      comment = await write(renderSummaryComment(base!), subject.workflow);
       publication.summaryUrl = comment.htmlUrl;
       return previous ? { spentUsd: previous.spendUsd } : {};
     },
     async finish(outcome, publication) {
       const subject = outcome.subject;
-      if (!subject?.pull || !base || outcome.kind === 'skipped') return;
+      if (!subject?.pull || outcome.kind === 'skipped') return;
+      // A run that opened its pull request while it worked (a milestone) reports there too.
+      if (!base) await attach(subject);
+      if (!base) return;
       if (outcome.kind === 'finished') {
         publication.placed =
           outcome.anchorDiff !== undefined

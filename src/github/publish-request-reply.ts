@@ -6,6 +6,7 @@
  */
 import { toError } from '../errors.js';
 import { permissionAtLeast, type Forge, type PermissionLevel, type Reaction } from './forge.js';
+import { createOnce } from './idempotent-write.js';
 import type { Publisher } from './publisher.js';
 import type { RunLog } from './run-log.js';
 import type { RunOutcome, RunRequest } from './run-outcome.js';
@@ -45,11 +46,15 @@ export function createRequestReplyPublisher(o: {
           if (outcome.reason === 'denied' && explicit && on !== undefined && outcome.denial)
             await replyDenial(o, on, request.actor ?? '', outcome.denial);
           return;
-        case 'finished':
+        case 'finished': {
           await react(request, '+1');
-          if (request.kind === 'branch' && request.issueNumber !== undefined && outcome.delivery)
-            await o.forge.createIssueComment(request.issueNumber, outcome.delivery.note);
+          const issue =
+            outcome.delivery?.issue ??
+            (request.kind === 'branch' ? request.issueNumber : undefined);
+          if (issue !== undefined && outcome.delivery)
+            await commentOnce(o, issue, outcome.delivery.note);
           return;
+        }
         case 'failed':
           if (!explicit) return;
           // Whose permission could not be checked gets no write at all.
@@ -59,6 +64,21 @@ export function createRequestReplyPublisher(o: {
       }
     },
   };
+}
+
+/** A comment whose answer may be lost: one already there with the same body is the one we made. */
+async function commentOnce(
+  o: { forge: Forge; botLogin: string },
+  issue: number,
+  body: string,
+): Promise<void> {
+  await createOnce({
+    create: () => o.forge.createIssueComment(issue, body),
+    find: async () =>
+      (await o.forge.listIssueComments(issue)).find(
+        (c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body === body,
+      ),
+  });
 }
 
 /**

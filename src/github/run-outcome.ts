@@ -76,6 +76,12 @@ export interface FinishedOutcome {
   headSha?: string;
   /** Branch runs: where the work went. */
   delivery?: Delivery;
+  /**
+   * A milestone that stopped before its last task: `review` when a task's review did not pass
+   * (like an implement loop that ran out), `error` when something else stopped it (a refused
+   * push, a missing permission, a budget): the run then counts as failed for the check and job.
+   */
+  blocked?: { kind: 'review' | 'error'; message: string };
 }
 
 export interface IterationRow {
@@ -86,8 +92,11 @@ export interface IterationRow {
   tokens?: number;
 }
 
-/** Where a branch run's work went; `note` says it in one line for people. */
-export type Delivery = { note: string } & (
+/**
+ * Where a branch run's work went; `note` says it for people, and is posted on `issue` (default:
+ * the issue a branch run was asked for on).
+ */
+export type Delivery = { note: string; issue?: number } & (
   | { kind: 'unchanged' }
   | { kind: 'pull'; branch: string; pullUrl: string; updated: boolean }
   | { kind: 'branch-only'; branch: string }

@@ -38,6 +38,7 @@ export const IMPLEMENTED_OPERATIONS = [
   'issues/get-comment',
   'issues/list-comments',
   'issues/remove-label',
+  'issues/update',
   'issues/update-comment',
   'pulls/create',
   'pulls/create-review',

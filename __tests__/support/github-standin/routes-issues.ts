@@ -14,6 +14,22 @@ const getIssue: Handler = (req) => {
   return issue ? { status: 200, body: issueJson(req.ctx, issue) } : notFound(req);
 };
 
+/** Title, body and state edits (what aethr sends; labels go through their own endpoints). */
+const updateIssue: Handler = (req) => {
+  const issue = req.state.issues.get(intParam(req, 'issue_number'));
+  if (!issue) return notFound(req);
+  const body = obj(req.body);
+  if (tooLong(body.body)) return bodyTooLong(req, 'Issue');
+  if (typeof body.title === 'string') issue.title = body.title;
+  if (body.body !== undefined) issue.body = body.body === null ? null : String(body.body);
+  if (body.state === 'open' || body.state === 'closed') {
+    issue.state = body.state;
+    issue.closed_at = body.state === 'closed' ? nowIso() : null;
+  }
+  issue.updated_at = nowIso();
+  return { status: 200, body: issueJson(req.ctx, issue) };
+};
+
 const listComments: Handler = (req) => {
   const number = intParam(req, 'issue_number');
   if (!req.state.issues.has(number)) return notFound(req);
@@ -126,6 +142,7 @@ const addLabels: Handler = (req) => {
 
 export const issueHandlers: Record<string, Handler> = {
   'issues/get': getIssue,
+  'issues/update': updateIssue,
   'issues/list-comments': listComments,
   'issues/create-comment': createComment,
   'issues/get-comment': getComment,

@@ -139,6 +139,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
     let documentationUrl = 'https://docs.github.com/rest';
 
     let lost: FailureSpec | undefined;
+    let after: (() => void) | undefined;
     const send = (status: number, body?: unknown, text?: string, contentType?: string): void => {
       if (lost) {
         // The request was performed; its answer never arrives intact.
@@ -263,7 +264,10 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
       return;
     }
     if (failure?.kind === 'lost') lost = failure;
-    else if (failure?.kind === 'delay') {
+    else if (failure?.kind === 'edit') {
+      if (!failure.after) failure.edit?.(state);
+      else after = () => failure.edit?.(state);
+    } else if (failure?.kind === 'delay') {
       // only the delay above
     } else if (failure) {
       const kind = failure.kind ?? 'status';
@@ -341,6 +345,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
     let result: HandlerResult;
     try {
       result = (HANDLERS[operationId] as Handler)(handlerReq);
+      after?.();
     } catch (error) {
       responseViolations.push(`${method} ${url.pathname}: stand-in crashed: ${String(error)}`);
       return send(500, errorBody(500, 'Server Error', documentationUrl));

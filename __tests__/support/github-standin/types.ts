@@ -80,9 +80,15 @@ export interface FailureSpec {
    * `lost`: the request IS performed, then the answer is lost: the connection is dropped, or
    *   with `status` an HTML error page (GitHub's 5xx "Unicorn!") is sent instead;
    * `drop`: the connection is dropped before anything is performed;
-   * `delay`: answered normally after `delayMs`.
+   * `delay`: answered normally after `delayMs`;
+   * `edit`: answered normally, with `edit` run on the state just before (or `after`) the
+   *   request is handled: someone else changing something at that moment.
    */
-  kind?: 'rate-limit' | 'secondary-rate-limit' | 'status' | 'lost' | 'drop' | 'delay';
+  kind?: 'rate-limit' | 'secondary-rate-limit' | 'status' | 'lost' | 'drop' | 'delay' | 'edit';
+  /** For `edit`: the concurrent change. */
+  edit?: (state: StandinState) => void;
+  /** For `edit`: run it after the request was handled instead of before. */
+  after?: boolean;
   status?: number;
   /** Wait this long before answering (any kind). */
   delayMs?: number;

@@ -139,6 +139,7 @@ export async function prCommand(argv: string[], io: CliIO, cwd = process.cwd()):
         repo,
         root,
         pull: intent.kind === 'review' ? intent.pullRequest : undefined,
+        issue: intent.kind === 'label' ? intent.issue : undefined,
         defaultBranch: intent.repository.defaultBranch ?? 'main',
         print: io.out,
       })
