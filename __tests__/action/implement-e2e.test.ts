@@ -179,6 +179,20 @@ describe('/aethr implement on a pull request', () => {
     expect(gh.state.reactions.map((r) => r.content)).toEqual(['eyes', '+1']);
   });
 
+  it('without a task, on a pull request that has no task list, answers that it needs one', async () => {
+    await setup();
+    script(['pass']);
+    const before = stub.chatRequests().length;
+    const out = await runImplement('/aethr implement');
+    expect(out.code).toBe(0);
+    expect(gh.violations).toEqual([]);
+    expect(originLog(`refs/heads/${repo.headRef}`)).toHaveLength(1);
+    const reply = gh.state.issueComments.find((c) => /needs a task/.test(c.body));
+    expect(reply?.body).toMatch(/continues without one/);
+    expect(gh.state.reactions.map((r) => r.content)).toContain('confused');
+    expect(stub.chatRequests()).toHaveLength(before);
+  });
+
   it('revise forever stops at max_iterations', async () => {
     await setup();
     script(['revise']);

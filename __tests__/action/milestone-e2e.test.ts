@@ -76,7 +76,7 @@ function script(blocked: Set<number>): number[] {
   return implemented;
 }
 
-async function setup() {
+async function setup(o: { allowPRs?: boolean } = {}) {
   repo = createPrRepo({
     base: { 'calc.py': 'def add(a, b):\n    return a + b\n' },
     head: { 'calc.py': 'def add(a, b):\n    return a - b\n' },
@@ -86,7 +86,7 @@ async function setup() {
     owner: OWNER,
     repo: REPO,
     gitDir: repo.origin,
-    allowActionsToCreatePRs: true,
+    allowActionsToCreatePRs: o.allowPRs ?? true,
     permissions: { maintainer: 'write' },
     issues: [
       {
@@ -253,5 +253,21 @@ describe('an issue with a task list, labelled for implementation', () => {
     expect(ticked()).toBe(3);
     expect(milestonePulls()).toHaveLength(1);
     expect(milestonePulls()[0]!.body).not.toMatch(/Blocked at/);
+  });
+
+  it('names a disabled "allow Actions to create PRs" setting as the blocker, after pushing the first task', async () => {
+    await setup({ allowPRs: false });
+    script(new Set());
+    const out = await labelIssue();
+    expect(out.code).toBe(1);
+    expect(gh.violations).toEqual([]);
+    expect(taskCommits()).toEqual(['aethr(task 1/3): Add the notes file']);
+    expect(ticked()).toBe(1);
+    expect(milestonePulls()).toHaveLength(0);
+    const note = issueNotes().find((c) => /stopped the task list at task 1\/3/.test(c.body))!;
+    expect(note.body).toMatch(/Allow GitHub Actions to create and approve pull requests/);
+    expect(note.body).toMatch(
+      /put the label on #40 again: aethr continues on `aethr\/issue-40` from task 2\/3/,
+    );
   });
 });

@@ -503,3 +503,54 @@ describe('discardChanges', () => {
     expect(readFileSync(join(repo.workspace, 'src/app.js'), 'utf8')).toBe('export const a = 3;\n');
   });
 });
+
+describe('squash (milestone tasks)', () => {
+  it('folds provisional commits into one, checking the cap once for the result', async () => {
+    const repo = makeRepo();
+    const ws = await preparePrWorkspace(optionsFor(repo, { maxBotCommits: 1 }));
+    const start = await ws.localHead();
+    for (let i = 1; i <= 3; i += 1) {
+      write(repo.workspace, `task-${i}.txt`, `${i}\n`);
+      // Over the cap of 1, yet allowed: these are folded away before anything is pushed.
+      expect(await ws.commit({ subject: `iteration ${i}` }, { provisional: true })).toBeDefined();
+    }
+    const sha = await ws.squash(start, { subject: 'aethr(task 1/2): the task' });
+    expect(sha).toBe(await ws.localHead());
+    expect(git(repo.workspace, 'rev-list', '--count', `${start}..HEAD`)).toBe('1');
+    expect(git(repo.workspace, 'show', '--name-only', '--format=%s', 'HEAD').split('\n')).toEqual([
+      'aethr(task 1/2): the task',
+      '',
+      'task-1.txt',
+      'task-2.txt',
+      'task-3.txt',
+    ]);
+    expect((await ws.log()).map((c) => c.subject)).toEqual(['aethr(task 1/2): the task', 'change']);
+    // The cap applies to the squashed commits.
+    const next = await ws.localHead();
+    write(repo.workspace, 'task-4.txt', '4\n');
+    await ws.commit({ subject: 'iteration' }, { provisional: true });
+    await expect(ws.squash(next, { subject: 'aethr(task 2/2): more' })).rejects.toBeInstanceOf(
+      BotCommitCapReached,
+    );
+  });
+
+  it('makes no commit when the iterations add up to nothing, and discardChanges(to) drops them', async () => {
+    const repo = makeRepo();
+    const ws = await preparePrWorkspace(optionsFor(repo));
+    const start = await ws.localHead();
+    write(repo.workspace, 'tmp.txt', 'x\n');
+    await ws.commit({ subject: 'add' }, { provisional: true });
+    git(repo.workspace, 'rm', '-q', 'tmp.txt');
+    await ws.commit({ subject: 'remove' }, { provisional: true });
+    expect(await ws.squash(start, { subject: 'nothing' })).toBeUndefined();
+    expect(await ws.localHead()).toBe(start);
+
+    write(repo.workspace, 'half.txt', 'half\n');
+    await ws.commit({ subject: 'half done' }, { provisional: true });
+    write(repo.workspace, 'loose.txt', 'loose\n');
+    await ws.discardChanges(start);
+    expect(await ws.localHead()).toBe(start);
+    expect(existsSync(join(repo.workspace, 'half.txt'))).toBe(false);
+    expect(existsSync(join(repo.workspace, 'loose.txt'))).toBe(false);
+  });
+});
