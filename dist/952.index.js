@@ -10058,11 +10058,12 @@ function summariseLedger(calls) {
     }
     return summary;
 }
-function ledgerJson(calls) {
+function ledgerJson(calls, run) {
     return {
         version: LEDGER_VERSION,
         summary: summariseLedger(calls),
         calls: calls.map((c) => ({ ...c })),
+        ...(run ? { run } : {}),
     };
 }
 const n = (value) => value === undefined ? '-' : value.toLocaleString('en-US');

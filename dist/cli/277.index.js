@@ -1986,8 +1986,8 @@ function iterationRows(result, commits = []) {
     }));
 }
 
-// EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 11 modules
-var workflow_source = __webpack_require__(7870);
+// EXTERNAL MODULE: ./.build/src/config/workflow-source.js
+var workflow_source = __webpack_require__(1675);
 // EXTERNAL MODULE: ./.build/src/backends/opencode/find-binary.js
 var find_binary = __webpack_require__(9308);
 // EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-/* harmony import */ var _config_workflow_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7870);
+/* harmony import */ var _config_workflow_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1675);
 /* harmony import */ var _config_config_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2841);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6624);
 /* harmony import */ var _models_env_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(244);

@@ -23,6 +23,26 @@ Models: without AETHR_LIVE=1 (or without a key for a role) a deterministic mock 
 AETHR_MODEL=provider:model overrides every role's model. A project .env file is loaded.
 Every call is checked against the workflow's budget: and limits: before it is made; a call
 that would exceed one is not made, and the run stops with a checkpoint to resume from.
+After a successful run of a preset with AETHR_MODEL set, prints the "aethr promote" command
+that keeps it as an editable workflow file.
+`,
+  },
+  promote: {
+    summary: 'Turn a run (its checkpoint or ledger) into an editable workflow file',
+    help: `Usage: aethr promote (--from CHECKPOINT | --ledger FILE) [--out FILE] [--force]
+
+Writes the workflow a run used — its roles, the model each role ran with, the steps in order
+with their contexts, backends and repeat settings — as a workflow file to edit, with the task
+and what each step did as comments. Reads only what the run wrote: the checkpoint of a failed
+run, or the ledger of "aethr run --ledger FILE". The file loads with the normal loader, and
+"aethr run --workflow FILE --show-prompt" renders the prompts the run used.
+
+Options:
+  --from CHECKPOINT   The checkpoint a failed run printed
+  --ledger FILE       The ledger a run wrote (aethr run --ledger FILE)
+  --out FILE          Where to write (default: .aethr.yaml)
+  --force             Overwrite an existing file
+  -h, --help          Show this help
 `,
   },
   init: {

@@ -77,6 +77,8 @@ async function dispatch(first: string | undefined, rest: string[], io: CliIO): P
       return (await import('./commands/auth.js')).authCommand(rest, io);
     case 'pr':
       return (await import('./commands/pr.js')).prCommand(rest, io);
+    case 'promote':
+      return (await import('./commands/promote.js')).promoteCommand(rest, io);
   }
 }
 

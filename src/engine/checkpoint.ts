@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Workflow } from '../config/schema.js';
 import { AethrError } from '../errors.js';
+import type { RunRecord } from './run-record.js';
 import type { RunState } from './types.js';
 
 export const CHECKPOINT_VERSION = 1;
@@ -22,6 +23,8 @@ export interface Checkpoint {
   failedStep: string;
   error: string;
   state: RunState;
+  /** The workflow as it ran, for `aethr promote` (absent in checkpoints of older versions). */
+  run?: RunRecord;
 }
 
 export function hashWorkflow(workflow: Workflow): string {

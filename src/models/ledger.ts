@@ -10,6 +10,7 @@
  * counts the others, so a total is never silently low. `liveUsd` is what was really spent (mock
  * calls are priced to exercise budgets offline, but cost nothing).
  */
+import type { RunRecord } from '../engine/run-record.js';
 import type { CallRecord } from './gateway.js';
 import { formatUsd } from './pricing.js';
 
@@ -45,6 +46,8 @@ export interface LedgerJson {
   version: typeof LEDGER_VERSION;
   summary: LedgerSummary;
   calls: CallRecord[];
+  /** The workflow as it ran, for `aethr promote` (written by `aethr run`). */
+  run?: RunRecord;
 }
 
 function emptyTotals(): LedgerTotals {
@@ -93,11 +96,12 @@ export function summariseLedger(calls: readonly CallRecord[]): LedgerSummary {
   return summary;
 }
 
-export function ledgerJson(calls: readonly CallRecord[]): LedgerJson {
+export function ledgerJson(calls: readonly CallRecord[], run?: RunRecord): LedgerJson {
   return {
     version: LEDGER_VERSION,
     summary: summariseLedger(calls),
     calls: calls.map((c) => ({ ...c })),
+    ...(run ? { run } : {}),
   };
 }
 

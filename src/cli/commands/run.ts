@@ -4,8 +4,9 @@
  * the ledger of model calls, and `--ledger FILE` writes it as JSON. After a review it lists the
  * findings; `--fail-on LEVEL` makes findings at or above LEVEL exit 1.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadWorkflowSpec, type LoadedWorkflow } from '../../config/workflow-source.js';
 import {
@@ -15,14 +16,16 @@ import {
   writeCheckpoint,
 } from '../../engine/checkpoint.js';
 import { previewPrompts, runWorkflow, StepFailed } from '../../engine/run-workflow.js';
+import { passesOf, runRecordOf } from '../../engine/run-record.js';
 import type { RunState } from '../../engine/types.js';
 import { loadProjectEnv } from '../../models/env-file.js';
-import { formatLedgerTable, ledgerJson } from '../../models/ledger.js';
+import { formatLedgerTable, ledgerJson, type LedgerJson } from '../../models/ledger.js';
 import { buildPorts } from '../../runner/build-ports.js';
 import type { CliIO } from '../main.js';
 import { checkBaseRef } from '../base-ref.js';
 import { createElapsedTicker } from '../elapsed-ticker.js';
 import { FAIL_ON_LEVELS, failingFindings, formatFindings } from '../findings-list.js';
+import { selfCommand } from '../self-command.js';
 import { plain } from '../style.js';
 import { readTaskFromEditor } from '../task-input.js';
 import { createTerminalObserver, formatRunSummary } from '../terminal-observer.js';
@@ -101,19 +104,37 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
       ? `Running "${loaded.workflow.workflow}" (${loaded.display}) with live models.\n`
       : `Running "${loaded.workflow.workflow}" (${loaded.display}) in mock mode: a deterministic mock model answers. Set AETHR_LIVE=1 and a provider key for live calls.\n`,
   );
-  const reportLedger = async (): Promise<void> => {
+  const record = (passes: Record<string, number>) =>
+    runRecordOf({
+      workflowSource: loaded.source,
+      task,
+      workflow: loaded.workflow,
+      routeModel: ports.routeModel,
+      passes,
+    });
+  const reportLedger = async (passes: Record<string, number>): Promise<string | undefined> => {
     io.out(formatLedgerTable(ports.models.calls));
-    if (values.ledger) {
-      const file = resolve(cwd, values.ledger);
-      await writeFile(file, `${JSON.stringify(ledgerJson(ports.models.calls), null, 2)}\n`);
-      io.out(`Ledger written to ${file}\n`);
-    }
+    if (!values.ledger) return undefined;
+    const file = resolve(cwd, values.ledger);
+    await writeLedger(file, ledgerJson(ports.models.calls, record(passes)));
+    io.out(`Ledger written to ${file}\n`);
+    return file;
   };
   try {
     const result = await runWorkflow({ workflow: loaded.workflow, task, resume }, ports);
     observer.close();
     io.out(formatRunSummary(result));
-    await reportLedger();
+    const passes = passesOf(result.results);
+    const ledgerFile = await reportLedger(passes);
+    // An ad-hoc run of a preset with an override worth keeping: say how to keep it as a file.
+    if (loaded.source.startsWith('preset:') && env.AETHR_MODEL) {
+      const file =
+        ledgerFile ?? (await writeTempLedger(ledgerJson(ports.models.calls, record(passes))));
+      const aethr = await selfCommand(process.argv[1] ?? 'aethr', process.env, cwd);
+      io.out(
+        `\nTo keep this run as an editable workflow:\n  ${aethr} promote --ledger ${file} --out .aethr.yaml\n`,
+      );
+    }
     if (values.verbose) io.out(`${JSON.stringify(ports.models.calls, null, 2)}\n`);
     if (!result.finalReview) return 0;
     io.out(formatFindings(result.finalReview, paint));
@@ -126,7 +147,7 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
   } catch (error) {
     observer.close();
     if (!(error instanceof StepFailed)) throw error;
-    await reportLedger();
+    await reportLedger(error.state.passes);
     const file = await writeCheckpoint({
       workflowSource: loaded.source,
       workflowHash: hashWorkflow(loaded.workflow),
@@ -134,6 +155,7 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
       failedStep: error.stepId,
       error: error.message,
       state: error.state,
+      run: record(error.state.passes),
     });
     io.err(`\naethr: ${error.message}\n`);
     if (error.hint) io.err(`hint: ${error.hint}\n`);
@@ -141,6 +163,17 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
     if (values.verbose) io.err(`${JSON.stringify(error.state, null, 2)}\n`);
     return 1;
   }
+}
+
+async function writeLedger(file: string, ledger: LedgerJson): Promise<void> {
+  await writeFile(file, `${JSON.stringify(ledger, null, 2)}\n`, { mode: 0o600 });
+}
+
+/** The ledger in a private temp folder, when the run was not asked to write one. */
+async function writeTempLedger(ledger: LedgerJson): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'aethr-')), 'ledger.json');
+  await writeLedger(file, ledger);
+  return file;
 }
 
 function readsGitDiff(steps: readonly { context?: readonly string[] }[]): boolean {
