@@ -39,7 +39,7 @@ describe('parseContextSource', () => {
     [
       'everything',
       /unknown context source/,
-      'use one of git_diff, latest_diff, pr_description, file:<path> or glob:<pattern>',
+      'use one of git_diff, latest_diff, pr_description, learnings, file:<path> or glob:<pattern>',
     ],
   ])('%s is rejected with what to write', (entry, message, fix) => {
     const result = parseContextSource(entry);

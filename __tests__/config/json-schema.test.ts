@@ -83,4 +83,22 @@ describe('buildJsonSchema', () => {
     for (const keyword of ['git_diff', 'latest_diff', 'pr_description'])
       expect(items).toContain(`"const":"${keyword}"`);
   });
+
+  it('checks learnings and the context forms of label_context the same way', () => {
+    const base = {
+      workflow: 'w',
+      roles: { r: 'R' },
+      steps: [{ id: 'a', role: 'r', context: ['learnings'] }],
+    };
+    expect(
+      validate({
+        ...base,
+        learnings: '.aethr/learnings.md',
+        label_context: { security: ['file:SECURITY.md', 'learnings'], 'any label': ['git_diff'] },
+      }),
+    ).toBe(true);
+    expect(validate({ ...base, label_context: { security: ['SECURITY.md'] } })).toBe(false);
+    expect(validate({ ...base, label_context: { security: 'file:SECURITY.md' } })).toBe(false);
+    expect(validate({ ...base, learnings: 3 })).toBe(false);
+  });
 });

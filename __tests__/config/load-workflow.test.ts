@@ -623,3 +623,64 @@ describe('messages for other common mistakes', () => {
     ]);
   });
 });
+
+describe('learnings and label_context', () => {
+  const head = 'workflow: w\nroles:\n  reviewer: R\n';
+  const problems = (text: string) =>
+    parseError(text, 'f.yaml').problems.map(
+      (p) => `${p.line}:${p.column} ${p.path}: ${p.message} — ${p.fix}`,
+    );
+
+  it('loads both keys, with any labels and every context form', () => {
+    const workflow = parseWorkflowText(
+      [
+        head,
+        'learnings: .aethr/learnings.md',
+        'label_context:',
+        '  security: [file:SECURITY.md, learnings]',
+        '  "area: docs": ["glob:docs/**/*.md", pr_description]',
+        '  no-such-label-anywhere: [git_diff]',
+        'steps:',
+        '  - { id: review, role: reviewer, context: [git_diff, learnings] }',
+      ].join('\n'),
+      'f.yaml',
+    );
+    expect(workflow.learnings).toBe('.aethr/learnings.md');
+    expect(Object.keys(workflow.label_context!)).toEqual([
+      'security',
+      'area: docs',
+      'no-such-label-anywhere',
+    ]);
+  });
+
+  it('reports unknown source forms in label_context with the usual fix, at their line', () => {
+    expect(
+      problems(
+        `${head}label_context:\n  security: [file:SECURITY.md, SECURITY.md, git-diff]\nsteps:\n  - {id: a, role: reviewer}\n`,
+      ),
+    ).toEqual([
+      '5:32 label_context.security[1]: "SECURITY.md" looks like a path but has no "file:" prefix — write "file:SECURITY.md"',
+      '5:45 label_context.security[2]: unknown context source "git-diff" — did you mean "git_diff"?',
+    ]);
+  });
+
+  it('needs learnings: for a learnings source, and a path inside the repository', () => {
+    expect(problems(`${head}steps:\n  - {id: a, role: reviewer, context: [learnings]}\n`)).toEqual([
+      '5:39 steps[0].context[0]: the "learnings" context needs a learnings file, and the workflow declares none — add "learnings: .aethr/learnings.md" at the top level (any file inside the repository)',
+    ]);
+    for (const [path, why] of [
+      ['../notes.md', 'leaves the repository through ".."'],
+      ['/etc/notes.md', 'is an absolute path'],
+      ['.git/notes', "is inside git's own .git directory"],
+      ['docs/', 'names a directory, not a file'],
+    ]) {
+      expect(
+        problems(
+          `${head}learnings: ${JSON.stringify(path)}\nsteps:\n  - {id: a, role: reviewer}\n`,
+        ),
+      ).toEqual([
+        `4:12 learnings: learnings ${JSON.stringify(path)} ${why} — name a file inside the repository, relative to its root, e.g. ".aethr/learnings.md"`,
+      ]);
+    }
+  });
+});

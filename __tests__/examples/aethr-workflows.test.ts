@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { buildJsonSchema } from '../../src/config/json-schema.js';
-import { loadWorkflowFile } from '../../src/config/load-workflow.js';
+import { loadWorkflowFile, parseWorkflowText } from '../../src/config/load-workflow.js';
 import { PRESET_NAMES } from '../../src/config/presets.js';
 import { SCHEMA_COMMENT } from '../../src/project.js';
 
@@ -36,4 +36,26 @@ describe('examples/aethr-workflows', () => {
     };
     expect(parse(text).steps).toEqual(preset.steps);
   });
+
+  it.each(['plan-implement-review', 'review-existing-diff'])(
+    '%s (preset and example) shows the optional keys, which load once uncommented',
+    (name) => {
+      for (const file of [join('presets', `${name}.yaml`), join(DIR, `${name}.yaml`)]) {
+        const text = readFileSync(file, 'utf8');
+        const uncommented = text.replace(
+          /^# ((?:learnings|label_context):.*| {2}[\w-]+: \[.*)$/gm,
+          '$1',
+        );
+        expect(uncommented).not.toBe(text);
+        const workflow = parseWorkflowText(uncommented, file);
+        expect(workflow.label_context).toEqual({
+          security: ['file:SECURITY.md'],
+          documentation: ['glob:docs/**/*.md'],
+        });
+        if (name === 'plan-implement-review')
+          expect(workflow.learnings).toBe('.aethr/learnings.md');
+        expect([file, validate(parse(uncommented)), validate.errors]).toEqual([file, true, null]);
+      }
+    },
+  );
 });

@@ -1,10 +1,10 @@
 /**
  * The grammar of a step's context entries: `git_diff`, `latest_diff`, `pr_description`,
- * `file:<path>` and `glob:<pattern>`. Parsing is pure; reading the sources is src/context's job.
+ * `learnings`, `file:<path>` and `glob:<pattern>`. Parsing is pure; reading the sources is src/context's job.
  */
 import { closestMatch } from './did-you-mean.js';
 
-export const CONTEXT_KEYWORDS = ['git_diff', 'latest_diff', 'pr_description'] as const;
+export const CONTEXT_KEYWORDS = ['git_diff', 'latest_diff', 'pr_description', 'learnings'] as const;
 export const CONTEXT_PREFIXES = ['file', 'glob'] as const;
 
 export type ContextSource =
@@ -15,7 +15,7 @@ export type ContextSource =
 export type ContextSourceResult =
   { ok: true; source: ContextSource } | { ok: false; message: string; fix: string };
 
-const ALLOWED = 'git_diff, latest_diff, pr_description, file:<path> or glob:<pattern>';
+const ALLOWED = 'git_diff, latest_diff, pr_description, learnings, file:<path> or glob:<pattern>';
 const GLOB_CHARS = /[*?[\]{}]/;
 
 function prefixed(prefix: 'file' | 'glob', rest: string): string {

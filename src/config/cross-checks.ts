@@ -5,6 +5,7 @@
  * so a file with schema problems still gets these reported in the same pass.
  */
 import { crossCheckBounds } from './bounds-checks.js';
+import { crossCheckContextExtensions } from './context-checks.js';
 import { parseContextSource } from './context-source.js';
 import { listWords, suggestWord } from './did-you-mean.js';
 import type { RawProblem } from './raw-problem.js';
@@ -145,5 +146,6 @@ export function crossCheckWorkflow(data: unknown): RawProblem[] {
     checkUnsafePermissions(step, out);
     checkRepeat(step, steps, out);
   }
+  out.push(...crossCheckContextExtensions(data));
   return out;
 }

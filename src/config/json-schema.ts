@@ -21,6 +21,8 @@ const KEYWORD_HELP: Record<(typeof CONTEXT_KEYWORDS)[number], string> = {
     'The working tree against HEAD (or the merge base with `aethr run --base REF`), new files included; on a pull request, its diff.',
   latest_diff: 'The latest implementation artifact of this run: changed files, diff stat, patch.',
   pr_description: "The pull request's title and body, sanitised and fenced as untrusted text.",
+  learnings:
+    'The file named by `learnings:` (what earlier runs learned), fenced as data; a placeholder while it does not exist.',
 };
 
 /** One context entry: a keyword, `file:<path>` or `glob:<pattern>` (no spaces around the value). */
@@ -56,6 +58,12 @@ function withContextForms(schema: Record<string, unknown>): void {
   ];
   if (!context) throw new Error('JSON Schema: steps[].context not found in the generated schema');
   context['items'] = contextEntrySchema();
+  const byLabel = (schema['properties'] as Record<string, Record<string, unknown>> | undefined)?.[
+    'label_context'
+  ];
+  const sources = byLabel?.['additionalProperties'] as Record<string, unknown> | undefined;
+  if (!sources) throw new Error('JSON Schema: label_context not found in the generated schema');
+  sources['items'] = contextEntrySchema();
 }
 
 export function buildJsonSchema(options: JsonSchemaOptions = {}): Record<string, unknown> {

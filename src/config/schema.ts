@@ -47,7 +47,7 @@ export const stepSchema = z.strictObject({
     .array(z.string().min(1))
     .default([])
     .describe(
-      'Context sources: git_diff, latest_diff, file:<path>, glob:<pattern>, pr_description.',
+      'Context sources: git_diff, latest_diff, file:<path>, glob:<pattern>, pr_description, learnings.',
     ),
   backend: z.enum(BACKENDS).optional().describe('llm (default), opencode, or patch.'),
   unsafe_permissions: z
@@ -81,6 +81,19 @@ export const workflowSchema = z
     policy: policySchema.optional(),
     patch: patchPolicySchema.optional(),
     validators: validatorsSchema.optional(),
+    learnings: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Extension: a file inside the repository (e.g. .aethr/learnings.md) of what earlier runs learned. Steps that list `learnings` in their context see it; implement runs on GitHub append the short bullet points their reply ends with (a fenced `learnings` block) in the same commit as their change.',
+      ),
+    label_context: z
+      .record(z.string().min(1), z.array(z.string().min(1)))
+      .optional()
+      .describe(
+        "Extension: label -> context sources (same forms as a step's `context`). When the pull request (or issue) carries the label, they are added to every step that has context, after its own.",
+      ),
   })
   .describe('An Aethr workflow (.aethr.yaml).');
 

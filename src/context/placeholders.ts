@@ -9,7 +9,7 @@
  */
 
 export const SUPPORTED_SOURCES =
-  'git_diff, latest_diff, file:<path>, glob:<pattern>, pr_description';
+  'git_diff, latest_diff, file:<path>, glob:<pattern>, pr_description, learnings';
 
 export const placeholder = {
   gitDiffEmpty: (): string =>

@@ -23,6 +23,7 @@ import type { TokenCounter } from './fit-diff.js';
 import { prDiffInput, workingTreeDiffInput } from './git-diff-source.js';
 import { globSource } from './glob-source.js';
 import { latestDiffInput } from './latest-diff-source.js';
+import { learningsBlock, type LearningsInput } from './learnings-source.js';
 import { placeholder } from './placeholders.js';
 import { prDescriptionBlock } from './pr-description-source.js';
 
@@ -49,12 +50,15 @@ export interface ContextResolverOptions {
   countTokens?: TokenCounter;
   /** Globs of changed files dropped first when a diff is over budget (besides lock files etc.). */
   ignore?: readonly string[];
+  /** The workflow's learnings file, for the `learnings` source (see learnings-source.ts). */
+  learnings?: LearningsInput;
 }
 
 export type ParsedSource =
   | { kind: 'git_diff' }
   | { kind: 'latest_diff' }
   | { kind: 'pr_description' }
+  | { kind: 'learnings' }
   | { kind: 'file'; path: string }
   | { kind: 'glob'; pattern: string }
   | { kind: 'unknown' };
@@ -65,6 +69,7 @@ export function parseSource(source: string): ParsedSource {
   if (s === 'git_diff') return { kind: 'git_diff' };
   if (s === 'latest_diff') return { kind: 'latest_diff' };
   if (s === 'pr_description') return { kind: 'pr_description' };
+  if (s === 'learnings') return { kind: 'learnings' };
   if (s.startsWith('file:')) return { kind: 'file', path: s.slice('file:'.length).trim() };
   if (s.startsWith('glob:')) return { kind: 'glob', pattern: s.slice('glob:'.length).trim() };
   return { kind: 'unknown' };
@@ -129,6 +134,10 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
         return []; // resolved by diffInput
       case 'pr_description':
         return [prDescriptionBlock(source, options.prDescription, limits.maxPrDescriptionChars)];
+      case 'learnings':
+        return [
+          await learningsBlock(source, options.learnings, await rootReal, limits.maxFileChars),
+        ];
       case 'file': {
         const real = await rootReal;
         if (real === undefined) {
@@ -184,7 +193,7 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
           try {
             const input = await diffInput(source, state);
             if (input) return { source, input };
-            const needsRoot = /^\s*(file|glob):/.test(source);
+            const needsRoot = /^\s*(?:(?:file|glob):|learnings\s*$)/.test(source);
             const blocks = await resolveOne(
               source,
               needsRoot ? lazyRoot() : Promise.resolve(undefined),

@@ -3,6 +3,7 @@
  * system = role instructions (+ the review contract for review steps); user = task, history, context.
  */
 import type { Step, Workflow } from '../config/schema.js';
+import { LEARNINGS_CONTRACT } from './learnings.js';
 import type { ContextBlock, RenderedPrompt, StepResult } from './types.js';
 
 export const REVIEW_CONTRACT = [
@@ -21,6 +22,11 @@ export function isReviewStep(step: Step): boolean {
   if (step.repeat?.until_review_pass) return true;
   if (step.backend === 'opencode' || step.backend === 'patch') return false;
   return /review/i.test(step.role) || /review/i.test(step.id);
+}
+
+/** Steps that edit the working tree (their replies may leave learnings). */
+export function isImplementStep(step: Step): boolean {
+  return step.backend === 'opencode' || step.backend === 'patch';
 }
 
 export type HistoryEntry =
@@ -47,6 +53,7 @@ export function renderPrompt(input: PromptInput): RenderedPrompt {
   ];
   if (step.instructions) systemParts.push(step.instructions.trim());
   if (isReviewStep(step)) systemParts.push(REVIEW_CONTRACT);
+  if (workflow.learnings && isImplementStep(step)) systemParts.push(LEARNINGS_CONTRACT);
 
   const userParts = [`# Task\n\n${input.task.trim() || '(no task given)'}`];
   const history = renderHistory(step.history_visibility, input.history);

@@ -96,6 +96,11 @@ export interface FileCoverage {
   status: 'reviewed' | 'clipped' | 'skipped';
   /** Why it was clipped or skipped (generated file, over budget, binary, ...). */
   reason?: string;
+  /**
+   * Not a changed file but context a label brought in (`label "security"`): `path` is then the
+   * source as written (`file:SECURITY.md`).
+   */
+  via?: string;
 }
 
 export interface ContextState {

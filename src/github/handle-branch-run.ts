@@ -29,7 +29,7 @@ export type BranchRunRequest =
   | {
       kind: 'issue';
       actor: string;
-      issue: { number: number; title: string; body: string };
+      issue: { number: number; title: string; body: string; labels?: readonly string[] };
       label?: string;
     }
   | { kind: 'docs-sync'; actor?: string }
@@ -110,7 +110,10 @@ async function branchRun(
   if (diff !== undefined)
     log.info(`docs-sync looks at ${diff.label} (${diff.patch.length} characters of diff).`);
 
-  const ports = enginePorts(ctx, workflow, { prDiff: diff });
+  const ports = enginePorts(ctx, workflow, {
+    prDiff: diff,
+    labels: request.kind === 'issue' ? (request.issue.labels ?? []) : [],
+  });
   for (const backend of ['opencode', 'patch'] as const) {
     const b = ports.backends[backend];
     if (b) {
@@ -120,6 +123,8 @@ async function branchRun(
         maxIterations: loopMaxima(workflow),
         runUrl: settings.links.runUrl,
         commits: tally.commits,
+        learnings: workflow.learnings,
+        log: (m: string) => log.info(m),
       });
     }
   }
@@ -170,6 +175,7 @@ async function milestoneFromIssue(
     ...(pull ? { pull } : {}),
     subject,
     prSpentUsd: prior.spentUsd,
+    labels: [...(request.issue.labels ?? []), ...(pull?.labels ?? [])],
   });
 }
 

@@ -19,7 +19,12 @@ import { loadPrDiff } from './pr-diff.js';
 import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
 import { finished, iterationRows, skipped, type PriorRun, type RunOutcome } from './run-outcome.js';
 import { runMilestone } from './run-milestone.js';
-import { baseBranchReader, loadRunWorkflow, missingKeysMessage } from './trusted-workflow.js';
+import {
+  baseBranchReader,
+  baseLearnings,
+  loadRunWorkflow,
+  missingKeysMessage,
+} from './trusted-workflow.js';
 
 export interface ImplementRequest {
   pullNumber: number;
@@ -112,10 +117,13 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
     });
     await branch.assertCanCommit();
 
+    // The workflow comes from the base branch here, and so do the learnings it reads.
     const ports = enginePorts(ctx, workflow, {
       prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
       prDescription: { title: pull.title, body: pull.body },
       prSpentUsd: prior.spentUsd,
+      labels: pull.labels,
+      ...baseLearnings(forge, pull, workflow),
     });
     const commitOptions = {
       workspace: branch,
@@ -123,6 +131,8 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
       maxIterations: loopMaxima(workflow),
       runUrl: settings.links.runUrl,
       commits: tally.commits,
+      learnings: workflow.learnings,
+      log: (m: string) => log.info(m),
     };
     for (const name of ['opencode', 'patch'] as const) {
       const backend = ports.backends[name];
@@ -203,6 +213,7 @@ async function continueMilestone(
     pull,
     subject: { ...ctx.request, workflow: o.workflow.workflow, pull, headSha: o.headSha },
     prSpentUsd: o.prior.spentUsd,
+    labels: [...o.milestone.labels, ...pull.labels],
   });
 }
 

@@ -9,7 +9,12 @@ import type { PullRequestInfo } from './event-intent.js';
 import { loadPrDiff } from './pr-diff.js';
 import { checkActor, enginePorts, type RunContext } from './run-context.js';
 import { finished, iterationRows, mergeCoverage, skipped, type RunOutcome } from './run-outcome.js';
-import { baseBranchReader, loadRunWorkflow, missingKeysMessage } from './trusted-workflow.js';
+import {
+  baseBranchReader,
+  baseLearnings,
+  loadRunWorkflow,
+  missingKeysMessage,
+} from './trusted-workflow.js';
 
 export interface ReviewRequest {
   pullNumber: number;
@@ -69,6 +74,8 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
     prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
     prDescription: { title: pull.title, body: pull.body },
     prSpentUsd: prior.spentUsd,
+    labels: pull.labels,
+    ...(fromBase ? baseLearnings(forge, pull, workflow) : {}),
   });
   const result = await runWorkflow({ workflow, task: reviewTask(pull, request) }, ports);
   const rows = iterationRows(result);

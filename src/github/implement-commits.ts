@@ -4,6 +4,7 @@
  */
 import type { ImplementBackend } from '../engine/types.js';
 import { AethrError } from '../errors.js';
+import { appendLearnings } from './append-learnings.js';
 import { formatCommitMessage, type PrWorkspace } from '../git/pr-workspace.js';
 
 export interface IterationCommit {
@@ -19,6 +20,10 @@ export interface CommitOptions {
   pushEach: boolean;
   /** The caller squashes these commits into one before pushing (milestone tasks). */
   provisional?: boolean;
+  /** The workflow's learnings file: a reply's learnings block is appended to it, in the commit. */
+  learnings?: string;
+  /** Where to say what happened to the learnings. */
+  log?: (message: string) => void;
   /** `max_iterations` of the loop a step is in, per step id (1 when it is not in a loop). */
   maxIterations: (stepId: string) => number;
   runUrl?: string;
@@ -43,6 +48,17 @@ export function withCommits(backend: ImplementBackend, options: CommitOptions): 
     async implement(input) {
       const done = await backend.implement(input);
       if (done.artifact.changedFiles.length === 0) return done;
+      if (options.learnings) {
+        const appended = await appendLearnings(
+          options.workspace.root,
+          options.learnings,
+          done.output,
+        );
+        if (appended.kind === 'added')
+          options.log?.(`Added ${appended.added} learning(s) to ${options.learnings}.`);
+        if (appended.kind === 'skipped')
+          options.log?.(`Learnings not recorded: ${appended.reason}.`);
+      }
       const max = options.maxIterations(input.step.id);
       const message = formatCommitMessage(
         input.step.id,

@@ -4,8 +4,10 @@
  * issue. Pure. Task text is the issue author's: it is escaped wherever it is shown.
  */
 import type { RunResult } from '../engine/types.js';
+import { redactSecrets } from '../models/redact.js';
 import { codeSpan, escapeInlineText, escapeTableCell } from './markdown.js';
 import type { MilestoneTask } from './milestone-tasks.js';
+import { failureMessage } from './run-outcome.js';
 
 export interface TaskProgress {
   task: MilestoneTask;
@@ -166,4 +168,21 @@ export function lastAttemptNote(result: RunResult): string | undefined {
   const artifact = [...result.results].reverse().find((r) => r.artifact)?.artifact;
   if (!artifact || artifact.changedFiles.length > 0 || !artifact.note) return undefined;
   return `The last implement attempt changed nothing:\n\n\`\`\`text\n${artifact.note.replace(/`{3,}/g, "'''").slice(0, 4000)}\n\`\`\``;
+}
+
+/** A blocker for an error: its first line as the headline, the rest (the hint) as detail. */
+export function errorBlocker(
+  task: MilestoneTask,
+  error: unknown,
+  secrets: readonly string[],
+  context?: string,
+): MilestoneBlocker {
+  const message = redactSecrets(failureMessage(error), secrets);
+  const [first, ...rest] = message.split('\n');
+  return {
+    task,
+    kind: 'error',
+    headline: context ? `${context}: ${first}` : (first ?? 'unknown error'),
+    ...(rest.join('\n').trim() ? { detail: rest.join('\n').trim() } : {}),
+  };
 }

@@ -20,12 +20,12 @@ import { finalOverview } from '../engine/review-overview.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { RunResult } from '../engine/types.js';
 import { formatTaskCommitMessage, NULL_SHA, type PrWorkspace } from '../git/pr-workspace.js';
-import { redactSecrets } from '../models/redact.js';
 import type { PullRequestInfo } from './event-intent.js';
 import { PullCreationForbidden } from './forge.js';
 import { createOnce } from './idempotent-write.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
 import {
+  errorBlocker,
   lastAttemptNote,
   milestoneIssueNote,
   milestoneMessage,
@@ -61,6 +61,8 @@ export interface MilestoneInput {
   subject: RunSubject;
   /** USD earlier runs spent on the pull request (for `budget.pr_usd`). */
   prSpentUsd?: number;
+  /** Labels of the issue and its pull request: they select the workflow's `label_context`. */
+  labels?: readonly string[];
 }
 
 export async function runMilestone(ctx: RunContext, input: MilestoneInput): Promise<RunOutcome> {
@@ -75,7 +77,11 @@ export async function runMilestone(ctx: RunContext, input: MilestoneInput): Prom
     repositoryUrl: ctx.settings.links.repositoryUrl,
     ...(input.pull ? { pull: { number: input.pull.number, htmlUrl: pullUrl(input.pull) } } : {}),
   };
-  const ports = enginePorts(ctx, input.workflow, { prSpentUsd: input.prSpentUsd });
+  // The branch is aethr's own, so learnings are read from it: each task sees the last one's.
+  const ports = enginePorts(ctx, input.workflow, {
+    prSpentUsd: input.prSpentUsd,
+    labels: input.labels ?? [],
+  });
   const provisional: IterationCommit[] = [];
   for (const name of ['opencode', 'patch'] as const) {
     const backend = ports.backends[name];
@@ -87,6 +93,8 @@ export async function runMilestone(ctx: RunContext, input: MilestoneInput): Prom
       maxIterations: loopMaxima(input.workflow),
       runUrl: ctx.settings.links.runUrl,
       commits: provisional,
+      learnings: input.workflow.learnings,
+      log: (m) => ctx.log.info(m),
     });
   }
 
@@ -311,22 +319,6 @@ async function updatePullBody(
     );
     return undefined;
   }
-}
-
-function errorBlocker(
-  task: MilestoneTask,
-  error: unknown,
-  secrets: readonly string[],
-  context?: string,
-): MilestoneBlocker {
-  const message = redactSecrets(failureMessage(error), secrets);
-  const [first, ...rest] = message.split('\n');
-  return {
-    task,
-    kind: 'error',
-    headline: context ? `${context}: ${first}` : (first ?? 'unknown error'),
-    ...(rest.join('\n').trim() ? { detail: rest.join('\n').trim() } : {}),
-  };
 }
 
 function pullUrl(pull: PullRequestInfo): string {

@@ -221,8 +221,10 @@ export function mergeCoverage(result: RunResult): FileCoverage[] {
   const byPath = new Map<string, FileCoverage>();
   for (const r of result.results) {
     for (const c of r.coverage ?? []) {
-      const seen = byPath.get(c.path);
-      if (!seen || (seen.status !== 'reviewed' && c.status === 'reviewed')) byPath.set(c.path, c);
+      // Context a label brought in is its own entry, apart from a changed file of that name.
+      const key = c.via ? `via\u0000${c.path}` : c.path;
+      const seen = byPath.get(key);
+      if (!seen || (seen.status !== 'reviewed' && c.status === 'reviewed')) byPath.set(key, c);
     }
   }
   return [...byPath.values()];

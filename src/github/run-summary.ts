@@ -93,9 +93,19 @@ export function summaryInputOf(
 function filesOf(coverage: readonly FileCoverage[] | undefined): SummaryInput['files'] {
   if (!coverage?.length) return undefined;
   const note = (c: FileCoverage) => ({ path: c.path, reason: c.reason });
+  const changed = coverage.filter((c) => !c.via);
+  const context = coverage.filter((c) => c.via);
   return {
-    reviewed: coverage.filter((c) => c.status === 'reviewed').map((c) => c.path),
-    clipped: coverage.filter((c) => c.status === 'clipped').map(note),
-    skipped: coverage.filter((c) => c.status === 'skipped').map(note),
+    reviewed: changed.filter((c) => c.status === 'reviewed').map((c) => c.path),
+    clipped: changed.filter((c) => c.status === 'clipped').map(note),
+    skipped: changed.filter((c) => c.status === 'skipped').map(note),
+    ...(context.length
+      ? {
+          context: context.map((c) => ({
+            path: c.path,
+            reason: `${c.via}${c.status === 'reviewed' ? '' : `; ${c.status}${c.reason ? `: ${c.reason}` : ''}`}`,
+          })),
+        }
+      : {}),
   };
 }

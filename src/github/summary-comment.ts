@@ -88,6 +88,8 @@ export interface SummaryInput {
     reviewed?: readonly string[];
     clipped?: readonly FileNote[];
     skipped?: readonly FileNote[];
+    /** Context sources labels brought in (`file:SECURITY.md`, with the label as the reason). */
+    context?: readonly FileNote[];
   };
   iterations?: readonly SummaryIteration[];
   usage?: SummaryUsage;
@@ -325,10 +327,23 @@ function fileSections(input: SummaryInput): Part[] {
   const reviewed = input.files?.reviewed ?? [];
   const clipped = input.files?.clipped ?? [];
   const skipped = input.files?.skipped ?? [];
-  if (reviewed.length + clipped.length + skipped.length === 0) return [];
-  const parts: Part[] = [
+  const context = input.files?.context ?? [];
+  const parts: Part[] = [];
+  if (context.length > 0) {
+    parts.push({
+      keep: 1,
+      head: '**Context added by labels**\n',
+      items: context.map(
+        (note) =>
+          `- ${codeSpan(note.path)}${note.reason ? ` — ${escapeInlineText(note.reason)}` : ''}`,
+      ),
+      more: (n) => `- … ${n} more`,
+    });
+  }
+  if (reviewed.length + clipped.length + skipped.length === 0) return parts;
+  parts.push(
     `<details><summary>Files: ${reviewed.length} reviewed, ${clipped.length} clipped, ${skipped.length} skipped</summary>`,
-  ];
+  );
   const list = (title: string, notes: readonly FileNote[]): Section => ({
     keep: 0,
     head: `**${title}**\n`,

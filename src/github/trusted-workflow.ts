@@ -28,6 +28,26 @@ export function baseBranchReader(forge: Forge, pull: PullRequestInfo): WorkflowR
   };
 }
 
+/**
+ * The learnings file from the PR's base commit, for runs whose workflow comes from there: what a
+ * PR changed in it never reaches a prompt of such a run.
+ */
+export function baseLearnings(
+  forge: Forge,
+  pull: PullRequestInfo,
+  workflow: Workflow,
+): { readLearnings: { read: () => Promise<string | undefined>; origin: string } } | undefined {
+  const path = workflow.learnings;
+  if (!path) return undefined;
+  const rel = path.replace(/^(?:\.\/)+/, '');
+  return {
+    readLearnings: {
+      read: () => forge.getFileText(rel, pull.base.sha),
+      origin: `from the base branch ${pull.base.ref}`,
+    },
+  };
+}
+
 export interface WorkflowChoice {
   /** Overrides the settings' workflow (`/aethr run <workflow>`, docs-sync's preset). */
   spec?: string;

@@ -3,6 +3,8 @@
  * with what they know; the engine never sees where the pieces came from.
  */
 import type { Workflow } from '../config/schema.js';
+import { withLabelContext } from '../context/label-context.js';
+import type { LearningsInput } from '../context/learnings-source.js';
 import { createContextResolver } from '../context/resolver.js';
 import { createMockImplementBackend } from '../backends/mock-implement-backend.js';
 import { createOpencodeBackend } from '../backends/opencode/index.js';
@@ -29,6 +31,13 @@ export interface PortsOptions {
   prSpentUsd?: number;
   /** One model for every role, set by the door (the Action's `model` input). */
   modelOverride?: ModelOverride;
+  /** Labels of the pull request or issue, which select the workflow's `label_context`. */
+  labels?: readonly string[];
+  /**
+   * Where the `learnings` file is read from when not from the working tree (the base branch on
+   * untrusted pull requests); the path is the workflow's `learnings:`.
+   */
+  readLearnings?: Pick<LearningsInput, 'read' | 'origin'>;
 }
 
 export function buildPorts(options: PortsOptions): EnginePorts & { models: ModelGateway } {
@@ -61,21 +70,25 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
     policy: patchPolicy(workflow),
     validators: workflow.validators,
   });
+  const context = createContextResolver({
+    root: options.root,
+    prDiff: options.prDiff,
+    diffBase: options.diffBase,
+    prDescription: options.prDescription,
+    // The same per-call limits the gateway enforces, so context is fitted rather than refused.
+    perCall: {
+      max_input_tokens_per_call: resolveCallLimits(workflow.limits).maxInputTokensPerCall,
+      ...(workflow.limits?.max_context_chars_per_call !== undefined
+        ? { max_context_chars_per_call: workflow.limits.max_context_chars_per_call }
+        : {}),
+    },
+    ...(workflow.learnings
+      ? { learnings: { path: workflow.learnings, ...options.readLearnings } }
+      : {}),
+  });
   return {
     models,
-    context: createContextResolver({
-      root: options.root,
-      prDiff: options.prDiff,
-      diffBase: options.diffBase,
-      prDescription: options.prDescription,
-      // The same per-call limits the gateway enforces, so context is fitted rather than refused.
-      perCall: {
-        max_input_tokens_per_call: resolveCallLimits(workflow.limits).maxInputTokensPerCall,
-        ...(workflow.limits?.max_context_chars_per_call !== undefined
-          ? { max_context_chars_per_call: workflow.limits.max_context_chars_per_call }
-          : {}),
-      },
-    }),
+    context: withLabelContext(context, workflow.label_context, options.labels ?? []),
     routeModel: (role) => routeModel(options.workflow, role, options.env, options.modelOverride),
     backends: {
       opencode: options.backends?.opencode ?? opencode,
@@ -88,7 +101,11 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
 /** The workflow's `patch:` block over the safe defaults; `deny` adds to the default list. */
 function patchPolicy(workflow: Workflow): Partial<PatchPolicy> {
   const p = workflow.patch ?? {};
-  const policy: Partial<PatchPolicy> = { deny: [...DEFAULT_DENY, ...(p.deny ?? [])] };
+  // The learnings file grows only through its capped, deduplicated appender, never by a patch.
+  const learnings = workflow.learnings ? [workflow.learnings.replace(/^\.\//, '')] : [];
+  const policy: Partial<PatchPolicy> = {
+    deny: [...DEFAULT_DENY, ...(p.deny ?? []), ...learnings],
+  };
   if (p.allow) policy.allow = p.allow;
   if (p.allow_deletions !== undefined) policy.allowDeletions = p.allow_deletions;
   if (p.allow_renames !== undefined) policy.allowRenames = p.allow_renames;
