@@ -183,7 +183,7 @@ describe('resolver', () => {
       'file:nope.txt',
     ]);
     expect(blocks[1]!.text).toBe(
-      'Unknown context source: "web_search" is not one of git_diff, latest_diff, file:<path>, glob:<pattern>, pr_description; it was ignored.',
+      'Unknown context source: "web_search" is not one of git_diff, latest_diff, file:<path>, glob:<pattern>, pr_description, learnings; it was ignored.',
     );
     expect(blocks.every((b) => b.placeholder)).toBe(true);
   });

@@ -2341,6 +2341,7 @@ async function tickIssueTask(forge, issueNumber, task) {
 
 async function runMilestone(ctx, input) {
     const { branch } = input;
+    await branch.assertCanCommit();
     const tasks = parseTaskList(input.issue.body);
     const view = {
         issueNumber: input.issue.number,
@@ -2705,7 +2706,6 @@ async function milestoneFromIssue(ctx, request, workflow, defaultBranch) {
         maxBotCommits: ctx.settings.maxBotCommits,
         identity: ctx.settings.identity,
     });
-    await branch.assertCanCommit();
     return runMilestone(ctx, {
         issue: request.issue,
         actor: request.actor,
@@ -3082,7 +3082,6 @@ async function continueMilestone(ctx, request, o) {
         maxBotCommits: ctx.settings.maxBotCommits,
         identity: ctx.settings.identity,
     });
-    await branch.assertCanCommit();
     return runMilestone(ctx, {
         issue: o.milestone,
         actor: request.actor,
@@ -4495,35 +4494,31 @@ function iterationSection(input) {
         more: (n) => `\n_… ${n} more iterations not shown._`,
     };
 }
+function noteList(title, notes, keep = 0) {
+    return {
+        keep,
+        head: `**${title}**\n`,
+        items: notes.map((note) => `- ${(0,markdown/* codeSpan */.SS)(note.path)}${note.reason ? ` — ${(0,markdown/* escapeInlineText */.QJ)(note.reason)}` : ''}`),
+        more: (n) => `- … ${n} more`,
+    };
+}
 function fileSections(input) {
     const reviewed = input.files?.reviewed ?? [];
     const clipped = input.files?.clipped ?? [];
     const skipped = input.files?.skipped ?? [];
     const context = input.files?.context ?? [];
     const parts = [];
-    if (context.length > 0) {
-        parts.push({
-            keep: 1,
-            head: '**Context added by labels**\n',
-            items: context.map((note) => `- ${(0,markdown/* codeSpan */.SS)(note.path)}${note.reason ? ` — ${(0,markdown/* escapeInlineText */.QJ)(note.reason)}` : ''}`),
-            more: (n) => `- … ${n} more`,
-        });
-    }
+    if (context.length > 0)
+        parts.push(noteList('Context added by labels', context, 1));
     if (reviewed.length + clipped.length + skipped.length === 0)
         return parts;
     parts.push(`<details><summary>Files: ${reviewed.length} reviewed, ${clipped.length} clipped, ${skipped.length} skipped</summary>`);
-    const list = (title, notes) => ({
-        keep: 0,
-        head: `**${title}**\n`,
-        items: notes.map((note) => `- ${(0,markdown/* codeSpan */.SS)(note.path)}${note.reason ? ` — ${(0,markdown/* escapeInlineText */.QJ)(note.reason)}` : ''}`),
-        more: (n) => `- … ${n} more`,
-    });
     if (reviewed.length > 0)
-        parts.push(list('Reviewed', reviewed.map((path) => ({ path }))));
+        parts.push(noteList('Reviewed', reviewed.map((path) => ({ path }))));
     if (clipped.length > 0)
-        parts.push(list('Clipped to fit the context budget', clipped));
+        parts.push(noteList('Clipped to fit the context budget', clipped));
     if (skipped.length > 0)
-        parts.push(list('Skipped', skipped));
+        parts.push(noteList('Skipped', skipped));
     parts.push('</details>');
     return parts;
 }

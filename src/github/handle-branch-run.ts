@@ -165,7 +165,6 @@ async function milestoneFromIssue(
     maxBotCommits: ctx.settings.maxBotCommits,
     identity: ctx.settings.identity,
   });
-  await branch.assertCanCommit();
   return runMilestone(ctx, {
     issue: request.issue,
     actor: request.actor,

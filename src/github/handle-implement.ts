@@ -202,7 +202,6 @@ async function continueMilestone(
     maxBotCommits: ctx.settings.maxBotCommits,
     identity: ctx.settings.identity,
   });
-  await branch.assertCanCommit();
   return runMilestone(ctx, {
     issue: o.milestone,
     actor: request.actor,

@@ -67,6 +67,7 @@ export interface MilestoneInput {
 
 export async function runMilestone(ctx: RunContext, input: MilestoneInput): Promise<RunOutcome> {
   const { branch } = input;
+  await branch.assertCanCommit();
   const tasks = parseTaskList(input.issue.body);
   const view: MilestoneView = {
     issueNumber: input.issue.number,

@@ -323,45 +323,38 @@ function iterationSection(input: SummaryInput): Section | undefined {
   };
 }
 
-function fileSections(input: SummaryInput): Part[] {
-  const reviewed = input.files?.reviewed ?? [];
-  const clipped = input.files?.clipped ?? [];
-  const skipped = input.files?.skipped ?? [];
-  const context = input.files?.context ?? [];
-  const parts: Part[] = [];
-  if (context.length > 0) {
-    parts.push({
-      keep: 1,
-      head: '**Context added by labels**\n',
-      items: context.map(
-        (note) =>
-          `- ${codeSpan(note.path)}${note.reason ? ` — ${escapeInlineText(note.reason)}` : ''}`,
-      ),
-      more: (n) => `- … ${n} more`,
-    });
-  }
-  if (reviewed.length + clipped.length + skipped.length === 0) return parts;
-  parts.push(
-    `<details><summary>Files: ${reviewed.length} reviewed, ${clipped.length} clipped, ${skipped.length} skipped</summary>`,
-  );
-  const list = (title: string, notes: readonly FileNote[]): Section => ({
-    keep: 0,
+function noteList(title: string, notes: readonly FileNote[], keep = 0): Section {
+  return {
+    keep,
     head: `**${title}**\n`,
     items: notes.map(
       (note) =>
         `- ${codeSpan(note.path)}${note.reason ? ` — ${escapeInlineText(note.reason)}` : ''}`,
     ),
     more: (n) => `- … ${n} more`,
-  });
+  };
+}
+
+function fileSections(input: SummaryInput): Part[] {
+  const reviewed = input.files?.reviewed ?? [];
+  const clipped = input.files?.clipped ?? [];
+  const skipped = input.files?.skipped ?? [];
+  const context = input.files?.context ?? [];
+  const parts: Part[] = [];
+  if (context.length > 0) parts.push(noteList('Context added by labels', context, 1));
+  if (reviewed.length + clipped.length + skipped.length === 0) return parts;
+  parts.push(
+    `<details><summary>Files: ${reviewed.length} reviewed, ${clipped.length} clipped, ${skipped.length} skipped</summary>`,
+  );
   if (reviewed.length > 0)
     parts.push(
-      list(
+      noteList(
         'Reviewed',
         reviewed.map((path) => ({ path })),
       ),
     );
-  if (clipped.length > 0) parts.push(list('Clipped to fit the context budget', clipped));
-  if (skipped.length > 0) parts.push(list('Skipped', skipped));
+  if (clipped.length > 0) parts.push(noteList('Clipped to fit the context budget', clipped));
+  if (skipped.length > 0) parts.push(noteList('Skipped', skipped));
   parts.push('</details>');
   return parts;
 }
