@@ -1752,14 +1752,26 @@ var routing = __webpack_require__(4216);
 const IMPLEMENT_BACKENDS = new Set(['opencode', 'patch']);
 /** Workflow files from the PR's base commit, which the PR author cannot change. */
 function baseBranchReader(forge, pull) {
+    return refReader(forge, pull.base.sha, `base branch ${pull.base.ref}`);
+}
+function refReader(forge, ref, label) {
     return {
         async read(path) {
-            const text = await forge.getFileText(path, pull.base.sha);
-            return text === undefined
-                ? undefined
-                : { text, display: `${path} (base branch ${pull.base.ref})` };
+            const text = await forge.getFileText(path, ref);
+            return text === undefined ? undefined : { text, display: `${path} (${label})` };
         },
     };
+}
+/**
+ * Where a PR run reads its workflow: the base branch when the PR is not trusted; otherwise the
+ * checked-out tree — or, in a fresh clone still being fetched, the head commit through the API.
+ */
+function workflowReader(ctx, pull, fromBase) {
+    if (fromBase)
+        return baseBranchReader(ctx.forge, pull);
+    if (ctx.workspace.kind === 'clone')
+        return refReader(ctx.forge, pull.head.sha, `head ${pull.head.sha.slice(0, 7)}`);
+    return undefined;
 }
 async function loadRunWorkflow(choice, settings, root, log) {
     let loaded = await (0,workflow_source/* loadWorkflowSpec */.F)(choice.spec ?? settings.workflowSpec, root, {
@@ -2429,17 +2441,22 @@ function loopMessage(result, commits) {
 
 async function handleReview(request, ctx) {
     const { forge, log, settings, tally } = ctx;
+    // The PR and its diff need no permission: reading and fetching never run or write anything,
+    // so they start now, alongside the permission check and the publishers' lookups.
+    const pullRead = request.pull ? Promise.resolve(request.pull) : forge.getPull(request.pullNumber);
+    const diffRead = pullRead.then((pull) => loadPrDiff(ctx.diffSource === 'api' ? undefined : ctx.workspace, pull, forge, (m) => log.info(m)));
+    diffRead.catch(() => { }); // awaited below; a denied run does not wait for it
     // 1. Authorise before anything that costs money or writes.
     const denied = await checkActor(ctx, request.actor);
     if (denied)
         return denied;
     // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
-    const pull = request.pull ?? (await forge.getPull(request.pullNumber));
+    const pull = await pullRead;
     const fromBase = request.workflowFromBase || pull.isFork;
     const workflow = await loadRunWorkflow({
         spec: request.workflowSpec,
         fallbackPreset: 'review-existing-diff',
-        reader: fromBase ? baseBranchReader(forge, pull) : undefined,
+        reader: workflowReader(ctx, pull, fromBase),
     }, settings, ctx.workspace.root, log);
     // 3. Keys: a configured provider key means live calls; none means nothing is posted.
     const noKey = missingKeysMessage(workflow, settings);
@@ -2448,13 +2465,10 @@ async function handleReview(request, ctx) {
     // 4. The publishers say "reviewing …" while the run goes on.
     const subject = { ...ctx.request, workflow: workflow.workflow, pull, headSha: pull.head.sha };
     const prior = await ctx.publisher.start(subject);
-    const diff = await log.group('Pull request diff', async () => {
-        const d = await loadPrDiff(ctx.diffSource === 'api' ? undefined : ctx.workspace, pull, forge, (m) => log.info(m));
-        log.info(`${d.patch.length} characters of diff from ${d.source}.`);
-        for (const note of d.notes)
-            log.info(note);
-        return d;
-    });
+    const diff = await diffRead;
+    log.info(`${diff.patch.length} characters of diff from ${diff.source}.`);
+    for (const note of diff.notes)
+        log.info(note);
     const ports = enginePorts(ctx, workflow, {
         prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
         prDescription: { title: pull.title, body: pull.body },

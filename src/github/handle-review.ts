@@ -9,7 +9,7 @@ import type { PullRequestInfo } from './event-intent.js';
 import { loadPrDiff } from './pr-diff.js';
 import { checkActor, enginePorts, type RunContext } from './run-context.js';
 import { finished, iterationRows, mergeCoverage, skipped, type RunOutcome } from './run-outcome.js';
-import { baseBranchReader, loadRunWorkflow, missingKeysMessage } from './trusted-workflow.js';
+import { loadRunWorkflow, missingKeysMessage, workflowReader } from './trusted-workflow.js';
 
 export interface ReviewRequest {
   pullNumber: number;
@@ -27,18 +27,28 @@ export interface ReviewRequest {
 export async function handleReview(request: ReviewRequest, ctx: RunContext): Promise<RunOutcome> {
   const { forge, log, settings, tally } = ctx;
 
+  // The PR and its diff need no permission: reading and fetching never run or write anything,
+  // so they start now, alongside the permission check and the publishers' lookups.
+  const pullRead = request.pull ? Promise.resolve(request.pull) : forge.getPull(request.pullNumber);
+  const diffRead = pullRead.then((pull) =>
+    loadPrDiff(ctx.diffSource === 'api' ? undefined : ctx.workspace, pull, forge, (m) =>
+      log.info(m),
+    ),
+  );
+  diffRead.catch(() => {}); // awaited below; a denied run does not wait for it
+
   // 1. Authorise before anything that costs money or writes.
   const denied = await checkActor(ctx, request.actor);
   if (denied) return denied;
 
   // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
-  const pull = request.pull ?? (await forge.getPull(request.pullNumber));
+  const pull = await pullRead;
   const fromBase = request.workflowFromBase || pull.isFork;
   const workflow = await loadRunWorkflow(
     {
       spec: request.workflowSpec,
       fallbackPreset: 'review-existing-diff',
-      reader: fromBase ? baseBranchReader(forge, pull) : undefined,
+      reader: workflowReader(ctx, pull, fromBase),
     },
     settings,
     ctx.workspace.root,
@@ -53,17 +63,9 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
   const subject = { ...ctx.request, workflow: workflow.workflow, pull, headSha: pull.head.sha };
   const prior = await ctx.publisher.start(subject);
 
-  const diff = await log.group('Pull request diff', async () => {
-    const d = await loadPrDiff(
-      ctx.diffSource === 'api' ? undefined : ctx.workspace,
-      pull,
-      forge,
-      (m) => log.info(m),
-    );
-    log.info(`${d.patch.length} characters of diff from ${d.source}.`);
-    for (const note of d.notes) log.info(note);
-    return d;
-  });
+  const diff = await diffRead;
+  log.info(`${diff.patch.length} characters of diff from ${diff.source}.`);
+  for (const note of diff.notes) log.info(note);
 
   const ports = enginePorts(ctx, workflow, {
     prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
