@@ -49,6 +49,30 @@ export interface ChatRequest {
   purpose?: 'review' | 'implement' | 'general';
   maxOutputTokens?: number;
   signal?: AbortSignal;
+  /**
+   * An agent's own request, forwarded by the model proxy (src/sandbox/model-proxy.ts): sent as
+   * given instead of `messages` (which then holds its text, for counting and budgets).
+   */
+  raw?: RawChatPayload;
+}
+
+/** The OpenAI-shaped parts of an agent's request the proxy forwards (tool calling included). */
+export interface RawChatPayload {
+  messages: unknown[];
+  tools?: unknown[];
+  tool_choice?: unknown;
+  parallel_tool_calls?: boolean;
+  temperature?: number;
+  top_p?: number;
+  stop?: unknown;
+  response_format?: unknown;
+}
+
+/** A tool call the model made (OpenAI's shape). */
+export interface ToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
 }
 
 export interface TokenUsage {
@@ -63,6 +87,10 @@ export interface ChatResult {
   /** `provider:model` that answered (may differ from the request after a fallback). */
   model: string;
   mock: boolean;
+  /** Why the model stopped (`stop`, `length`, `tool_calls`, `content_filter`), when it said. */
+  finishReason?: string;
+  /** Tool calls in the reply (only for `raw` requests that offered tools). */
+  toolCalls?: ToolCall[];
 }
 
 /** The single gateway every model call goes through (usage is recorded there). */

@@ -28,7 +28,6 @@ export type { TreeSnapshot, PathState } from './snapshot.js';
 export {
   runValidators,
   runValidator,
-  scrubbedEnv,
   checkValidators,
   DEFAULT_VALIDATOR_TIMEOUT_SECONDS,
 } from './validators.js';

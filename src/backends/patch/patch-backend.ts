@@ -36,8 +36,10 @@ export interface PatchBackendOptions {
   validators?: Validator[];
   models: ModelClient;
   git?: GitRunner;
-  /** Environment for validators. Default: the process environment without secrets. */
+  /** Where the validators' sandbox reads its allow-listed variables. Default process.env. */
   validatorEnv?: NodeJS.ProcessEnv;
+  /** The tree holds untrusted code (fork PR, pull_request_target): validators run only isolated. */
+  untrusted?: boolean;
   /** Output kept per validator (bytes). Default 20 000. */
   maxValidatorOutputBytes?: number;
 }
@@ -238,6 +240,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
         const outcome = await runValidators(validators, {
           cwd: applied.root,
           ...(options.validatorEnv ? { env: options.validatorEnv } : {}),
+          ...(options.untrusted ? { untrusted: true } : {}),
           ...(options.maxValidatorOutputBytes
             ? { maxOutputBytes: options.maxValidatorOutputBytes }
             : {}),
