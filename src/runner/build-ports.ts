@@ -46,7 +46,7 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
   // opencode drives a real model itself, so mock runs stand in for it; the patch backend asks
   // through the gateway, so it runs for real in both modes (the mock proposes no change).
   const opencode = options.live
-    ? createOpencodeBackend({ root: options.root, env: options.env })
+    ? createOpencodeBackend({ root: options.root, env: options.env, models })
     : createMockImplementBackend(
         models,
         'mock mode: opencode was not run; the working tree was not edited',

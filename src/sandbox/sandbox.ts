@@ -22,6 +22,8 @@ export interface SandboxOptions {
   isolation?: Isolation;
   /** Further paths to mask (bwrap), besides `defaultHiddenPaths`. */
   hide?: readonly string[];
+  /** Name prefix of the private folder. Default `aethr-sandbox-`. */
+  prefix?: string;
 }
 
 export interface SandboxCommand {
@@ -49,7 +51,7 @@ export interface Sandbox {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const base = options.baseEnv ?? process.env;
   const isolation = options.isolation ?? (await detectIsolation({ env: base }));
-  const dir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'aethr-sandbox-'));
+  const dir = await mkdtemp(join(options.tempDir ?? tmpdir(), options.prefix ?? 'aethr-sandbox-'));
   const home = join(dir, 'home');
   const tmp = join(dir, 'tmp');
   await mkdir(home, { recursive: true });
