@@ -263,7 +263,8 @@ class StreamCut extends Error {
   }
 }
 
-const CUT_CAUSE = /terminated|ECONNRESET|socket hang up|other side closed|EPIPE|UND_ERR_SOCKET|premature close/i;
+const CUT_CAUSE =
+  /terminated|ECONNRESET|socket hang up|other side closed|EPIPE|UND_ERR_SOCKET|premature close/i;
 
 function isStreamCut(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
@@ -371,7 +372,11 @@ async function streamOnce(
   if (finishReason !== undefined) result.finishReason = finishReason;
   const toolCalls: ToolCall[] = calls
     .filter((c) => c !== undefined && c.name !== '')
-    .map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+    .map((c) => ({
+      id: c.id,
+      type: 'function',
+      function: { name: c.name, arguments: c.arguments },
+    }));
   if (toolCalls.length > 0) result.toolCalls = toolCalls;
   return result;
 }

@@ -17,7 +17,10 @@ export function gitAuthEnv(token: string, options: GitAuthEnvOptions = {}): Reco
 }
 
 /** The config pairs alone, to combine with other GIT_CONFIG_* settings in one append. */
-export function gitAuthPairs(token: string, serverUrl = 'https://github.com'): Array<[string, string]> {
+export function gitAuthPairs(
+  token: string,
+  serverUrl = 'https://github.com',
+): Array<[string, string]> {
   if (token === '' || /[\r\n]/.test(token))
     throw new Error('gitAuthEnv: the token is empty or malformed');
   const key = `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`;

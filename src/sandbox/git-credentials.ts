@@ -29,7 +29,8 @@ export interface HiddenCredentials {
   restore(): Promise<void>;
 }
 
-const CREDENTIAL_TEXT = /extraheader|authorization|credential|insteadof|x-access-token|:\/\/[^/\s@]+@/i;
+const CREDENTIAL_TEXT =
+  /extraheader|authorization|credential|insteadof|x-access-token|:\/\/[^/\s@]+@/i;
 
 /** `.git/config` and, when there is one, the worktree's `config.worktree`. */
 export async function gitConfigFiles(root: string, git: GitCommand = runGit): Promise<string[]> {
@@ -61,9 +62,7 @@ async function listEntries(git: GitCommand, root: string, file: string): Promise
     .filter((e) => e !== '')
     .map((e) => {
       const nl = e.indexOf('\n');
-      return nl === -1
-        ? { key: e, value: '' }
-        : { key: e.slice(0, nl), value: e.slice(nl + 1) };
+      return nl === -1 ? { key: e, value: '' } : { key: e.slice(0, nl), value: e.slice(nl + 1) };
     });
 }
 

@@ -205,20 +205,26 @@ export function isolatedArgv(
       return { file: 'bwrap', args };
     }
     case 'unshare':
+      // Masks are mounted in the outer namespace (we are "root" there), then the command runs in
+      // a nested user namespace, where those mounts are locked: it cannot unmount them.
       return {
         file: 'unshare',
         args: [
           '--user',
-          ...(isolation.mapCurrentUser ? ['--map-current-user'] : []),
+          '--map-root-user',
+          '--mount',
           '--pid',
           '--fork',
           '--mount-proc',
           '--kill-child',
           '--',
+          ...maskThenExec(options.hide, ['unshare', '--user', '--mount', '--']),
           ...argv,
         ],
       };
     case 'sudo': {
+      // Root makes the namespaces and the masks; setpriv drops to this user with no groups and
+      // no capabilities, so the masks cannot be undone.
       const uid = process.getuid?.() ?? 0;
       const gid = process.getgid?.() ?? 0;
       const env = Object.entries(options.env).map(([k, v]) => `${k}=${v}`);
@@ -228,26 +234,49 @@ export function isolatedArgv(
           '-n',
           '--',
           'unshare',
+          '--mount',
           '--pid',
           '--fork',
           '--mount-proc',
           '--kill-child',
           '--',
-          'setpriv',
-          `--reuid=${uid}`,
-          `--regid=${gid}`,
-          '--clear-groups',
-          '--',
-          'env',
-          '-i',
-          '-C',
-          options.cwd,
-          ...env,
+          ...maskThenExec(options.hide, [
+            'setpriv',
+            `--reuid=${uid}`,
+            `--regid=${gid}`,
+            '--clear-groups',
+            '--inh-caps=-all',
+            '--',
+            'env',
+            '-i',
+            '-C',
+            options.cwd,
+            ...env,
+          ]),
           ...argv,
         ],
       };
     }
   }
+}
+
+/** A sh prelude that masks `hide` (folders by tmpfs, files by /dev/null), then execs `then` + the command. */
+function maskThenExec(hide: readonly string[], then: readonly string[]): string[] {
+  const script =
+    'set -e; while [ "$1" != "--" ]; do if [ -d "$1" ]; then mount -t tmpfs -o size=1m tmpfs "$1"; ' +
+    'else mount --bind /dev/null "$1"; fi; shift; done; shift; exec "$@"';
+  return ['sh', '-c', script, 'sh', ...existing(hide), '--', ...then];
+}
+
+function existing(paths: readonly string[]): string[] {
+  return paths.filter((p) => {
+    try {
+      statSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**

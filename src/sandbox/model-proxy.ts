@@ -143,7 +143,8 @@ export async function startModelProxy(options: ModelProxyOptions): Promise<Model
     }
     const payload: RawChatPayload = { messages: body.messages };
     for (const field of PASSED_FIELDS)
-      if (body[field] !== undefined) (payload as unknown as Record<string, unknown>)[field] = body[field];
+      if (body[field] !== undefined)
+        (payload as unknown as Record<string, unknown>)[field] = body[field];
     const maxTokens = body.max_completion_tokens ?? body.max_tokens;
     const stream = body.stream === true;
     const includeUsage =
@@ -181,7 +182,9 @@ export async function startModelProxy(options: ModelProxyOptions): Promise<Model
       const { status, code } = errorStatus(error);
       const message = error instanceof Error ? error.message : String(error);
       if (stream) {
-        res.end(`data: ${JSON.stringify({ error: { message, type: 'aethr_proxy_error', code } })}\n\n`);
+        res.end(
+          `data: ${JSON.stringify({ error: { message, type: 'aethr_proxy_error', code } })}\n\n`,
+        );
       } else apiError(res, status, message, code);
       return;
     }
@@ -223,7 +226,9 @@ export async function startModelProxy(options: ModelProxyOptions): Promise<Model
     const write = (data: unknown): boolean => res.write(`data: ${JSON.stringify(data)}\n\n`);
     write({
       ...base,
-      choices: [{ index: 0, delta: { role: 'assistant', content: result.text }, finish_reason: null }],
+      choices: [
+        { index: 0, delta: { role: 'assistant', content: result.text }, finish_reason: null },
+      ],
     });
     toolCalls.forEach((call, index) =>
       write({
@@ -240,7 +245,12 @@ export async function startModelProxy(options: ModelProxyOptions): Promise<Model
     const path = (req.url ?? '/').split('?')[0];
     if (!sameKey(bearer(req), apiKey)) {
       req.resume();
-      apiError(res, 401, 'This endpoint only accepts the key aethr gave this run.', 'invalid_api_key');
+      apiError(
+        res,
+        401,
+        'This endpoint only accepts the key aethr gave this run.',
+        'invalid_api_key',
+      );
       return;
     }
     if (req.method === 'GET' && path === '/v1/models') {
@@ -250,7 +260,10 @@ export async function startModelProxy(options: ModelProxyOptions): Promise<Model
       });
       return;
     }
-    if (req.method !== 'POST' || (path !== '/v1/chat/completions' && path !== '/chat/completions')) {
+    if (
+      req.method !== 'POST' ||
+      (path !== '/v1/chat/completions' && path !== '/chat/completions')
+    ) {
       req.resume();
       apiError(res, 404, `Unknown request URL: ${req.method} ${path}`, 'unknown_url');
       return;
