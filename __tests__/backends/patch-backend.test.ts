@@ -174,6 +174,7 @@ describe('patch backend: refusals leave the tree byte-identical', () => {
       /\[deny\] path ".github\/workflows\/ci.yml" matches the deny glob ".github\/workflows\/\*\*"/,
     );
     expect(artifact.note).toMatch(/^patch refused by the policy/);
+    expect(artifact.refusal).toMatchObject({ stage: 'validate', rules: ['deny'] });
   });
 
   it('refuses a path escaping the repository with ..', async () => {

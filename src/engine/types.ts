@@ -20,12 +20,20 @@ export interface Finding {
   suggestion?: string;
 }
 
-export type ReviewStatus = 'pass' | 'revise';
+/** `none`: no verdict (empty, refused, truncated or unreadable reply) — never a pass. */
+export type ReviewStatus = 'pass' | 'revise' | 'none';
 
 export interface ReviewOutcome {
   status: ReviewStatus;
-  /** Where the status came from: the plain status line, the JSON block, or derived from findings. */
-  statusSource: 'line' | 'json' | 'derived';
+  /**
+   * Where the status came from: the plain status line, the JSON block, derived from a readable
+   * findings block, or `none` (no verdict: see `noVerdictReason`).
+   */
+  statusSource: 'line' | 'json' | 'derived' | 'none';
+  /** Why there is no verdict (status `none`), in words for the summary. */
+  noVerdictReason?: string;
+  /** Findings beyond the cap, not kept (the highest severities are kept first). */
+  dropped?: { count: number; bySeverity: Partial<Record<Severity, number>> };
   findings: Finding[];
   /** Human-readable notes about what could not be read (never thrown). */
   notes: string[];
@@ -146,6 +154,11 @@ export interface ImplementationArtifact {
   patch: string;
   /** Why nothing changed, when nothing did (mock mode, rejected patch, ...). */
   note?: string;
+  /**
+   * The patch was refused or rolled back: where, and by which rules (`deny`, `size`, `validator`,
+   * ...), so a summary can say "refused by …" instead of "no files changed".
+   */
+  refusal?: { stage: string; rules: string[]; message: string };
 }
 
 export interface StepResult {

@@ -5,6 +5,7 @@
  * continued with fast-forward pushes, never forced.
  */
 import type { Workflow } from '../config/schema.js';
+import { reportedVerdict } from './review-verdict.js';
 import { loadWorkflowSpec } from '../config/workflow-source.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import { toError } from '../errors.js';
@@ -135,7 +136,7 @@ async function branchRun(
     );
     const totals = summariseLedger(calls).totals;
     setOutputs(report, {
-      status: result.finalReview?.status ?? '',
+      status: result.finalReview ? reportedVerdict(result.finalReview).output : '',
       findings: result.finalReview?.findings ?? [],
       tokens: totals.inputTokens + totals.outputTokens,
       costUsd: totals.liveUsd,

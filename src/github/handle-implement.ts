@@ -4,6 +4,7 @@
  * changed files, each pushed only while the remote head is where the run left it.
  */
 import type { Workflow } from '../config/schema.js';
+import { reportedVerdict } from './review-verdict.js';
 import { loadWorkflowSpec } from '../config/workflow-source.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { Finding, RunResult } from '../engine/types.js';
@@ -178,7 +179,8 @@ async function implementOnPull(
     }
 
     const findings = result.finalReview?.findings ?? [];
-    const status = result.finalReview?.status ?? 'pass';
+    const verdict = reportedVerdict(result.finalReview);
+    const status = verdict.summary;
     const totals = summariseLedger(calls).totals;
     const usage = {
       inputTokens: totals.inputTokens,
@@ -186,6 +188,7 @@ async function implementOnPull(
       costUsd: totals.liveUsd,
     };
     let message = loopMessage(result, commits);
+    if (verdict.noVerdict) message = `${verdict.noVerdict}\n\n${message}`;
     if (policy.mode === 'suggest') {
       const patch = await workspace.formatPatch({ maxBytes: 60_000 });
       message += `\n\n${policy.message} ${policy.hint}`;
@@ -206,7 +209,7 @@ async function implementOnPull(
     summary = await forge.updateIssueComment(summary.id, renderSummaryComment(done));
     await report.jobSummary(`${renderJobSummary(done)}\n\n${renderLedgerMarkdown(calls)}`);
     setOutputs(report, {
-      status,
+      status: verdict.output,
       findings,
       summaryUrl: summary.htmlUrl,
       tokens: usage.inputTokens + usage.outputTokens,

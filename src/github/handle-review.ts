@@ -3,6 +3,7 @@
  * trusted place, check keys, fetch the PR diff, run the engine, then publish one sticky summary
  * and one review of new inline findings. Every write happens after the permission check.
  */
+import { reportedVerdict } from './review-verdict.js';
 import { loadWorkflowSpec } from '../config/workflow-source.js';
 import { toError } from '../errors.js';
 import { runWorkflow } from '../engine/run-workflow.js';
@@ -174,7 +175,8 @@ export async function handleReview(
     const anchored = anchorFindings(findings, diff.patch);
     const posted = await postReview(forge, pull, anchored, settings.botLogin, report);
     const { usage, prSpendUsd } = spendOf();
-    const status = result.finalReview?.status ?? 'pass';
+    const verdict = reportedVerdict(result.finalReview);
+    const status = verdict.summary;
     const summary: SummaryInput = {
       ...summaryBase,
       status,
@@ -183,7 +185,9 @@ export async function handleReview(
       iterations: iterationsOf(result),
       usage,
       prSpendUsd,
-      message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
+      message:
+        verdict.noVerdict ??
+        (result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined),
     };
     summaryComment = await forge.updateIssueComment(
       summaryComment.id,
@@ -191,7 +195,7 @@ export async function handleReview(
     );
     await report.jobSummary(`${renderJobSummary(summary)}\n\n${renderLedgerMarkdown(calls)}`);
     setOutputs(report, {
-      status,
+      status: verdict.output,
       findings,
       summaryUrl: summaryComment.htmlUrl,
       tokens: usage.inputTokens + usage.outputTokens,
@@ -204,6 +208,7 @@ export async function handleReview(
     );
     if (failing.length)
       report.setFailed(`${failing.length} finding(s) at or above "${settings.failOn}" remain.`);
+    else if (verdict.noVerdict && settings.failOn !== 'none') report.setFailed(verdict.noVerdict);
     if (request.commentId !== undefined) await tryReact(forge, request.commentId, '+1', report);
     return { status, findings, summaryUrl: summaryComment.htmlUrl };
   } catch (error) {

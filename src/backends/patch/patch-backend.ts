@@ -111,8 +111,30 @@ export function patchInstructions(policy: PatchPolicy, validators: readonly Vali
   return lines.join('\n');
 }
 
-function emptyArtifact(stepId: string, iteration: number, note: string): ImplementationArtifact {
-  return { stepId, iteration, changedFiles: [], diffStat: '', patch: '', note };
+function emptyArtifact(
+  stepId: string,
+  iteration: number,
+  note: string,
+  refusal?: ImplementationArtifact['refusal'],
+): ImplementationArtifact {
+  return {
+    stepId,
+    iteration,
+    changedFiles: [],
+    diffStat: '',
+    patch: '',
+    note,
+    ...(refusal ? { refusal } : {}),
+  };
+}
+
+function refusalOf(error: PatchRejected): ImplementationArtifact['refusal'] {
+  const rules = [...new Set(error.problems.map((p) => p.rule))];
+  return {
+    stage: error.stage,
+    rules: rules.length ? rules : [error.stage],
+    message: error.message,
+  };
 }
 
 function validatorNote(failed: ValidatorResult, all: readonly ValidatorResult[]): string {
@@ -215,7 +237,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
         verdict.problems,
       );
       const note = rejectionNote(error);
-      return { artifact: emptyArtifact(stepId, iteration, note), status: note };
+      return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
     }
 
     let applied: AppliedPatch;
@@ -230,7 +252,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
     } catch (error) {
       if (error instanceof PatchRejected) {
         const note = rejectionNote(error);
-        return { artifact: emptyArtifact(stepId, iteration, note), status: note };
+        return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
       }
       throw error;
     }
@@ -249,7 +271,15 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
           const failed = outcome.results.find((r) => !r.ok)!;
           await rollback(applied, { git });
           const note = validatorNote(failed, outcome.results);
-          return { artifact: emptyArtifact(stepId, iteration, note), status: note.split('\n')[0]! };
+          const refusal = {
+            stage: 'validators',
+            rules: [`validator:${failed.name}`],
+            message: note.split('\n')[0]!,
+          };
+          return {
+            artifact: emptyArtifact(stepId, iteration, note, refusal),
+            status: note.split('\n')[0]!,
+          };
         }
       }
       const changes = await describeChanges(git, applied);
