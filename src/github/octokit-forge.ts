@@ -2,6 +2,7 @@
  * Forge over Octokit, with GitHub's rate limits handled by the retry and throttling plugins.
  * The API base comes from GITHUB_API_URL (so GitHub Enterprise Server works).
  */
+import { permissionFromResponse, withPermissionTimeout } from './authorize.js';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -18,6 +19,8 @@ export interface OctokitForgeOptions {
   apiUrl?: string;
   /** Called for rate-limit waits, so the log explains a pause. */
   log?: (message: string) => void;
+  /** The permission check fails closed after this long. Default PERMISSION_TIMEOUT_MS. */
+  permissionTimeoutMs?: number;
 }
 
 const MAX_RATE_LIMIT_RETRIES = 2;
@@ -98,12 +101,17 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
     owner,
     repo,
     async getPermission(username) {
-      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
-        ...base,
-        username,
-      });
-      const level = data.permission as PermissionLevel;
-      return PERMISSION_LEVELS.includes(level) ? level : 'none';
+      const { data } = await withPermissionTimeout(
+        `GitHub's permission API (${username} on ${owner}/${repo})`,
+        (signal) =>
+          octokit.rest.repos.getCollaboratorPermissionLevel({
+            ...base,
+            username,
+            request: { signal },
+          }),
+        options.permissionTimeoutMs,
+      );
+      return permissionFromResponse(data);
     },
     async getPull(number): Promise<PullInfo> {
       const { data } = await octokit.rest.pulls.get({ ...base, pull_number: number });
