@@ -7,8 +7,8 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
-import type { Forge, ForgeComment, PermissionLevel, PullFile, PullInfo } from './forge.js';
-import { PERMISSION_LEVELS, PullCreationForbidden } from './forge.js';
+import type { Forge, ForgeComment, PullFile, PullInfo } from './forge.js';
+import { PullCreationForbidden } from './forge.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
