@@ -15,6 +15,8 @@
  * Fenced code and inline code are left as they are (GitHub renders neither as an image or link).
  */
 
+import { mapProse } from '../context/markdown-prose.js';
+
 export const REDACTED = '[redacted]';
 
 interface Shape {
@@ -34,11 +36,6 @@ export const TOKEN_SHAPES: readonly Shape[] = [
   { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
   { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
   {
-    name: 'private key',
-    pattern:
-      /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]{0,10000}?(?:-----END (?:[A-Z]+ )*PRIVATE KEY-----|$)/g,
-  },
-  {
     name: 'JWT',
     pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
   },
@@ -47,6 +44,25 @@ export const TOKEN_SHAPES: readonly Shape[] = [
     pattern: /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]{16,}/gi,
   },
 ];
+
+const KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,4}PRIVATE KEY-----/g;
+const KEY_END = /-----END (?:[A-Z0-9]+ ){0,4}PRIVATE KEY-----/g;
+
+function redactKeyBlocks(text: string, found: () => void): string {
+  let out = '';
+  let at = 0;
+  KEY_BEGIN.lastIndex = 0;
+  for (let begin = KEY_BEGIN.exec(text); begin; begin = KEY_BEGIN.exec(text)) {
+    found();
+    out += `${text.slice(at, begin.index)}${REDACTED}`;
+    KEY_END.lastIndex = begin.index + begin[0].length;
+    const end = KEY_END.exec(text);
+    if (!end) return out;
+    at = end.index + end[0].length;
+    KEY_BEGIN.lastIndex = at;
+  }
+  return out + text.slice(at);
+}
 
 /** Secrets shorter than this are not redacted as text (they would match everywhere). */
 const MIN_SECRET_LENGTH = 8;
@@ -86,6 +102,11 @@ export function redactSecretsAndTokens(text: string, secrets: readonly string[])
     out = parts.join(REDACTED);
     kinds.add('run secret');
   }
+  // Private key blocks: from BEGIN to its END (or the end of the text), found by indexOf (linear).
+  out = redactKeyBlocks(out, () => {
+    count++;
+    kinds.add('private key');
+  });
   for (const shape of TOKEN_SHAPES) {
     out = out.replace(shape.pattern, (match: string, prefix?: unknown) => {
       count++;
@@ -145,10 +166,10 @@ function inert(url: string): string {
 const RAW_MEDIA_TAG =
   /<\s*\/?\s*(img|picture|source|video|audio|iframe|object|embed|image|svg|link|meta|base|form|input)\b[^>]*>?/gi;
 const IMAGE =
-  /!\[((?:[^\]\\]|\\.){0,1000})\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+  /!\[((?:[^\]\\]|\\.){0,1000})\]\(\s*(<[^<>\n]{0,2048}>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'|\([^()\n]{0,1000}\)))?\s*\)/g;
 const LINK =
-  /(?<!!)\[((?:[^\]\\]|\\.){0,1000})\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-const REF_DEFINITION = /^( {0,3}\[[^\]]{1,999}\]:\s*)(<[^>]*>|\S+)(.*)$/gm;
+  /(?<!!)\[((?:[^\]\\]|\\.){0,1000})\]\(\s*(<[^<>\n]{0,2048}>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'|\([^()\n]{0,1000}\)))?\s*\)/g;
+const REF_DEFINITION = /^( {0,3}\[[^\]]{1,999}\]:\s*)(<[^<>\n]{0,2048}>|\S+)(.*)$/gm;
 const BARE_URL = /\bhttps?:\/\/[^\s<>()[\]`'"]+/gi;
 
 function neutraliseProse(text: string, policy: LinkPolicy): { text: string; count: number } {
@@ -185,51 +206,13 @@ function neutraliseProse(text: string, policy: LinkPolicy): { text: string; coun
   return { text: out, count };
 }
 
-/** Applies `fn` to the prose only: fenced code blocks and inline code spans are left verbatim. */
-function outsideCode(text: string, fn: (prose: string) => string): string {
-  const lines = text.split('\n');
-  const out: string[] = [];
-  let prose: string[] = [];
-  let fence: string | undefined;
-  const flush = (): void => {
-    if (prose.length > 0) out.push(outsideInlineCode(prose.join('\n'), fn));
-    prose = [];
-  };
-  for (const line of lines) {
-    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence === undefined) {
-      if (m) {
-        flush();
-        fence = m[1]!;
-        out.push(line);
-      } else prose.push(line);
-    } else {
-      out.push(line);
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.trim() === m[1])
-        fence = undefined;
-    }
-  }
-  flush();
-  return out.join('\n');
-}
-
-function outsideInlineCode(text: string, fn: (prose: string) => string): string {
-  const spans: string[] = [];
-  const masked = text.replace(/(`+)[^`][\s\S]*?\1/g, (span) => {
-    spans.push(span);
-    return `\u0000${spans.length - 1}\u0000`;
-  });
-  // eslint-disable-next-line no-control-regex
-  return fn(masked).replace(/\u0000(\d+)\u0000/g, (_m, i: string) => spans[Number(i)] ?? '');
-}
-
 /** Makes images, data-carrying links and raw media tags to non-GitHub hosts inert. */
 export function neutraliseExfiltration(
   text: string,
   policy: LinkPolicy = {},
 ): { text: string; count: number } {
   let count = 0;
-  const out = outsideCode(text, (prose) => {
+  const out = mapProse(text, (prose) => {
     const done = neutraliseProse(prose, policy);
     count += done.count;
     return done.text;
