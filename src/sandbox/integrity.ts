@@ -102,7 +102,8 @@ export function compareIntegrity(
     const own = new Set(ownRefs);
     const refs = new Set([...Object.keys(before.remoteRefs), ...Object.keys(after.remoteRefs)]);
     for (const ref of [...refs].sort()) {
-      if (own.has(ref)) continue;
+      // `HEAD` is a symbolic ref: it moves with its branch, which is reported under its own name.
+      if (own.has(ref) || ref === 'HEAD') continue;
       const was = before.remoteRefs[ref];
       const now = after.remoteRefs[ref];
       if (was === now) continue;
