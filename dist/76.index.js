@@ -2,21 +2,130 @@ export const id = 76;
 export const ids = [76];
 export const modules = {
 
+/***/ 6820:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X8: () => (/* binding */ PermissionCheckFailed),
+/* harmony export */   bR: () => (/* binding */ withPermissionTimeout),
+/* harmony export */   jN: () => (/* binding */ authorizeActor),
+/* harmony export */   xM: () => (/* binding */ permissionFromResponse)
+/* harmony export */ });
+/* unused harmony exports PermissionCheckTimeout, PERMISSION_TIMEOUT_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
+/* harmony import */ var _forge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(504);
+/**
+ * Who may spend the repository's model budget or write to it: the actor's permission as the
+ * API reports it (never `author_association`, which a payload can show for anyone who ever
+ * contributed). API errors propagate, so callers fail closed.
+ */
+
+
+class PermissionCheckFailed extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AethrError */ .j {
+    name = 'PermissionCheckFailed';
+}
+/** The permission API did not answer in time: the check fails closed (nothing runs). */
+class PermissionCheckTimeout extends PermissionCheckFailed {
+    name = 'PermissionCheckTimeout';
+}
+/** How long the permission call may take before the run is refused. */
+const PERMISSION_TIMEOUT_MS = 15_000;
+/**
+ * The level from GitHub's collaborator-permission answer. `role_name` carries maintain and
+ * triage (and custom roles); `user.permissions` has the booleans; the legacy `permission` field
+ * only says admin/write/read/none, so it is the last resort.
+ */
+function permissionFromResponse(data) {
+    const role = data.role_name?.toLowerCase();
+    if (role && _forge_js__WEBPACK_IMPORTED_MODULE_1__/* .PERMISSION_LEVELS */ .eO.includes(role))
+        return role;
+    const p = data.user?.permissions;
+    if (p) {
+        if (p.admin)
+            return 'admin';
+        if (p.maintain)
+            return 'maintain';
+        if (p.push)
+            return 'write';
+        if (p.triage)
+            return 'triage';
+        if (p.pull)
+            return 'read';
+    }
+    const legacy = data.permission?.toLowerCase();
+    return legacy && _forge_js__WEBPACK_IMPORTED_MODULE_1__/* .PERMISSION_LEVELS */ .eO.includes(legacy)
+        ? legacy
+        : 'none';
+}
+/** `call`, or a PermissionCheckTimeout after `ms` (the call is aborted through `signal`). */
+async function withPermissionTimeout(what, call, ms = PERMISSION_TIMEOUT_MS) {
+    const controller = new AbortController();
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            controller.abort();
+            reject(new PermissionCheckTimeout(`${what} did not answer within ${ms} ms; not running.`, {
+                hint: 'GitHub may be degraded; re-run the job. Runs never start without a permission answer.',
+            }));
+        }, ms);
+    });
+    try {
+        return await Promise.race([call(controller.signal), timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function authorizeActor(forge, actor, minimum, allowedActors = []) {
+    if (allowedActors.includes(actor.toLowerCase()))
+        return { allowed: true, level: 'allow-listed' };
+    let level;
+    try {
+        level = await forge.getPermission(actor);
+    }
+    catch (error) {
+        if (error instanceof PermissionCheckTimeout)
+            throw error;
+        const status = error.status;
+        // 404: not a collaborator at all.
+        if (status === 404)
+            level = 'none';
+        else {
+            throw new PermissionCheckFailed(`Could not check ${actor}'s permission on ${forge.owner}/${forge.repo} (${error.message}); not running.`, {
+                cause: error,
+                hint: 'The token needs read access to the repository metadata; with the default GITHUB_TOKEN this works unless permissions: disables it.',
+            });
+        }
+    }
+    if ((0,_forge_js__WEBPACK_IMPORTED_MODULE_1__/* .permissionAtLeast */ .ew)(level, minimum))
+        return { allowed: true, level };
+    return {
+        allowed: false,
+        level,
+        reason: `${actor} has ${level} permission; aethr runs need ${minimum} or higher.`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 2076:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokitForge: () => (/* binding */ createOctokitForge)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
-/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2203);
-/* harmony import */ var _forge_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(504);
+/* harmony import */ var _authorize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6820);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2203);
+/* harmony import */ var _forge_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(504);
 /**
  * Forge over Octokit, with GitHub's rate limits handled by the retry and throttling plugins.
  * The API base comes from GITHUB_API_URL (so GitHub Enterprise Server works).
  */
+
 
 
 
@@ -35,17 +144,17 @@ const NOTIFYING_WRITE_SPACING_MS = 500;
 function createOctokitForge(options) {
     const { owner, repo } = options;
     const log = options.log ?? (() => { });
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q)(options.token, {
         baseUrl: options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
         // Server errors are retried twice (about 5 s in all), then the run fails with the error.
         retry: { retries: 2 },
         throttle: {
-            write: new bottleneck__WEBPACK_IMPORTED_MODULE_1__.Group({
+            write: new bottleneck__WEBPACK_IMPORTED_MODULE_2__.Group({
                 id: 'aethr-write',
                 maxConcurrent: 1,
                 minTime: WRITE_SPACING_MS,
             }),
-            notifications: new bottleneck__WEBPACK_IMPORTED_MODULE_1__.Group({
+            notifications: new bottleneck__WEBPACK_IMPORTED_MODULE_2__.Group({
                 id: 'aethr-notifications',
                 maxConcurrent: 1,
                 minTime: NOTIFYING_WRITE_SPACING_MS,
@@ -59,7 +168,7 @@ function createOctokitForge(options) {
                 return retryCount < MAX_RATE_LIMIT_RETRIES;
             },
         },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
     const base = { owner, repo };
     const comment = (c) => ({
         id: c.id,
@@ -72,12 +181,12 @@ function createOctokitForge(options) {
         owner,
         repo,
         async getPermission(username) {
-            const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+            const { data } = await (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .withPermissionTimeout */ .bR)(`GitHub's permission API (${username} on ${owner}/${repo})`, (signal) => octokit.rest.repos.getCollaboratorPermissionLevel({
                 ...base,
                 username,
-            });
-            const level = data.permission;
-            return _forge_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSION_LEVELS */ .eO.includes(level) ? level : 'none';
+                request: { signal },
+            }), options.permissionTimeoutMs);
+            return (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .permissionFromResponse */ .xM)(data);
         },
         async getPull(number) {
             const { data } = await octokit.rest.pulls.get({ ...base, pull_number: number });
@@ -197,7 +306,7 @@ function createOctokitForge(options) {
                 const e = error;
                 // https://docs.github.com/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository
                 if (e.status === 403 && /not permitted to create/i.test(e.message ?? '')) {
-                    throw new _forge_js__WEBPACK_IMPORTED_MODULE_4__/* .PullCreationForbidden */ ._e(e.message ?? 'GitHub Actions is not permitted to create pull requests.');
+                    throw new _forge_js__WEBPACK_IMPORTED_MODULE_5__/* .PullCreationForbidden */ ._e(e.message ?? 'GitHub Actions is not permitted to create pull requests.');
                 }
                 throw error;
             }

@@ -9,15 +9,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokitForge: () => (/* binding */ createOctokitForge)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
-/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2203);
-/* harmony import */ var _forge_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(504);
+/* harmony import */ var _authorize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6820);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2203);
+/* harmony import */ var _forge_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(504);
 /**
  * Forge over Octokit, with GitHub's rate limits handled by the retry and throttling plugins.
  * The API base comes from GITHUB_API_URL (so GitHub Enterprise Server works).
  */
+
 
 
 
@@ -36,17 +38,17 @@ const NOTIFYING_WRITE_SPACING_MS = 500;
 function createOctokitForge(options) {
     const { owner, repo } = options;
     const log = options.log ?? (() => { });
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q)(options.token, {
         baseUrl: options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
         // Server errors are retried twice (about 5 s in all), then the run fails with the error.
         retry: { retries: 2 },
         throttle: {
-            write: new bottleneck__WEBPACK_IMPORTED_MODULE_1__.Group({
+            write: new bottleneck__WEBPACK_IMPORTED_MODULE_2__.Group({
                 id: 'aethr-write',
                 maxConcurrent: 1,
                 minTime: WRITE_SPACING_MS,
             }),
-            notifications: new bottleneck__WEBPACK_IMPORTED_MODULE_1__.Group({
+            notifications: new bottleneck__WEBPACK_IMPORTED_MODULE_2__.Group({
                 id: 'aethr-notifications',
                 maxConcurrent: 1,
                 minTime: NOTIFYING_WRITE_SPACING_MS,
@@ -60,7 +62,7 @@ function createOctokitForge(options) {
                 return retryCount < MAX_RATE_LIMIT_RETRIES;
             },
         },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
     const base = { owner, repo };
     const comment = (c) => ({
         id: c.id,
@@ -73,12 +75,12 @@ function createOctokitForge(options) {
         owner,
         repo,
         async getPermission(username) {
-            const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+            const { data } = await (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .withPermissionTimeout */ .bR)(`GitHub's permission API (${username} on ${owner}/${repo})`, (signal) => octokit.rest.repos.getCollaboratorPermissionLevel({
                 ...base,
                 username,
-            });
-            const level = data.permission;
-            return _forge_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSION_LEVELS */ .eO.includes(level) ? level : 'none';
+                request: { signal },
+            }), options.permissionTimeoutMs);
+            return (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .permissionFromResponse */ .xM)(data);
         },
         async getPull(number) {
             const { data } = await octokit.rest.pulls.get({ ...base, pull_number: number });
@@ -198,7 +200,7 @@ function createOctokitForge(options) {
                 const e = error;
                 // https://docs.github.com/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository
                 if (e.status === 403 && /not permitted to create/i.test(e.message ?? '')) {
-                    throw new _forge_js__WEBPACK_IMPORTED_MODULE_4__/* .PullCreationForbidden */ ._e(e.message ?? 'GitHub Actions is not permitted to create pull requests.');
+                    throw new _forge_js__WEBPACK_IMPORTED_MODULE_5__/* .PullCreationForbidden */ ._e(e.message ?? 'GitHub Actions is not permitted to create pull requests.');
                 }
                 throw error;
             }

@@ -103,14 +103,14 @@ function checkResumable(checkpoint, workflow) {
     return warnings;
 }
 
-// EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 4 modules
-var run_workflow = __webpack_require__(9933);
+// EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 3 modules
+var run_workflow = __webpack_require__(2242);
 // EXTERNAL MODULE: ./.build/src/models/env-file.js
 var env_file = __webpack_require__(244);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
 var ledger = __webpack_require__(5125);
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 36 modules
-var build_ports = __webpack_require__(4719);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 44 modules
+var build_ports = __webpack_require__(3642);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./.build/src/cli/task-input.js
