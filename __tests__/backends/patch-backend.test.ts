@@ -131,7 +131,7 @@ describe('patch backend: success', () => {
       });
       expect(artifact.note).toBeUndefined();
       expect(artifact.changedFiles).toEqual(['src/app.ts', 'src/new.ts']);
-      expect(output).toContain('validators passed (check)');
+      expect(output).toMatch(/validators passed \(check; sandbox: /);
     } finally {
       delete process.env.AETHR_TEST_API_TOKEN;
     }

@@ -8063,7 +8063,7 @@ async function runValidators(validators, opts) {
                 if (!result.ok && (opts.stopOnFailure ?? true))
                     break;
             }
-            return { ok: results.every((r) => r.ok), results };
+            return { ok: results.every((r) => r.ok), results, sandbox: sandbox.isolation.description };
         });
     }
     finally {
@@ -8301,6 +8301,7 @@ function createPatchBackend(options) {
             }
             throw error;
         }
+        let validatorSandbox;
         try {
             if (validators.length > 0) {
                 const outcome = await runValidators(validators, {
@@ -8311,6 +8312,7 @@ function createPatchBackend(options) {
                         ? { maxOutputBytes: options.maxValidatorOutputBytes }
                         : {}),
                 });
+                validatorSandbox = outcome.sandbox;
                 if (!outcome.ok) {
                     const failed = outcome.results.find((r) => !r.ok);
                     await rollback(applied, { git });
@@ -8331,7 +8333,7 @@ function createPatchBackend(options) {
             if (changes.changedFiles.length === 0)
                 artifact.note = 'the patch applied but changed no file';
             const passed = validators.length > 0
-                ? `; validators passed (${validators.map((v) => v.name).join(', ')})`
+                ? `; validators passed (${validators.map((v) => v.name).join(', ')}; ${validatorSandbox ?? 'sandbox: unknown'})`
                 : '';
             return {
                 artifact,

@@ -257,6 +257,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
       throw error;
     }
 
+    let validatorSandbox: string | undefined;
     try {
       if (validators.length > 0) {
         const outcome = await runValidators(validators, {
@@ -267,6 +268,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
             ? { maxOutputBytes: options.maxValidatorOutputBytes }
             : {}),
         });
+        validatorSandbox = outcome.sandbox;
         if (!outcome.ok) {
           const failed = outcome.results.find((r) => !r.ok)!;
           await rollback(applied, { git });
@@ -288,7 +290,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
         artifact.note = 'the patch applied but changed no file';
       const passed =
         validators.length > 0
-          ? `; validators passed (${validators.map((v) => v.name).join(', ')})`
+          ? `; validators passed (${validators.map((v) => v.name).join(', ')}; ${validatorSandbox ?? 'sandbox: unknown'})`
           : '';
       return {
         artifact,

@@ -59,6 +59,8 @@ export interface RunValidatorsOptions {
 export interface ValidatorsOutcome {
   ok: boolean;
   results: ValidatorResult[];
+  /** How they were isolated, for the log and the summary (`sandbox: bubblewrap (…)`). */
+  sandbox?: string;
 }
 
 export const DEFAULT_VALIDATOR_TIMEOUT_SECONDS = 300;
@@ -274,7 +276,7 @@ export async function runValidators(
         results.push(result);
         if (!result.ok && (opts.stopOnFailure ?? true)) break;
       }
-      return { ok: results.every((r) => r.ok), results };
+      return { ok: results.every((r) => r.ok), results, sandbox: sandbox.isolation.description };
     });
   } finally {
     if (!opts.sandbox) await sandbox.dispose();
