@@ -18,6 +18,9 @@ export const ALLOWED_ENV_NAMES: readonly string[] = Object.freeze([
   'CI',
 ]);
 
+/** Windows cannot start programs without these (names are case-insensitive there). */
+const WINDOWS_NAMES = ['Path', 'SystemRoot', 'SystemDrive', 'windir', 'ComSpec', 'PATHEXT'];
+
 /** A name that looks like it holds a secret is never passed, even when a caller asks for it. */
 const SECRET_NAME =
   /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|COOKIE|SESSION|^INPUT_|^ACTIONS_|^GITHUB_TOKEN$/i;
@@ -48,7 +51,16 @@ export function sandboxEnv(input: SandboxEnvInput): Record<string, string> {
     const value = input.base[name];
     if (value !== undefined) env[name] = value;
   }
-  env.PATH ??= '/usr/local/bin:/usr/bin:/bin';
+  if (process.platform === 'win32') {
+    for (const name of WINDOWS_NAMES) {
+      const key = Object.keys(input.base).find((k) => k.toLowerCase() === name.toLowerCase());
+      if (key !== undefined && input.base[key] !== undefined) env[name] = input.base[key]!;
+    }
+    env.USERPROFILE = input.home;
+    env.TEMP = input.tmp;
+    env.TMP = input.tmp;
+  }
+  env.PATH ??= env.Path ?? '/usr/local/bin:/usr/bin:/bin';
   env.HOME = input.home;
   env.TMPDIR = input.tmp;
   // git run by the tool must never prompt, nor read the runner's global or system config.
