@@ -111,6 +111,7 @@ describe('gateway with a budget: estimates', () => {
     const { gateway } = liveGateway({ pricing, limits: { max_output_tokens_per_call: 64 } });
     const result = await gateway.chat(request());
     expect(result).toEqual({
+      finishReason: 'stop',
       text: 'done',
       usage: { inputTokens: 120, outputTokens: 30 },
       model: 'openai:gpt-4o-mini',

@@ -103,14 +103,14 @@ function checkResumable(checkpoint, workflow) {
     return warnings;
 }
 
-// EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 3 modules
-var run_workflow = __webpack_require__(770);
+// EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 2 modules
+var run_workflow = __webpack_require__(2476);
 // EXTERNAL MODULE: ./.build/src/models/env-file.js
 var env_file = __webpack_require__(244);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
 var ledger = __webpack_require__(5125);
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 36 modules
-var build_ports = __webpack_require__(4719);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 14 modules
+var build_ports = __webpack_require__(8609);
 // EXTERNAL MODULE: ./.build/src/config/did-you-mean.js
 var did_you_mean = __webpack_require__(5571);
 // EXTERNAL MODULE: ./.build/src/git/run-git.js

@@ -2063,6 +2063,8 @@ var redact = __webpack_require__(3033);
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
+const DEFAULT_MAX_STREAM_RETRIES = 2;
+const STREAM_RETRY_BASE_MS = 500;
 /** Sent when a keyless local server is called (the SDK insists on some key). */
 const NO_KEY_PLACEHOLDER = 'aethr-no-key';
 let sdkPromise;
@@ -2131,6 +2133,7 @@ function createOpenAIChatClient(options) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     const maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
+    const maxStreamRetries = options.maxStreamRetries ?? DEFAULT_MAX_STREAM_RETRIES;
     let clientPromise;
     async function client() {
         clientPromise ??= loadOpenAISdk().then((sdk) => new sdk.default({
@@ -2177,83 +2180,173 @@ function createOpenAIChatClient(options) {
                 hint: 'Reinstall aethr-action\'s dependencies (the "openai" package is required for live calls).',
             });
         }
-        const controller = new AbortController();
-        const outer = request.signal;
-        const forwardAbort = () => controller.abort(outer?.reason);
-        if (outer?.aborted)
-            forwardAbort();
-        else
-            outer?.addEventListener('abort', forwardAbort, { once: true });
-        let idleTimer;
-        let idleTimedOut = false;
-        const armIdle = () => {
-            if (idleTimer !== undefined)
-                clearTimeout(idleTimer);
-            idleTimer = setTimeout(() => {
-                idleTimedOut = true;
-                controller.abort();
-            }, timeoutMs);
-        };
         const body = {
             model: target.model,
-            messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+            messages: request.raw
+                ? request.raw.messages
+                : request.messages.map((m) => ({ role: m.role, content: m.content })),
             stream: true,
             stream_options: { include_usage: true },
         };
+        if (request.raw) {
+            for (const [key, value] of Object.entries(request.raw))
+                if (key !== 'messages' && value !== undefined)
+                    body[key] = value;
+        }
         if (request.maxOutputTokens !== undefined)
             body[target.maxTokensParam] = request.maxOutputTokens;
         if (context.serviceTier !== undefined)
             body['service_tier'] = context.serviceTier;
         if (context.reasoningEffort !== undefined)
             body['reasoning_effort'] = context.reasoningEffort;
-        let text = '';
-        let usage;
-        let serviceTier;
-        try {
-            const stream = await openai.chat.completions.create(body, { signal: controller.signal });
-            armIdle();
-            for await (const chunk of stream) {
-                armIdle();
-                const content = chunk.choices?.[0]?.delta?.content;
-                if (typeof content === 'string' && content.length > 0) {
-                    text += content;
-                    onDelta?.(content);
-                }
-                if (typeof chunk.service_tier === 'string')
-                    serviceTier = chunk.service_tier;
-                if (chunk.usage) {
-                    usage = {
-                        inputTokens: chunk.usage.prompt_tokens ?? 0,
-                        outputTokens: chunk.usage.completion_tokens ?? 0,
-                    };
-                }
+        const started = Date.now();
+        for (let retry = 0;; retry++) {
+            try {
+                return await streamOnce(openai, sdk, body, target, request, onDelta, info);
             }
-            // The SDK ends the iteration quietly when the request is aborted: decide why here.
-            if (idleTimedOut)
-                throw idleTimeoutError(info, text.length > 0);
-            if (outer?.aborted)
-                throw abortedError(info);
+            catch (error) {
+                const cut = error instanceof StreamCut ? error : undefined;
+                if (!cut)
+                    throw error;
+                const wait = STREAM_RETRY_BASE_MS * 2 ** retry;
+                const young = Date.now() - started + wait < timeoutMs;
+                if (retry >= maxStreamRetries || !young || request.signal?.aborted) {
+                    throw make(info, 'connection', `The reply from ${target.ref} was cut off mid-stream (${cut.detail}) ${retry + 1} time(s); gave up.`, `The connection to ${(0,redact/* redactURL */.fz)(info.baseURL, info.secrets)} drops during replies; run again, or check proxies and load balancers on the way.`, { cause: cut.cause });
+                }
+                onDelta?.('\n\n[the reply was cut off; asking again]\n\n');
+                await sleepUnlessAborted(wait, request.signal);
+            }
         }
-        catch (error) {
-            if (error instanceof model_error/* ModelError */.m)
-                throw error;
-            if (idleTimedOut)
-                throw idleTimeoutError(info, text.length > 0);
-            throw toModelError(error, sdk, info);
-        }
-        finally {
-            if (idleTimer !== undefined)
-                clearTimeout(idleTimer);
-            outer?.removeEventListener('abort', forwardAbort);
-        }
-        const result = { text, model: target.ref, mock: false };
-        if (usage)
-            result.usage = usage;
-        if (serviceTier !== undefined)
-            result.serviceTier = serviceTier;
-        return result;
     }
     return { baseURL: options.baseURL, timeoutMs, maxRetries, chat };
+}
+/** A stream that broke before its finish_reason: worth asking again. */
+class StreamCut extends Error {
+    detail;
+    cause;
+    constructor(detail, cause) {
+        super(detail);
+        this.detail = detail;
+        this.cause = cause;
+    }
+}
+const CUT_CAUSE = /terminated|ECONNRESET|socket hang up|other side closed|EPIPE|UND_ERR_SOCKET|premature close/i;
+function isStreamCut(error) {
+    for (let current = error, depth = 0; current && depth < 5; depth++) {
+        const e = current;
+        if (CUT_CAUSE.test(String(e.message ?? '')) || CUT_CAUSE.test(String(e.code ?? '')))
+            return true;
+        current = e.cause;
+    }
+    return false;
+}
+function sleepUnlessAborted(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** One streamed request; a cut stream is a StreamCut, anything else a ModelError. */
+async function streamOnce(openai, sdk, body, target, request, onDelta, info) {
+    const controller = new AbortController();
+    const outer = request.signal;
+    const forwardAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted)
+        forwardAbort();
+    else
+        outer?.addEventListener('abort', forwardAbort, { once: true });
+    let idleTimer;
+    let idleTimedOut = false;
+    const armIdle = () => {
+        if (idleTimer !== undefined)
+            clearTimeout(idleTimer);
+        idleTimer = setTimeout(() => {
+            idleTimedOut = true;
+            controller.abort();
+        }, info.timeoutMs);
+    };
+    let text = '';
+    let usage;
+    let serviceTier;
+    let finishReason;
+    const calls = [];
+    let streaming = false;
+    try {
+        const stream = await openai.chat.completions.create(body, { signal: controller.signal });
+        streaming = true;
+        armIdle();
+        for await (const chunk of stream) {
+            armIdle();
+            const choice = chunk.choices?.[0];
+            const content = choice?.delta?.content;
+            if (typeof content === 'string' && content.length > 0) {
+                text += content;
+                onDelta?.(content);
+            }
+            for (const call of choice?.delta?.tool_calls ?? []) {
+                const slot = (calls[call.index] ??= { id: '', name: '', arguments: '' });
+                if (call.id)
+                    slot.id = call.id;
+                if (call.function?.name)
+                    slot.name += call.function.name;
+                if (call.function?.arguments)
+                    slot.arguments += call.function.arguments;
+            }
+            if (typeof choice?.finish_reason === 'string')
+                finishReason = choice.finish_reason;
+            if (typeof chunk.service_tier === 'string')
+                serviceTier = chunk.service_tier;
+            if (chunk.usage) {
+                usage = {
+                    inputTokens: chunk.usage.prompt_tokens ?? 0,
+                    outputTokens: chunk.usage.completion_tokens ?? 0,
+                };
+            }
+        }
+        // The SDK ends the iteration quietly when the request is aborted: decide why here.
+        if (idleTimedOut)
+            throw idleTimeoutError(info, text.length > 0);
+        if (outer?.aborted)
+            throw abortedError(info);
+    }
+    catch (error) {
+        if (error instanceof model_error/* ModelError */.m)
+            throw error;
+        if (idleTimedOut)
+            throw idleTimeoutError(info, text.length > 0);
+        if (outer?.aborted)
+            throw abortedError(info);
+        if (streaming && finishReason === undefined && isStreamCut(error))
+            throw new StreamCut(describeCause(error), error);
+        throw toModelError(error, sdk, info);
+    }
+    finally {
+        if (idleTimer !== undefined)
+            clearTimeout(idleTimer);
+        outer?.removeEventListener('abort', forwardAbort);
+    }
+    const result = { text, model: target.ref, mock: false };
+    if (usage)
+        result.usage = usage;
+    if (serviceTier !== undefined)
+        result.serviceTier = serviceTier;
+    if (finishReason !== undefined)
+        result.finishReason = finishReason;
+    const toolCalls = calls
+        .filter((c) => c !== undefined && c.name !== '')
+        .map((c) => ({
+        id: c.id,
+        type: 'function',
+        function: { name: c.name, arguments: c.arguments },
+    }));
+    if (toolCalls.length > 0)
+        result.toolCalls = toolCalls;
+    return result;
 }
 function where(info) {
     return info.context.configuredAt ?? `models in .aethr.yaml (or AETHR_MODEL)`;
@@ -2779,6 +2872,10 @@ function createModelGateway(options) {
             const answer = { text: result.text, model: result.model, mock: result.mock };
             if (result.usage)
                 answer.usage = result.usage;
+            if (result.finishReason !== undefined)
+                answer.finishReason = result.finishReason;
+            if (result.toolCalls?.length)
+                answer.toolCalls = result.toolCalls;
             return answer;
         }
         catch (error) {

@@ -7,7 +7,8 @@ import { AethrError } from '../errors.js';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../github/forge.js';
 import { MODEL_REF_PATTERN } from '../config/schema.js';
 import { SEVERITIES } from '../engine/types.js';
-import { secretValues, type DoorSettings, type FailOn } from '../github/settings.js';
+import type { DoorSettings, FailOn } from '../github/settings.js';
+import { collectSecrets } from '../security/outbound-filter.js';
 
 export const FAIL_ON = ['none', ...SEVERITIES.filter((s) => s !== 'info')] as const;
 export type { FailOn };
@@ -164,7 +165,7 @@ export function doorSettings(
     maxBotCommits: inputs.maxBotCommits,
     checkRun: inputs.checkRun ? 'auto' : 'off',
     modelEnv,
-    secrets: [inputs.token, ...secretValues(modelEnv)],
+    secrets: collectSecrets(modelEnv, { token: inputs.token, ...inputs.modelEnv }),
     links: {
       serverUrl: server,
       repositoryUrl: `${server}/${repo}`,

@@ -185,6 +185,7 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
   let usage: StepResult['usage'];
   let mock: boolean;
   let artifact: ImplementationArtifact | undefined;
+  let finishReason: string | undefined;
   const backendName = step.backend ?? 'llm';
   if (backendName === 'llm') {
     const reply = await ports.models.chat(
@@ -201,6 +202,7 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
       onDelta,
     );
     ({ text: output, usage, mock } = reply);
+    finishReason = reply.finishReason;
   } else {
     const backend = ports.backends[backendName];
     if (!backend) {
@@ -229,7 +231,7 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
   if (artifact) result.artifact = artifact;
   const coverage = context.flatMap((block) => block.coverage ?? []);
   if (coverage.length) result.coverage = coverage;
-  if (review) result.review = parseReview(output);
+  if (review) result.review = parseReview(output, finishReason ? { finishReason } : {});
   ports.observer?.stepFinished?.(result);
   return result;
 }

@@ -3,6 +3,7 @@
  * trusted place, check keys, fetch the PR diff, run the engine. Publishers post the outcome;
  * every write happens after the permission check.
  */
+import { fenceUntrusted } from '../context/sanitize-untrusted.js';
 import { finalOverview } from '../engine/review-overview.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { PullRequestInfo } from './event-intent.js';
@@ -77,6 +78,7 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
   return finished(tally, {
     subject,
     status: result.finalReview?.status ?? 'pass',
+    noVerdictReason: result.finalReview?.noVerdictReason,
     findings: result.finalReview?.findings ?? [],
     anchorDiff: diff.patch,
     coverage: mergeCoverage(result),
@@ -91,7 +93,11 @@ function reviewTask(pull: PullRequestInfo, request: ReviewRequest): string {
     `Review the changes of pull request #${pull.number} (the diff is in the context).`,
   ];
   if (request.instructions) {
-    lines.push('', `Extra instructions from @${request.actor}:`, request.instructions);
+    lines.push(
+      '',
+      `Extra instructions from @${request.actor} (a person with permission to run aethr):`,
+      fenceUntrusted(`a comment by @${request.actor}`, request.instructions),
+    );
   }
   return lines.join('\n');
 }

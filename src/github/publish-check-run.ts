@@ -132,6 +132,8 @@ export function conclusionOf(outcome: RunOutcome, failOn: FailOn): CheckConclusi
   if (outcome.kind === 'skipped') return 'neutral';
   if (outcome.status === 'pass') return 'success';
   if (outcome.status === undefined) return 'neutral';
+  // No verdict never passes a gate.
+  if (outcome.status === 'none') return 'failure';
   const threshold = SEVERITY_RANK[failOn === 'none' ? 'high' : failOn];
   return outcome.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)
     ? 'failure'
@@ -144,6 +146,7 @@ function titleOf(outcome: RunOutcome, conclusion: CheckConclusion): string {
       ? 'Stopped by a budget'
       : `Failed: ${outcome.message.split('\n')[0]!.slice(0, 200)}`;
   if (outcome.kind !== 'finished') return 'Skipped';
+  if (outcome.status === 'none') return 'No verdict: the review could not be read';
   const n = outcome.findings.length;
   const high = outcome.findings.filter((f) => f.severity === 'high').length;
   const counts = `${n} finding${n === 1 ? '' : 's'}${high ? ` (${high} high)` : ''}`;

@@ -53,13 +53,3 @@ export interface DoorSettings {
   secrets: string[];
   links: RunLinks;
 }
-
-/** Environment variable names whose values are secrets wherever they appear. */
-const SECRET_NAME = /(?:^|_)(?:API_KEY|TOKEN|SECRET|PASSWORD|PRIVATE_KEY)$/i;
-
-/** The secret values of an environment (keys and tokens, by name), for `DoorSettings.secrets`. */
-export function secretValues(env: Record<string, string | undefined>): string[] {
-  return Object.entries(env)
-    .filter(([name, value]) => SECRET_NAME.test(name) && value !== undefined && value.length >= 6)
-    .map(([, value]) => value!);
-}

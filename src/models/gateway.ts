@@ -426,6 +426,8 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
       record.durationMs = clock() - record.startedAt;
       const answer: ChatResult = { text: result.text, model: result.model, mock: result.mock };
       if (result.usage) answer.usage = result.usage;
+      if (result.finishReason !== undefined) answer.finishReason = result.finishReason;
+      if (result.toolCalls?.length) answer.toolCalls = result.toolCalls;
       return answer;
     } catch (error) {
       if (record.status !== 'blocked') fail(record, error);

@@ -5,8 +5,7 @@
 import type { Workflow } from '../config/schema.js';
 import { createContextResolver } from '../context/resolver.js';
 import { createMockImplementBackend } from '../backends/mock-implement-backend.js';
-import { createOpencodeBackend } from '../backends/opencode/index.js';
-import { createPatchBackend, DEFAULT_DENY, type PatchPolicy } from '../backends/patch/index.js';
+import type { PatchPolicy } from '../backends/patch/index.js';
 import type { EnginePorts, ImplementBackend, RunObserver } from '../engine/types.js';
 import { createBudgetGuard, resolveCallLimits } from '../models/budget.js';
 import { createModelGateway, type ModelGateway } from '../models/gateway.js';
@@ -29,6 +28,8 @@ export interface PortsOptions {
   prSpentUsd?: number;
   /** One model for every role, set by the door (the Action's `model` input). */
   modelOverride?: ModelOverride;
+  /** The tree holds untrusted code (a fork PR, pull_request_target): agents and validators run only isolated. */
+  untrusted?: boolean;
 }
 
 export function buildPorts(options: PortsOptions): EnginePorts & { models: ModelGateway } {
@@ -49,17 +50,30 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
   });
   // opencode drives a real model itself, so mock runs stand in for it; the patch backend asks
   // through the gateway, so it runs for real in both modes (the mock proposes no change).
+  // Both load on first use: a review never loads them (nor execa, which validators need).
+  const untrusted = options.untrusted ? { untrusted: true } : {};
   const opencode = options.live
-    ? createOpencodeBackend({ root: options.root, env: options.env })
+    ? lazyBackend(async () =>
+        (await import('../backends/opencode/index.js')).createOpencodeBackend({
+          root: options.root,
+          env: options.env,
+          models,
+          ...untrusted,
+        }),
+      )
     : createMockImplementBackend(
         models,
         'mock mode: opencode was not run; the working tree was not edited',
       );
-  const patch = createPatchBackend({
-    root: options.root,
-    models,
-    policy: patchPolicy(workflow),
-    validators: workflow.validators,
+  const patch = lazyBackend(async () => {
+    const { createPatchBackend, DEFAULT_DENY } = await import('../backends/patch/index.js');
+    return createPatchBackend({
+      root: options.root,
+      models,
+      policy: patchPolicy(workflow, DEFAULT_DENY),
+      validators: workflow.validators,
+      ...untrusted,
+    });
   });
   return {
     models,
@@ -85,10 +99,21 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
   };
 }
 
+/** An editing backend whose code is loaded when it is first asked to edit. */
+function lazyBackend(load: () => Promise<ImplementBackend>): ImplementBackend {
+  let backend: Promise<ImplementBackend> | undefined;
+  return {
+    async implement(input) {
+      backend ??= load();
+      return (await backend).implement(input);
+    },
+  };
+}
+
 /** The workflow's `patch:` block over the safe defaults; `deny` adds to the default list. */
-function patchPolicy(workflow: Workflow): Partial<PatchPolicy> {
+function patchPolicy(workflow: Workflow, defaultDeny: readonly string[]): Partial<PatchPolicy> {
   const p = workflow.patch ?? {};
-  const policy: Partial<PatchPolicy> = { deny: [...DEFAULT_DENY, ...(p.deny ?? [])] };
+  const policy: Partial<PatchPolicy> = { deny: [...defaultDeny, ...(p.deny ?? [])] };
   if (p.allow) policy.allow = p.allow;
   if (p.allow_deletions !== undefined) policy.allowDeletions = p.allow_deletions;
   if (p.allow_renames !== undefined) policy.allowRenames = p.allow_renames;

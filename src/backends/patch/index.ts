@@ -7,7 +7,7 @@ export {
 export type { PatchBackendOptions } from './patch-backend.js';
 export { PatchRollbackFailed } from './errors.js';
 export type { RejectionStage } from './errors.js';
-export { DEFAULT_DENY, DEFAULT_PATCH_POLICY, resolvePolicy } from './policy.js';
+export { DEFAULT_DENY, DEFAULT_PATCH_POLICY, PROTECTED_PATHS, resolvePolicy } from './policy.js';
 export type { PatchPolicy } from './policy.js';
 export { extractProposal, parseProposal, editsToPatch } from './parse-proposal.js';
 export type { FileEdit, FileReader, Proposal, RawProposal } from './parse-proposal.js';
@@ -28,7 +28,6 @@ export type { TreeSnapshot, PathState } from './snapshot.js';
 export {
   runValidators,
   runValidator,
-  scrubbedEnv,
   checkValidators,
   DEFAULT_VALIDATOR_TIMEOUT_SECONDS,
 } from './validators.js';
