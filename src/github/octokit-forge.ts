@@ -9,8 +9,8 @@ import Bottleneck from 'bottleneck';
 import { AethrError } from '../errors.js';
 import { permissionFromResponse, withPermissionTimeout } from './authorize.js';
 import { parsePullRequest } from './event-intent.js';
-import type { CheckRun, Forge, ForgeComment, PermissionLevel, PullFile } from './forge.js';
-import { ForgeError, PERMISSION_LEVELS, PullCreationForbidden } from './forge.js';
+import type { CheckRun, Forge, ForgeComment, PullFile } from './forge.js';
+import { PullCreationForbidden } from './forge.js';
 import { classifyOctokitError } from './forge-errors.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
