@@ -51,6 +51,7 @@ function settings(): DoorSettings {
     failOn: 'none',
     minimumPermission: 'write',
     allowedActors: [],
+    untrustedReviews: 'off',
     botLogin: 'github-actions[bot]',
     maxBotCommits: 10,
     checkRun: 'auto',

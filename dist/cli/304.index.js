@@ -437,6 +437,7 @@ function parseInputs(read = (name) => core/* getInput */.V4(name)) {
         baseUrl,
         modelEnv,
         checkRun: get('check-run') === '' ? true : bool('check-run', get('check-run')),
+        allowUntrustedReviews: bool('allow-untrusted-reviews', get('allow-untrusted-reviews')),
     };
 }
 /** The run's settings from the inputs and the runner's environment (GITHUB_*). */
@@ -452,6 +453,7 @@ function doorSettings(inputs, env, repository) {
         maxIterations: inputs.maxIterations,
         minimumPermission: inputs.minimumPermission,
         allowedActors: inputs.allowedActors,
+        untrustedReviews: inputs.allowUntrustedReviews ? 'pull_request_target' : 'off',
         botLogin: inputs.botLogin,
         identity: inputs.commitAuthor,
         maxBotCommits: inputs.maxBotCommits,
@@ -2819,6 +2821,7 @@ function loopMessage(result, commits) {
 
 
 
+
 async function handleReview(request, ctx) {
     const { forge, log, settings, tally } = ctx;
     // The PR and its diff need no permission: reading and fetching never run or write anything,
@@ -2826,18 +2829,23 @@ async function handleReview(request, ctx) {
     const pullRead = request.pull ? Promise.resolve(request.pull) : forge.getPull(request.pullNumber);
     const diffRead = pullRead.then((pull) => loadPrDiff(ctx.diffSource === 'api' ? undefined : ctx.workspace, pull, forge, (m) => log.info(m)));
     diffRead.catch(() => { }); // awaited below; a denied run does not wait for it
-    // 1. Authorise before anything that costs money or writes.
+    // 1. Authorise before anything that costs money or writes. An outside contributor gets a
+    //    review only, and only where the door opted in.
     const denied = await checkActor(ctx, request.actor);
-    if (denied)
-        return denied;
+    const outsider = denied !== undefined && outsiderReviewAllowed(ctx, request);
+    if (denied && !outsider)
+        return explainOutsiderReview(ctx, request, denied);
+    if (outsider)
+        log.notice(`Review only: ${request.actor} is below ${settings.minimumPermission} here and outside contributions are reviewed; no agent, validator or push runs.`);
     // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
     const pull = await pullRead;
-    const fromBase = request.workflowFromBase || pull.isFork;
-    const workflow = await loadRunWorkflow({
+    const fromBase = request.workflowFromBase || pull.isFork || outsider;
+    const loaded = await loadRunWorkflow({
         spec: request.workflowSpec,
         fallbackPreset: 'review-existing-diff',
         reader: workflowReader(ctx, pull, fromBase),
     }, settings, ctx.workspace.root, log);
+    const workflow = outsider ? await reviewOnly(loaded, ctx) : loaded;
     // 3. Keys: a configured provider key means live calls; none means nothing is posted.
     const noKey = missingKeysMessage(workflow, settings);
     if (noKey)
@@ -2867,6 +2875,38 @@ async function handleReview(request, ctx) {
         message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
         overview: finalOverview(result),
     });
+}
+/** Whether a PR author below the threshold may get a review-only run here. */
+function outsiderReviewAllowed(ctx, request) {
+    if (ctx.request.trigger !== 'event')
+        return false;
+    const mode = ctx.settings.untrustedReviews;
+    return mode === 'always' || (mode === 'pull_request_target' && request.baseContext === true);
+}
+/** A denied automatic review says how an outside contribution can still be reviewed. */
+function explainOutsiderReview(ctx, request, denied) {
+    if (denied.kind !== 'skipped' || ctx.request.trigger !== 'event')
+        return denied;
+    return {
+        ...denied,
+        message: `${denied.message} To review this pull request, a maintainer can comment \`/aethr review\`; or run aethr on \`pull_request_target\` with \`allow-untrusted-reviews: true\` to review outside contributions automatically (review only: no agent, no validators, no push — see the README's security section).`,
+    };
+}
+/**
+ * What an outside contributor's PR may run: only model steps. A workflow with editing steps is
+ * replaced by the review preset, so no agent or validator ever runs on their code.
+ */
+async function reviewOnly(workflow, ctx) {
+    if (workflow.steps.every((s) => (s.backend ?? 'llm') === 'llm'))
+        return workflow;
+    ctx.log.notice(`Workflow "${workflow.workflow}" has editing steps; a review-only run uses the review-existing-diff preset instead.`);
+    const preset = await (0,workflow_source/* loadWorkflowSpec */.F)('review-existing-diff', ctx.workspace.root);
+    return {
+        ...preset.workflow,
+        budget: workflow.budget,
+        limits: workflow.limits,
+        pricing: workflow.pricing,
+    };
 }
 function reviewTask(pull, request) {
     const lines = [
@@ -2982,6 +3022,7 @@ function route(intent, ctx) {
                 actor: intent.actor,
                 pull: intent.pullRequest,
                 workflowFromBase: intent.workflowFrom === 'base',
+                baseContext: intent.safeMode,
             }, ctx);
         case 'command':
             return routeCommand(intent, ctx);

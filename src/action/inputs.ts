@@ -42,6 +42,8 @@ export interface ActionInputs {
   modelEnv: Record<string, string>;
   /** Publish the `aethr / <workflow>` check run. */
   checkRun: boolean;
+  /** Review-only runs for PRs by authors below minimum-permission (pull_request_target). */
+  allowUntrustedReviews: boolean;
 }
 
 type Reader = (name: string) => string;
@@ -140,6 +142,7 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
     baseUrl,
     modelEnv,
     checkRun: get('check-run') === '' ? true : bool('check-run', get('check-run')),
+    allowUntrustedReviews: bool('allow-untrusted-reviews', get('allow-untrusted-reviews')),
   };
 }
 
@@ -160,6 +163,7 @@ export function doorSettings(
     maxIterations: inputs.maxIterations,
     minimumPermission: inputs.minimumPermission,
     allowedActors: inputs.allowedActors,
+    untrustedReviews: inputs.allowUntrustedReviews ? 'pull_request_target' : 'off',
     botLogin: inputs.botLogin,
     identity: inputs.commitAuthor,
     maxBotCommits: inputs.maxBotCommits,

@@ -80,6 +80,7 @@ function route(intent: Intent, ctx: RunContext): Promise<RunOutcome> {
           actor: intent.actor,
           pull: intent.pullRequest,
           workflowFromBase: intent.workflowFrom === 'base',
+          baseContext: intent.safeMode,
         },
         ctx,
       );

@@ -4,6 +4,8 @@
  * every write happens after the permission check.
  */
 import { fenceUntrusted } from '../context/sanitize-untrusted.js';
+import type { Workflow } from '../config/schema.js';
+import { loadWorkflowSpec } from '../config/workflow-source.js';
 import { finalOverview } from '../engine/review-overview.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { PullRequestInfo } from './event-intent.js';
@@ -23,6 +25,8 @@ export interface ReviewRequest {
   workflowSpec?: string;
   /** Read the workflow from the base branch (forks, pull_request_target, comments). */
   workflowFromBase: boolean;
+  /** The event ran with the base's secrets (`pull_request_target`). */
+  baseContext?: boolean;
 }
 
 export async function handleReview(request: ReviewRequest, ctx: RunContext): Promise<RunOutcome> {
@@ -38,14 +42,20 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
   );
   diffRead.catch(() => {}); // awaited below; a denied run does not wait for it
 
-  // 1. Authorise before anything that costs money or writes.
+  // 1. Authorise before anything that costs money or writes. An outside contributor gets a
+  //    review only, and only where the door opted in.
   const denied = await checkActor(ctx, request.actor);
-  if (denied) return denied;
+  const outsider = denied !== undefined && outsiderReviewAllowed(ctx, request);
+  if (denied && !outsider) return explainOutsiderReview(ctx, request, denied);
+  if (outsider)
+    log.notice(
+      `Review only: ${request.actor} is below ${settings.minimumPermission} here and outside contributions are reviewed; no agent, validator or push runs.`,
+    );
 
   // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
   const pull = await pullRead;
-  const fromBase = request.workflowFromBase || pull.isFork;
-  const workflow = await loadRunWorkflow(
+  const fromBase = request.workflowFromBase || pull.isFork || outsider;
+  const loaded = await loadRunWorkflow(
     {
       spec: request.workflowSpec,
       fallbackPreset: 'review-existing-diff',
@@ -55,6 +65,7 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
     ctx.workspace.root,
     log,
   );
+  const workflow = outsider ? await reviewOnly(loaded, ctx) : loaded;
 
   // 3. Keys: a configured provider key means live calls; none means nothing is posted.
   const noKey = missingKeysMessage(workflow, settings);
@@ -86,6 +97,44 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
     message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
     overview: finalOverview(result),
   });
+}
+
+/** Whether a PR author below the threshold may get a review-only run here. */
+function outsiderReviewAllowed(ctx: RunContext, request: ReviewRequest): boolean {
+  if (ctx.request.trigger !== 'event') return false;
+  const mode = ctx.settings.untrustedReviews;
+  return mode === 'always' || (mode === 'pull_request_target' && request.baseContext === true);
+}
+
+/** A denied automatic review says how an outside contribution can still be reviewed. */
+function explainOutsiderReview(
+  ctx: RunContext,
+  request: ReviewRequest,
+  denied: RunOutcome,
+): RunOutcome {
+  if (denied.kind !== 'skipped' || ctx.request.trigger !== 'event') return denied;
+  return {
+    ...denied,
+    message: `${denied.message} To review this pull request, a maintainer can comment \`/aethr review\`; or run aethr on \`pull_request_target\` with \`allow-untrusted-reviews: true\` to review outside contributions automatically (review only: no agent, no validators, no push — see the README's security section).`,
+  };
+}
+
+/**
+ * What an outside contributor's PR may run: only model steps. A workflow with editing steps is
+ * replaced by the review preset, so no agent or validator ever runs on their code.
+ */
+async function reviewOnly(workflow: Workflow, ctx: RunContext): Promise<Workflow> {
+  if (workflow.steps.every((s) => (s.backend ?? 'llm') === 'llm')) return workflow;
+  ctx.log.notice(
+    `Workflow "${workflow.workflow}" has editing steps; a review-only run uses the review-existing-diff preset instead.`,
+  );
+  const preset = await loadWorkflowSpec('review-existing-diff', ctx.workspace.root);
+  return {
+    ...preset.workflow,
+    budget: workflow.budget,
+    limits: workflow.limits,
+    pricing: workflow.pricing,
+  };
 }
 
 function reviewTask(pull: PullRequestInfo, request: ReviewRequest): string {

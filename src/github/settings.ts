@@ -34,6 +34,12 @@ export interface DoorSettings {
   minimumPermission: PermissionLevel;
   /** Logins (lower case) allowed whatever their permission. */
   allowedActors: string[];
+  /**
+   * Automatic reviews (review only: base workflow, no agent, no validators, no push) of PRs by
+   * authors below `minimumPermission`: never, on `pull_request_target` only (the Action's
+   * `allow-untrusted-reviews`), or on every PR event (the App).
+   */
+  untrustedReviews: 'off' | 'pull_request_target' | 'always';
   /** This door's own login, whose comments and pushes never start a run. */
   botLogin: string;
   /** Author and committer of follow-up commits (default: the github-actions bot). */
