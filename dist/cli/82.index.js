@@ -2,15 +2,6 @@ export const id = 82;
 export const ids = [82];
 export const modules = {
 
-/***/ 2673:
-/***/ ((module) => {
-
-module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return[];const s=n.split(`
-`);if(s.length===0)return[];const a=[];let o=null,d=null,u=0,m=0,l=null;const g=e=>{d?.changes.push({type:"normal",normal:!0,ln1:u++,ln2:m++,content:e}),l.oldLines--,l.newLines--},p=e=>{const[t,r]=parseFiles(e)??[];o={chunks:[],deletions:0,additions:0,from:t,to:r},a.push(o)},i=()=>{(!o||o.chunks.length)&&p()},$=(e,t)=>{i(),o.new=!0,o.newMode=t[1],o.from="/dev/null"},N=(e,t)=>{i(),o.deleted=!0,o.oldMode=t[1],o.to="/dev/null"},x=(e,t)=>{i(),o.oldMode=t[1]},F=(e,t)=>{i(),o.newMode=t[1]},S=(e,t)=>{i(),o.index=e.split(" ").slice(1),t[1]&&(o.oldMode=o.newMode=t[1].trim())},k=e=>{i(),o.from=parseOldOrNewFile(e)},y=e=>{i(),o.to=parseOldOrNewFile(e)},f=e=>+(e||1),M=(e,t)=>{o||p(e);const[r,c,w,L]=t.slice(1);u=+r,m=+w,d={content:e,changes:[],oldStart:+r,oldLines:f(c),newStart:+w,newLines:f(L)},l={oldLines:f(c),newLines:f(L)},o.chunks.push(d)},R=e=>{d&&(d.changes.push({type:"del",del:!0,ln:u++,content:e}),o.deletions++,l.oldLines--)},b=e=>{d&&(d.changes.push({type:"add",add:!0,ln:m++,content:e}),o.additions++,l.newLines--)},h=e=>{if(!d)return;const[t]=d.changes.slice(-1);d.changes.push({type:t.type,[t.type]:!0,ln1:t.ln1,ln2:t.ln2,ln:t.ln,content:e})},_=[[/^diff\s/,p],[/^new file mode (\d+)$/,$],[/^deleted file mode (\d+)$/,N],[/^old mode (\d+)$/,x],[/^new mode (\d+)$/,F],[/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/,S],[/^---\s/,k],[/^\+\+\+\s/,y],[/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/,M],[/^\\ No newline at end of file$/,h]],v=[[/^\\ No newline at end of file$/,h],[/^-/,R],[/^\+/,b],[/^\s*/,g]],C=e=>{for(const[t,r]of v){const c=e.match(t);if(c){r(e,c);break}}l.oldLines===0&&l.newLines===0&&(l=null)},H=e=>{for(const[t,r]of _){const c=e.match(t);if(c){r(e,c);break}}},O=e=>{l?C(e):H(e)};for(const e of s)O(e);return a};const fileNameDiffRegex=/(a|i|w|c|o|1|2)\/.*(?=["']? ["']?(b|i|w|c|o|1|2)\/)|(b|i|w|c|o|1|2)\/.*$/g,gitFileHeaderRegex=/^(a|b|i|w|c|o|1|2)\//,parseFiles=n=>n?.match(fileNameDiffRegex)?.map(a=>a.replace(gitFileHeaderRegex,"").replace(/("|')$/,"")),qoutedFileNameRegex=/^\\?['"]|\\?['"]$/g,parseOldOrNewFile=n=>{let s=leftTrimChars(n,"-+").trim();return s=removeTimeStamp(s),s.replace(qoutedFileNameRegex,"").replace(gitFileHeaderRegex,"")},leftTrimChars=(n,s)=>{if(n=makeString(n),!s&&String.prototype.trimLeft)return n.trimLeft();const a=formTrimmingString(s);return n.replace(new RegExp(`^${a}+`),"")},timeStampRegex=/\t.*|\d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d(.\d+)?\s(\+|-)\d\d\d\d/,removeTimeStamp=n=>{const s=timeStampRegex.exec(n);return s&&(n=n.substring(0,s.index).trim()),n},formTrimmingString=n=>n==null?"\\s":n instanceof RegExp?n.source:`[${makeString(n).replace(/([.*+?^=!:${}()|[\]/\\])/g,"\\$1")}]`,makeString=n=>`${n??""}`;
-
-
-/***/ }),
-
 /***/ 8082:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1233,8 +1224,8 @@ async function ensureAllowed(actor, settings, deps, replyOn) {
 var redact = __webpack_require__(3033);
 // EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 16 modules
 var workflow_source = __webpack_require__(3199);
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 36 modules
-var build_ports = __webpack_require__(4719);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 41 modules
+var build_ports = __webpack_require__(7025);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
 var ledger = __webpack_require__(5125);
 ;// CONCATENATED MODULE: ./.build/src/github/ledger-markdown.js
@@ -1272,274 +1263,61 @@ function renderLedgerMarkdown(calls) {
         '\n');
 }
 
-// EXTERNAL MODULE: ./node_modules/parse-diff/index.js
-var parse_diff = __webpack_require__(2673);
+// EXTERNAL MODULE: ./.build/src/diff/unified-diff.js
+var unified_diff = __webpack_require__(4161);
 ;// CONCATENATED MODULE: ./.build/src/github/diff-anchor.js
-/**
- * Which lines of a pull request's diff can carry a review comment, and where each finding goes.
- *
- * GitHub accepts a review comment only on a line of the diff: an added or context line on the
- * RIGHT side (the PR head). A multi-line comment needs `start_line` and `line` in the same hunk
- * (https://docs.github.com/en/rest/pulls/comments#create-a-review-comment-for-a-pull-request).
- * Anything else is rejected with 422 and would lose the whole review, so findings that do not fit
- * are returned as `unanchored` for the summary comment instead.
- *
- * The diff must have GitHub's shape (merge-base…head, default 3 lines of context) for hunks to
- * match what GitHub checks against.
- */
-
 
 
 
 // ---------------------------------------------------------------------------------------------
 // Building the map
-/** Reads a unified diff (`git diff` format, or plain `---`/`+++` files) into a DiffMap. */
-function buildDiffMap(diffText) {
-    // A diff that travelled with CRLF line ends (headers end in \r): undo it once, up front.
-    const firstLineEnd = diffText.indexOf('\n');
-    const text = firstLineEnd > 0 && diffText[firstLineEnd - 1] === '\r'
-        ? diffText.replace(/\r\n/g, '\n')
-        : diffText;
-    const lines = text.split('\n');
-    const starts = [];
-    for (let i = 0; i < lines.length; i++) {
-        // Hunk lines always start with ' ', '+', '-' or '\', so this is always a file header.
-        if (lines[i]?.startsWith('diff --git '))
-            starts.push(i);
-    }
-    const files = [];
-    if (starts.length === 0) {
-        for (const parsed of parse_diff(text)) {
-            const file = fromPlainDiff(parsed);
-            if (file)
-                files.push(file);
-        }
-    }
-    else {
-        for (let s = 0; s < starts.length; s++) {
-            const segment = lines.slice(starts[s], starts[s + 1] ?? lines.length);
-            files.push(fromGitSegment(segment));
-        }
-    }
-    return indexFiles(files);
-}
-/** Builds the map from the API's file list; files without a `patch` have no commentable line. */
-function diffMapFromPullFiles(apiFiles) {
-    const files = apiFiles.map((api) => {
-        const status = apiStatus(api.status);
-        const patch = typeof api.patch === 'string' ? api.patch : undefined;
-        const chunks = patch
-            ? (parseDiff(`--- a/${api.filename}\n+++ b/${api.filename}\n${patch}`)[0]?.chunks ?? [])
-            : [];
-        const file = makeFile(api.filename, status, chunks);
-        if (api.previousFilename)
-            file.previousPath = api.previousFilename;
-        file.patchMissing = patch === undefined && status !== 'deleted';
-        if (api.additions !== undefined)
-            file.additions = api.additions;
-        if (api.deletions !== undefined)
-            file.deletions = api.deletions;
-        return file;
-    });
-    return indexFiles(files);
-}
-function apiStatus(status) {
-    switch (status) {
-        case 'added':
-            return 'added';
-        case 'removed':
-            return 'deleted';
-        case 'renamed':
-            return 'renamed';
-        case 'copied':
-            return 'copied';
-        default:
-            return 'modified';
-    }
-}
-function indexFiles(files) {
+const maps = new WeakMap();
+/** The map of a parsed diff (built once per diff), or of a diff's text. */
+function buildDiffMap(diff) {
+    if (typeof diff !== 'string' && 'byPath' in diff)
+        return diff;
+    const parsed = typeof diff === 'string' ? (0,unified_diff/* parseUnifiedDiff */.r)(diff) : diff;
+    let map = maps.get(parsed);
+    if (map)
+        return map;
     const byPath = new Map();
-    for (const file of files)
+    for (const file of parsed.files)
         if (!byPath.has(file.path))
             byPath.set(file.path, file);
-    return { files, byPath };
-}
-function makeFile(path, status, chunks) {
-    const file = {
-        path,
-        status,
-        binary: false,
-        patchMissing: false,
-        additions: 0,
-        deletions: 0,
-        hunks: [],
-        lines: new Map(),
-    };
-    chunks.forEach((chunk, hunk) => {
-        file.hunks.push({ newStart: chunk.newStart, newLines: chunk.newLines });
-        for (const change of chunk.changes) {
-            // parse-diff repeats the previous change for "\ No newline at end of file": skip it.
-            if (change.content.startsWith('\\'))
-                continue;
-            if (change.type === 'del') {
-                file.deletions += 1;
-                continue;
+    const cache = new WeakMap();
+    map = {
+        diff: parsed,
+        files: parsed.files,
+        byPath,
+        lines(file) {
+            let lines = cache.get(file);
+            if (!lines) {
+                lines = rightLines(file, parsed.crlf);
+                cache.set(file, lines);
             }
-            const line = change.type === 'add' ? change.ln : change.ln2;
-            if (change.type === 'add')
-                file.additions += 1;
-            if (status !== 'deleted')
-                file.lines.set(line, { hunk, text: change.content.slice(1), added: change.type === 'add' });
+            return lines;
+        },
+    };
+    maps.set(parsed, map);
+    return map;
+}
+function rightLines(file, crlf) {
+    const lines = new Map();
+    if (file.status === 'deleted' || file.binary)
+        return lines;
+    file.hunks.forEach((hunk, index) => {
+        let line = hunk.newStart;
+        for (const raw of hunk.lines) {
+            const c = raw.charAt(0);
+            if (c === '-' || c === '\\')
+                continue;
+            // A diff that travelled with CRLF line ends carries one on every line.
+            const body = crlf && raw.endsWith('\r') ? raw.slice(1, -1) : raw.slice(1);
+            lines.set(line, { hunk: index, text: body, added: c === '+' });
+            line++;
         }
     });
-    return file;
-}
-function fromGitSegment(segment) {
-    let status = 'modified';
-    let binary = false;
-    let from;
-    let to;
-    let renameFrom;
-    let renameTo;
-    const gitLine = segment[0] ?? '';
-    for (const line of segment.slice(1)) {
-        if (line.startsWith('@@'))
-            break;
-        if (line.startsWith('new file mode'))
-            status = 'added';
-        else if (line.startsWith('deleted file mode'))
-            status = 'deleted';
-        else if (line.startsWith('rename from '))
-            renameFrom = unquoteGitPath(line.slice('rename from '.length));
-        else if (line.startsWith('rename to '))
-            renameTo = unquoteGitPath(line.slice('rename to '.length));
-        else if (line.startsWith('copy from '))
-            renameFrom = unquoteGitPath(line.slice('copy from '.length));
-        else if (line.startsWith('copy to ')) {
-            renameTo = unquoteGitPath(line.slice('copy to '.length));
-            status = 'copied';
-        }
-        else if (line.startsWith('--- '))
-            from = headerPath(line.slice(4), 'a/');
-        else if (line.startsWith('+++ '))
-            to = headerPath(line.slice(4), 'b/');
-        else if (line.startsWith('Binary files ') || line === 'GIT binary patch')
-            binary = true;
-    }
-    if (renameTo !== undefined && status === 'modified')
-        status = 'renamed';
-    const [gitFrom, gitTo] = splitGitLine(gitLine.slice('diff --git '.length));
-    const right = to !== undefined && to !== '/dev/null' ? to : undefined;
-    const left = from !== undefined && from !== '/dev/null' ? from : undefined;
-    const path = status === 'deleted'
-        ? (left ?? renameFrom ?? gitFrom ?? gitTo ?? '')
-        : (right ?? renameTo ?? gitTo ?? left ?? gitFrom ?? '');
-    const parsed = binary ? [] : parse_diff(segment.join('\n'));
-    const file = makeFile(path, status, parsed.flatMap((f) => f.chunks));
-    file.binary = binary;
-    const previous = renameFrom ?? (status === 'renamed' ? left : undefined);
-    if (previous !== undefined && previous !== path)
-        file.previousPath = previous;
-    return file;
-}
-function fromPlainDiff(parsed) {
-    const from = parsed.from === undefined ? undefined : stripPrefix(unquoteGitPath(parsed.from), 'a/');
-    const to = parsed.to === undefined ? undefined : stripPrefix(unquoteGitPath(parsed.to), 'b/');
-    const deleted = parsed.deleted === true || to === '/dev/null';
-    const added = parsed.new === true || from === '/dev/null';
-    const path = deleted ? from : to;
-    if (!path || path === '/dev/null')
-        return undefined;
-    const status = deleted
-        ? 'deleted'
-        : added
-            ? 'added'
-            : from && from !== to
-                ? 'renamed'
-                : 'modified';
-    const file = makeFile(path, status, parsed.chunks);
-    if (status === 'renamed' && from)
-        file.previousPath = from;
-    return file;
-}
-/** The path in a `---`/`+++` line: quoted or not, git's trailing tab (or a timestamp) removed. */
-function headerPath(value, prefix) {
-    const path = value.startsWith('"') ? unquoteGitPath(value) : value.replace(/\t.*$/, '');
-    return path === '/dev/null' ? path : stripPrefix(path, prefix);
-}
-function stripPrefix(path, prefix) {
-    return path.startsWith(prefix) ? path.slice(prefix.length) : path;
-}
-/** `a/x b/y` from a `diff --git` line; used only when no `---`/`+++`/rename header says more. */
-function splitGitLine(rest) {
-    if (rest.startsWith('"')) {
-        const end = closingQuote(rest);
-        const left = unquoteGitPath(rest.slice(0, end + 1));
-        const right = unquoteGitPath(rest.slice(end + 2));
-        return [stripPrefix(left, 'a/'), stripPrefix(right, 'b/')];
-    }
-    // Unchanged name (the usual case): "a/P b/P", whatever P contains.
-    const half = (rest.length - 1) / 2;
-    if (Number.isInteger(half) &&
-        rest.slice(half) === ` b/${rest.slice(2, half)}` &&
-        rest.startsWith('a/')) {
-        const path = rest.slice(2, half);
-        return [path, path];
-    }
-    const quoted = rest.indexOf(' "b/');
-    const split = quoted !== -1 ? quoted : rest.indexOf(' b/');
-    if (split === -1)
-        return [undefined, undefined];
-    return [
-        stripPrefix(rest.slice(0, split), 'a/'),
-        stripPrefix(unquoteGitPath(rest.slice(split + 1)), 'b/'),
-    ];
-}
-function closingQuote(text) {
-    for (let i = 1; i < text.length; i++) {
-        if (text[i] === '\\')
-            i += 1;
-        else if (text[i] === '"')
-            return i;
-    }
-    return text.length - 1;
-}
-const C_ESCAPES = {
-    a: 7,
-    b: 8,
-    t: 9,
-    n: 10,
-    v: 11,
-    f: 12,
-    r: 13,
-    '"': 34,
-    '\\': 92,
-};
-/** Decodes git's C-style quoting (`"caf\303\251.txt"`); unquoted paths come back unchanged. */
-function unquoteGitPath(value) {
-    if (!value.startsWith('"'))
-        return value;
-    const end = closingQuote(value);
-    const inner = value.slice(1, end);
-    const bytes = [];
-    for (let i = 0; i < inner.length; i++) {
-        const ch = inner[i] ?? '';
-        if (ch !== '\\') {
-            bytes.push(...external_node_buffer_.Buffer.from(ch, 'utf8'));
-            continue;
-        }
-        const next = inner[i + 1] ?? '';
-        const octal = /^[0-7]{3}/.exec(inner.slice(i + 1, i + 4));
-        if (octal) {
-            bytes.push(parseInt(octal[0], 8));
-            i += 3;
-        }
-        else {
-            bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return external_node_buffer_.Buffer.from(bytes).toString('utf8');
+    return lines;
 }
 // ---------------------------------------------------------------------------------------------
 // Anchoring
@@ -1556,8 +1334,10 @@ function resolveDiffFile(map, path) {
     return bare === undefined ? undefined : map.byPath.get(bare);
 }
 function isCommentable(map, path, line) {
-    return resolveDiffFile(map, path)?.lines.has(line) ?? false;
+    const file = resolveDiffFile(map, path);
+    return file !== undefined && map.lines(file).has(line);
 }
+const NO_LINES = new Map();
 /**
  * Places findings on diff lines. A finding anchors on its line when that line is commentable; a
  * range anchors as a multi-line comment when both ends are in one hunk, otherwise on its end line
@@ -1566,7 +1346,7 @@ function isCommentable(map, path, line) {
  * occurrence suffix so two identical findings at different places stay two comments.
  */
 function anchorFindings(findings, diff) {
-    const map = typeof diff === 'string' ? buildDiffMap(diff) : diff;
+    const map = buildDiffMap(diff);
     const anchored = [];
     const unanchored = [];
     const seen = new Map();
@@ -1576,7 +1356,8 @@ function anchorFindings(findings, diff) {
             ...original,
             path: file?.path ?? normaliseFindingPath(original.path),
         };
-        const base = fingerprintFinding(finding, file?.lines.get(finding.line)?.text ?? '');
+        const lines = file ? map.lines(file) : NO_LINES;
+        const base = fingerprintFinding(finding, lines.get(finding.line)?.text ?? '');
         const occurrence = (seen.get(base) ?? 0) + 1;
         seen.set(base, occurrence);
         const fingerprint = repeatFingerprint(base, occurrence);
@@ -1591,8 +1372,8 @@ function anchorFindings(findings, diff) {
             unanchor('file is deleted in this pull request');
             continue;
         }
-        if (file.binary || file.patchMissing) {
-            unanchor(file.binary ? 'binary file' : 'file has no diff to comment on');
+        if (file.binary) {
+            unanchor('binary file');
             continue;
         }
         if (!isLineNumber(finding.line)) {
@@ -1603,8 +1384,8 @@ function anchorFindings(findings, diff) {
         let end = isLineNumber(finding.end_line) ? finding.end_line : start;
         if (end < start)
             [start, end] = [end, start];
-        const first = file.lines.get(start);
-        const last = file.lines.get(end);
+        const first = lines.get(start);
+        const last = lines.get(end);
         if (start === end) {
             if (first)
                 anchored.push(comment(finding, fingerprint, { line: start }, true));
@@ -1664,6 +1445,7 @@ function comment(finding, fingerprint, at, suggestionFits) {
  * are fetched (deepening until the merge base is found); when git cannot, the API answers.
  */
 
+
 const DEEPEN_STEPS = [50, 200, 1000];
 const DIFF_MAX_BYTES = 256 * 1024 * 1024;
 async function loadPrDiff(root, pr, forge, log, apiOnly = false) {
@@ -1672,7 +1454,7 @@ async function loadPrDiff(root, pr, forge, log, apiOnly = false) {
         try {
             const patch = await diffFromGit(root, pr);
             if (patch !== undefined)
-                return { patch, source: 'git', notes };
+                return { diff: (0,unified_diff/* parseUnifiedDiff */.r)(patch), source: 'git', notes };
             notes.push('The merge base was not found in the fetched history; the diff comes from the GitHub API.');
         }
         catch (error) {
@@ -1681,10 +1463,10 @@ async function loadPrDiff(root, pr, forge, log, apiOnly = false) {
         }
     const diff = await forge.getPullDiff(pr.number);
     if (diff !== undefined)
-        return { patch: diff, source: 'api-diff', notes };
+        return { diff: (0,unified_diff/* parseUnifiedDiff */.r)(diff), source: 'api-diff', notes };
     const files = await forge.listPullFiles(pr.number);
     notes.push('GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.');
-    return { patch: diffFromFiles(files), source: 'api-files', notes };
+    return { diff: (0,unified_diff/* parseUnifiedDiff */.r)(diffFromFiles(files)), source: 'api-files', notes };
 }
 async function hasCommit(root, sha) {
     const r = await (0,run_git/* runGit */.EO)(root, ['cat-file', '-e', `${sha}^{commit}`], { okCodes: [1, 128] });
@@ -2015,7 +1797,7 @@ async function handleReview(request, settings, deps) {
     try {
         const diff = await report.group('Pull request diff', async () => {
             const d = await loadPrDiff(deps.root, { number: pull.number, baseRef: pull.baseRef, headSha: pull.headSha }, forge, (m) => report.info(m), deps.diffSource === 'api');
-            report.info(`${d.patch.length} characters of diff from ${d.source}.`);
+            report.info(`${d.diff.text.length} characters of diff from ${d.source}.`);
             for (const note of d.notes)
                 report.info(note);
             return d;
@@ -2025,7 +1807,7 @@ async function handleReview(request, settings, deps) {
             root: deps.root,
             env,
             live: !settings.mock,
-            prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+            prDiff: { diff: diff.diff, label: `pull request #${pull.number}` },
             prDescription: { title: pull.title, body: pull.body },
             prSpentUsd: previous?.spendUsd ?? 0,
             observer: logObserver(report),
@@ -2034,7 +1816,7 @@ async function handleReview(request, settings, deps) {
         const result = await (0,run_workflow/* runWorkflow */.FZ)({ workflow, task: reviewTask(pull, request) }, ports);
         // 5. Publish: new inline findings as one review, the rest in the summary.
         const findings = result.finalReview?.findings ?? [];
-        const anchored = anchorFindings(findings, diff.patch);
+        const anchored = anchorFindings(findings, diff.diff);
         const posted = await postReview(forge, pull, anchored, settings.botLogin, report);
         const { usage, prSpendUsd } = spendOf();
         const status = result.finalReview?.status ?? 'pass';
@@ -3235,7 +3017,7 @@ async function implementOnPull(request, settings, deps) {
             root: deps.root,
             env: deps.env,
             live: !settings.mock,
-            prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+            prDiff: { diff: diff.diff, label: `pull request #${pull.number}` },
             prDescription: { title: pull.title, body: pull.body },
             prSpentUsd: previous?.spendUsd ?? 0,
             observer: logObserver(report),
@@ -3421,6 +3203,7 @@ var sanitize_untrusted = __webpack_require__(3859);
 
 
 
+
 /** How many commits of the default branch docs-sync looks at when it has no earlier branch. */
 const DOCS_SYNC_FIRST_RANGE = 10;
 async function handleBranchRun(request, settings, deps) {
@@ -3465,7 +3248,7 @@ async function branchRun(request, settings, deps) {
             ? await recentChanges(deps.root, branch, workspace.mergeBase)
             : undefined;
         if (diff !== undefined)
-            report.info(`docs-sync looks at ${diff.label} (${diff.patch.length} characters of diff).`);
+            report.info(`docs-sync looks at ${diff.label} (${diff.diff.text.length} characters of diff).`);
         const ports = (0,build_ports/* buildPorts */.P)({
             workflow,
             root: deps.root,
@@ -3602,11 +3385,14 @@ async function recentChanges(root, branch, mergeBase) {
         from = back > 0 ? `${base}~${back}` : undefined;
     }
     if (!from)
-        return { patch: '', label: 'no earlier commit' };
+        return { diff: (0,unified_diff/* parseUnifiedDiff */.r)(''), label: 'no earlier commit' };
     const patch = (await (0,run_git/* runGit */.EO)(root, ['diff', '--no-ext-diff', '--no-textconv', '-M', from, base], {
         maxBytes: 64 * 1024 * 1024,
     })).stdout;
-    return { patch, label: `changes on the default branch since ${from.slice(0, 12)}` };
+    return {
+        diff: (0,unified_diff/* parseUnifiedDiff */.r)(patch),
+        label: `changes on the default branch since ${from.slice(0, 12)}`,
+    };
 }
 function pullBody(request, workflow, commits, status, runUrl) {
     const lines = [

@@ -20,7 +20,7 @@ import {
 import { diffInputChars, fitDiffInput, FITTED_TITLE_SUFFIX, type DiffInput } from './diff-block.js';
 import { fileSource } from './file-source.js';
 import type { TokenCounter } from './fit-diff.js';
-import { prDiffInput, workingTreeDiffInput } from './git-diff-source.js';
+import { prDiffInput, workingTreeDiffInput, type LabelledDiff } from './git-diff-source.js';
 import { globSource } from './glob-source.js';
 import { latestDiffInput } from './latest-diff-source.js';
 import { placeholder } from './placeholders.js';
@@ -29,8 +29,8 @@ import { prDescriptionBlock } from './pr-description-source.js';
 export interface ContextResolverOptions {
   /** The project root: `file:` and `glob:` paths are relative to it; git_diff runs in its repository. */
   root: string;
-  /** PR mode: `git_diff` is this patch (e.g. base...head) instead of the working tree. */
-  prDiff?: { patch: string; label: string };
+  /** PR mode: `git_diff` is this diff (e.g. base...head, parsed once) instead of the working tree. */
+  prDiff?: LabelledDiff;
   /** PR mode: the source of `pr_description` (raw; it is sanitised here). */
   prDescription?: { title: string; body: string };
   limits?: Partial<ContextLimits>;

@@ -6,6 +6,8 @@
  */
 import type { Workflow } from '../config/schema.js';
 import { loadWorkflowSpec } from '../config/workflow-source.js';
+import type { LabelledDiff } from '../context/git-diff-source.js';
+import { parseUnifiedDiff } from '../diff/unified-diff.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import { toError } from '../errors.js';
 import { prepareBranchWorkspace } from '../git/pr-workspace.js';
@@ -106,7 +108,9 @@ async function branchRun(
         ? await recentChanges(deps.root, branch, workspace.mergeBase)
         : undefined;
     if (diff !== undefined)
-      report.info(`docs-sync looks at ${diff.label} (${diff.patch.length} characters of diff).`);
+      report.info(
+        `docs-sync looks at ${diff.label} (${diff.diff.text.length} characters of diff).`,
+      );
 
     const ports = buildPorts({
       workflow,
@@ -256,7 +260,7 @@ async function recentChanges(
   root: string,
   branch: string,
   mergeBase: string | undefined,
-): Promise<{ patch: string; label: string }> {
+): Promise<LabelledDiff> {
   const head = (await runGit(root, ['rev-parse', 'HEAD'])).stdout.trim();
   const base = `refs/remotes/aethr/${branch}/base`;
   const baseTip = (await runGit(root, ['rev-parse', base])).stdout.trim();
@@ -267,13 +271,16 @@ async function recentChanges(
     const back = Math.min(DOCS_SYNC_FIRST_RANGE, count - 1);
     from = back > 0 ? `${base}~${back}` : undefined;
   }
-  if (!from) return { patch: '', label: 'no earlier commit' };
+  if (!from) return { diff: parseUnifiedDiff(''), label: 'no earlier commit' };
   const patch = (
     await runGit(root, ['diff', '--no-ext-diff', '--no-textconv', '-M', from, base], {
       maxBytes: 64 * 1024 * 1024,
     })
   ).stdout;
-  return { patch, label: `changes on the default branch since ${from.slice(0, 12)}` };
+  return {
+    diff: parseUnifiedDiff(patch),
+    label: `changes on the default branch since ${from.slice(0, 12)}`,
+  };
 }
 
 function pullBody(

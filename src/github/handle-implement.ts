@@ -141,7 +141,7 @@ async function implementOnPull(
       root: deps.root,
       env: deps.env,
       live: !settings.mock,
-      prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+      prDiff: { diff: diff.diff, label: `pull request #${pull.number}` },
       prDescription: { title: pull.title, body: pull.body },
       prSpentUsd: previous?.spendUsd ?? 0,
       observer: logObserver(report),

@@ -151,7 +151,7 @@ export async function handleReview(
         (m) => report.info(m),
         deps.diffSource === 'api',
       );
-      report.info(`${d.patch.length} characters of diff from ${d.source}.`);
+      report.info(`${d.diff.text.length} characters of diff from ${d.source}.`);
       for (const note of d.notes) report.info(note);
       return d;
     });
@@ -161,7 +161,7 @@ export async function handleReview(
       root: deps.root,
       env,
       live: !settings.mock,
-      prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+      prDiff: { diff: diff.diff, label: `pull request #${pull.number}` },
       prDescription: { title: pull.title, body: pull.body },
       prSpentUsd: previous?.spendUsd ?? 0,
       observer: logObserver(report),
@@ -171,7 +171,7 @@ export async function handleReview(
 
     // 5. Publish: new inline findings as one review, the rest in the summary.
     const findings = result.finalReview?.findings ?? [];
-    const anchored = anchorFindings(findings, diff.patch);
+    const anchored = anchorFindings(findings, diff.diff);
     const posted = await postReview(forge, pull, anchored, settings.botLogin, report);
     const { usage, prSpendUsd } = spendOf();
     const status = result.finalReview?.status ?? 'pass';

@@ -3,11 +3,13 @@
  * commit for pull_request events and the default branch for comments, so the needed commits
  * are fetched (deepening until the merge base is found); when git cannot, the API answers.
  */
+import { parseUnifiedDiff, type ParsedDiff } from '../diff/unified-diff.js';
 import { runGit } from '../git/run-git.js';
 import type { Forge, PullFile } from './forge.js';
 
 export interface PrDiff {
-  patch: string;
+  /** Parsed once for the whole run (its `text` is the patch as read). */
+  diff: ParsedDiff;
   source: 'git' | 'api-diff' | 'api-files';
   notes: string[];
 }
@@ -32,7 +34,7 @@ export async function loadPrDiff(
   if (!apiOnly)
     try {
       const patch = await diffFromGit(root, pr);
-      if (patch !== undefined) return { patch, source: 'git', notes };
+      if (patch !== undefined) return { diff: parseUnifiedDiff(patch), source: 'git', notes };
       notes.push(
         'The merge base was not found in the fetched history; the diff comes from the GitHub API.',
       );
@@ -43,12 +45,12 @@ export async function loadPrDiff(
       notes.push('The diff comes from the GitHub API (git could not fetch the pull request).');
     }
   const diff = await forge.getPullDiff(pr.number);
-  if (diff !== undefined) return { patch: diff, source: 'api-diff', notes };
+  if (diff !== undefined) return { diff: parseUnifiedDiff(diff), source: 'api-diff', notes };
   const files = await forge.listPullFiles(pr.number);
   notes.push(
     'GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.',
   );
-  return { patch: diffFromFiles(files), source: 'api-files', notes };
+  return { diff: parseUnifiedDiff(diffFromFiles(files)), source: 'api-files', notes };
 }
 
 async function hasCommit(root: string, sha: string): Promise<boolean> {

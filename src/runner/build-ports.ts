@@ -3,6 +3,7 @@
  * with what they know; the engine never sees where the pieces came from.
  */
 import type { Workflow } from '../config/schema.js';
+import type { LabelledDiff } from '../context/git-diff-source.js';
 import { createContextResolver } from '../context/resolver.js';
 import { createMockImplementBackend } from '../backends/mock-implement-backend.js';
 import { createOpencodeBackend } from '../backends/opencode/index.js';
@@ -19,7 +20,7 @@ export interface PortsOptions {
   env: Record<string, string | undefined>;
   live: boolean;
   observer?: RunObserver;
-  prDiff?: { patch: string; label: string };
+  prDiff?: LabelledDiff;
   prDescription?: { title: string; body: string };
   /** Replaces the default editing backends (tests, or a door with its own). */
   backends?: Partial<Record<'opencode' | 'patch', ImplementBackend>>;
