@@ -661,7 +661,30 @@ function renderPrompt(input) {
     if (history)
         userParts.push(history);
     userParts.push(renderContext(input.context));
-    return { system: systemParts.filter(Boolean).join('\n\n'), user: userParts.join('\n\n') };
+    const prompt = {
+        system: systemParts.filter(Boolean).join('\n\n'),
+        user: userParts.join('\n\n'),
+    };
+    const counted = countedContext(input.context);
+    if (counted)
+        prompt.counted = counted;
+    return prompt;
+}
+/**
+ * The context blocks of a prompt whose tokens the resolver counted (each block's text stands in
+ * the prompt as it is), for the gateway: undefined when none was counted.
+ */
+function countedContext(blocks) {
+    let counted;
+    for (const block of blocks) {
+        if (block.tokens === undefined)
+            continue;
+        counted ??= { bytes: 0, tokens: 0, parts: 0 };
+        counted.bytes += Buffer.byteLength(block.text);
+        counted.tokens += block.tokens;
+        counted.parts += 1;
+    }
+    return counted;
 }
 /** Picks what a step may see of earlier results, per `history_visibility`. */
 function visibleHistory(visibility, history) {
@@ -1160,6 +1183,7 @@ async function runStep(input, ports) {
                 { role: 'system', content: prompt.system },
                 { role: 'user', content: prompt.user },
             ],
+            ...(prompt.counted ? { counted: prompt.counted } : {}),
         }, onDelta);
         ({ text: output, usage, mock } = reply);
     }
@@ -1219,7 +1243,12 @@ async function previewPrompts(input, ports) {
             history,
             context,
         });
-        previews.push({ step, model: ports.routeModel(step.role), ...prompt });
+        previews.push({
+            step,
+            model: ports.routeModel(step.role),
+            system: prompt.system,
+            user: prompt.user,
+        });
         pending.push({ kind: 'pending', stepId: step.id, role: step.role });
     }
     return previews;
@@ -2612,6 +2641,8 @@ function diff_block_fitDiffInput(input, options) {
     };
     if (input.untrusted)
         block.untrusted = true;
+    if (count && fit.tokens !== undefined)
+        block.tokens = prefixTokens + fit.tokens;
     return block;
 }
 
@@ -3497,6 +3528,8 @@ function latestDiffBlock(source, artifact, fit) {
     return fitDiffInput(latestDiffInput(source, artifact), fit);
 }
 
+// EXTERNAL MODULE: ./.build/src/models/tokens.js + 1 modules
+var tokens = __webpack_require__(5186);
 // EXTERNAL MODULE: ./.build/src/context/sanitize-untrusted.js
 var sanitize_untrusted = __webpack_require__(3859);
 ;// CONCATENATED MODULE: ./.build/src/context/pr-description-source.js
@@ -3526,6 +3559,7 @@ function prDescriptionBlock(source, pr, maxChars) {
  * All blocks of a step share one per-call budget (`maxContextChars`, and `maxInputTokens` minus
  * `reserveTokens` when set), split diffs first — see `splitContextBudget`.
  */
+
 
 
 
@@ -3671,6 +3705,9 @@ function createContextResolver(options) {
             const countTokens = mayExceedTokens(items, limits) ? await tokenCounter() : undefined;
             return splitContextBudget(items, limits, {
                 ...(countTokens ? { countTokens } : {}),
+                // The default counter is at or above every model family's count but cl100k's, so the
+                // engine may pass the blocks' counts on to the gateway (ChatRequest.inputTokensBound).
+                keepCounts: options.countTokens === undefined,
                 ...(options.ignore ? { ignore: options.ignore } : {}),
                 onDiffError: failed,
             });
@@ -3679,28 +3716,48 @@ function createContextResolver(options) {
 }
 /**
  * Whether counting tokens can matter: a token covers at least one UTF-8 byte, so context whose
- * bytes fit under the token limit fits whatever the tokenizer says (and it need not be loaded).
+ * bytes (headings and fences included) fit the token budget fits whatever the tokenizer says, and
+ * the tokenizer need not be loaded.
  */
 function mayExceedTokens(items, limits) {
-    if (limits.maxInputTokens === undefined)
+    const budget = contextBudget(limits).tokens;
+    if (!Number.isFinite(budget))
         return false;
-    let chars = 0;
+    let bytes = 0;
+    const add = (block) => {
+        const wrap = wrapperChars({ ...block, title: '' });
+        bytes += Buffer.byteLength(block.text) + Buffer.byteLength(block.title) + wrap;
+    };
     for (const item of items) {
-        chars +=
-            'input' in item
-                ? diffInputChars(item.input)
-                : item.blocks.reduce((n, b) => n + b.text.length, 0);
+        if ('blocks' in item)
+            item.blocks.forEach(add);
+        else if (item.input.kind === 'ready')
+            add(item.input.block);
+        else {
+            const { input } = item;
+            add({
+                title: `${input.title}${FITTED_TITLE_SUFFIX}`,
+                text: input.prefix ?? '',
+                language: 'diff',
+            });
+            bytes += Buffer.byteLength(input.diff.text);
+            // Files named but not read: a list line each, and the notes above the list.
+            for (const u of input.unread ?? [])
+                bytes += Buffer.byteLength(u.path + u.reason) + 16;
+            if (input.unread?.length)
+                bytes += 400;
+        }
+        if (bytes > budget)
+            return true;
     }
-    // Bytes are at most 3 per UTF-16 code unit; `chars * 3` bounds them without encoding anything.
-    return chars * 3 > limits.maxInputTokens - (limits.reserveTokens ?? 0);
+    return false;
 }
 /** Shares of the budget other sources keep for themselves, at most, while diffs are fitted. */
 const OTHER_SOURCES_SHARE = 0.25;
 /** The default counter: never below the gateway's estimate for any model family it knows. */
 async function defaultTokenCounter() {
-    const { countTokens } = await Promise.all(/* import() */[__webpack_require__.e(626), __webpack_require__.e(877)]).then(__webpack_require__.bind(__webpack_require__, 3877));
-    const asText = { disallowedSpecial: new Set() };
-    return (text) => text === '' ? 0 : Math.max(countTokens(text, asText), Math.ceil(text.length / 3.5));
+    const countTokens = await (0,tokens/* loadEncoder */.nA)('o200k_base');
+    return (text) => (text === '' ? 0 : Math.max(countTokens(text), Math.ceil(text.length / 3.5)));
 }
 /** Characters renderPrompt adds around a block (heading, fence, the untrusted-data sentence). */
 function wrapperChars(block) {
@@ -3730,12 +3787,24 @@ function splitContextBudget(items, limits, options = {}) {
     const budget = contextBudget(limits);
     const hasTokens = Number.isFinite(budget.tokens);
     const count = options.countTokens;
-    const tokensOf = (text) => hasTokens ? (count ? count(text) : Math.ceil(Buffer.byteLength(text) / 3)) : 0;
+    // Each block's text is counted once, however often its cost is asked (a fitted diff comes with
+    // its count, the sum of its files').
+    const counts = new WeakMap();
+    const textTokens = (b) => {
+        if (!count)
+            return Math.ceil(Buffer.byteLength(b.text) / 3);
+        let n = b.tokens ?? counts.get(b);
+        if (n === undefined) {
+            n = count(b.text);
+            counts.set(b, n);
+        }
+        return n;
+    };
     const costOf = (b) => {
         const wrap = wrapperChars(b);
         return {
             chars: b.text.length + wrap,
-            tokens: hasTokens ? tokensOf(b.text) + Math.ceil(wrap / 3) : 0,
+            tokens: hasTokens ? textTokens(b) + Math.ceil(wrap / 3) : 0,
         };
     };
     const add = (a, b) => ({
@@ -3849,9 +3918,13 @@ function splitContextBudget(items, limits, options = {}) {
         list.push(shown);
         shownOthers.set(i, list);
     }
-    return items.flatMap((_, i) => {
+    const blocks = items.flatMap((_, i) => {
         const done = fitted.get(i);
         return done ? [done] : (shownOthers.get(i) ?? []);
+    });
+    return blocks.map((b) => {
+        const { tokens: _own, ...rest } = b;
+        return options.keepCounts && count && hasTokens ? { ...rest, tokens: textTokens(b) } : rest;
     });
 }
 function resolver_budgetWords(budget) {
@@ -3867,8 +3940,9 @@ function cutToRoom(block, room, costOf) {
     for (let attempt = 0; attempt < 6 && max >= MIN_CUT_CHARS; attempt++) {
         const cut = cutAtLineBoundary(block.text, max);
         const body = cut.text.endsWith('\n') ? cut.text : `${cut.text}\n`;
+        const { tokens: _whole, ...rest } = block;
         const candidate = {
-            ...block,
+            ...rest,
             title: block.title.includes('(truncated)') ? block.title : `${block.title} (truncated)`,
             text: `${body}${note}`,
         };
@@ -6023,7 +6097,7 @@ const CONTEXT = 3;
 const MAX_LCS_CELLS = 4_000_000;
 /** Marks a last line that has no newline, so it differs from the same text with one. */
 const NO_EOL = '\n\u0000';
-function tokens(text) {
+function make_diff_tokens(text) {
     if (text === '')
         return [];
     const lines = text.split('\n');
@@ -6109,8 +6183,8 @@ function makeFileDiff(path, oldText, newText) {
     const header = [`diff --git ${(0,git_path/* quoteC */.aw)(`a/${path}`)} ${(0,git_path/* quoteC */.aw)(`b/${path}`)}`];
     if (oldText === null)
         header.push('new file mode 100644');
-    const a = tokens(oldText ?? '');
-    const b = tokens(newText);
+    const a = make_diff_tokens(oldText ?? '');
+    const b = make_diff_tokens(newText);
     if (oldText === null && b.length === 0)
         return `${header.join('\n')}\n`;
     header.push(`--- ${oldText === null ? '/dev/null' : (0,git_path/* quoteC */.aw)(`a/${path}`)}`, `+++ ${(0,git_path/* quoteC */.aw)(`b/${path}`)}`);
@@ -7096,6 +7170,7 @@ function createPatchBackend(options) {
                     { role: 'system', content: prompt.system },
                     { role: 'user', content: `${prompt.user}\n\n${patchInstructions(policy, validators)}` },
                 ],
+                ...(prompt.counted ? { counted: prompt.counted } : {}),
             }, onDelta);
             const run = queue.then(() => applyAndValidate(step.id, iteration, reply.text));
             queue = run.catch(() => undefined);
@@ -7119,8 +7194,8 @@ function createPatchBackend(options) {
 
 // EXTERNAL MODULE: ./.build/src/models/budget.js
 var budget = __webpack_require__(3177);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
-var gateway = __webpack_require__(2278);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 2 modules
+var gateway = __webpack_require__(7213);
 // EXTERNAL MODULE: ./.build/src/models/policy.js
 var policy = __webpack_require__(4014);
 // EXTERNAL MODULE: ./.build/src/models/routing.js

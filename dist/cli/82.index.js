@@ -168,8 +168,8 @@ async function authorizeActor(forge, actor, minimum, allowedActors = []) {
 
 // EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 4 modules
 var run_workflow = __webpack_require__(9933);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
-var gateway = __webpack_require__(2278);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 2 modules
+var gateway = __webpack_require__(7213);
 // EXTERNAL MODULE: ./.build/src/models/routing.js
 var routing = __webpack_require__(4216);
 // EXTERNAL MODULE: external "node:buffer"

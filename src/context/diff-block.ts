@@ -62,5 +62,6 @@ export function fitDiffInput(input: DiffInput, options: DiffFitOptions): Context
     coverage: fit.coverage,
   };
   if (input.untrusted) block.untrusted = true;
+  if (count && fit.tokens !== undefined) block.tokens = prefixTokens + fit.tokens;
   return block;
 }

@@ -23,6 +23,7 @@ import type { TokenCounter } from './fit-diff.js';
 import { prDiffInput, workingTreeDiffInput, type LabelledDiff } from './git-diff-source.js';
 import { globSource } from './glob-source.js';
 import { latestDiffInput } from './latest-diff-source.js';
+import { loadEncoder } from '../models/tokens.js';
 import { placeholder } from './placeholders.js';
 import { prDescriptionBlock } from './pr-description-source.js';
 
@@ -195,6 +196,9 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
       const countTokens = mayExceedTokens(items, limits) ? await tokenCounter() : undefined;
       return splitContextBudget(items, limits, {
         ...(countTokens ? { countTokens } : {}),
+        // The default counter is at or above every model family's count but cl100k's, so the
+        // engine may pass the blocks' counts on to the gateway (ChatRequest.inputTokensBound).
+        keepCounts: options.countTokens === undefined,
         ...(options.ignore ? { ignore: options.ignore } : {}),
         onDiffError: failed,
       });
@@ -204,19 +208,35 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
 
 /**
  * Whether counting tokens can matter: a token covers at least one UTF-8 byte, so context whose
- * bytes fit under the token limit fits whatever the tokenizer says (and it need not be loaded).
+ * bytes (headings and fences included) fit the token budget fits whatever the tokenizer says, and
+ * the tokenizer need not be loaded.
  */
 function mayExceedTokens(items: readonly ContextItem[], limits: ContextLimits): boolean {
-  if (limits.maxInputTokens === undefined) return false;
-  let chars = 0;
+  const budget = contextBudget(limits).tokens;
+  if (!Number.isFinite(budget)) return false;
+  let bytes = 0;
+  const add = (block: Pick<ContextBlock, 'title' | 'text' | 'language' | 'untrusted'>): void => {
+    const wrap = wrapperChars({ ...block, title: '' });
+    bytes += Buffer.byteLength(block.text) + Buffer.byteLength(block.title) + wrap;
+  };
   for (const item of items) {
-    chars +=
-      'input' in item
-        ? diffInputChars(item.input)
-        : item.blocks.reduce((n, b) => n + b.text.length, 0);
+    if ('blocks' in item) item.blocks.forEach(add);
+    else if (item.input.kind === 'ready') add(item.input.block);
+    else {
+      const { input } = item;
+      add({
+        title: `${input.title}${FITTED_TITLE_SUFFIX}`,
+        text: input.prefix ?? '',
+        language: 'diff',
+      });
+      bytes += Buffer.byteLength(input.diff.text);
+      // Files named but not read: a list line each, and the notes above the list.
+      for (const u of input.unread ?? []) bytes += Buffer.byteLength(u.path + u.reason) + 16;
+      if (input.unread?.length) bytes += 400;
+    }
+    if (bytes > budget) return true;
   }
-  // Bytes are at most 3 per UTF-16 code unit; `chars * 3` bounds them without encoding anything.
-  return chars * 3 > limits.maxInputTokens - (limits.reserveTokens ?? 0);
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,10 +256,8 @@ export const OTHER_SOURCES_SHARE = 0.25;
 
 /** The default counter: never below the gateway's estimate for any model family it knows. */
 async function defaultTokenCounter(): Promise<TokenCounter> {
-  const { countTokens } = await import('gpt-tokenizer/encoding/o200k_base');
-  const asText = { disallowedSpecial: new Set<string>() };
-  return (text) =>
-    text === '' ? 0 : Math.max(countTokens(text, asText), Math.ceil(text.length / 3.5));
+  const countTokens = await loadEncoder('o200k_base');
+  return (text) => (text === '' ? 0 : Math.max(countTokens(text), Math.ceil(text.length / 3.5)));
 }
 
 /** Characters renderPrompt adds around a block (heading, fence, the untrusted-data sentence). */
@@ -279,6 +297,8 @@ export function splitContextBudget(
   limits: ContextLimits,
   options: {
     countTokens?: TokenCounter;
+    /** Leave each block's count in `tokens` (else blocks come back without one). */
+    keepCounts?: boolean;
     ignore?: readonly string[];
     onDiffError?: (source: string, e: unknown) => ContextBlock;
   } = {},
@@ -286,13 +306,23 @@ export function splitContextBudget(
   const budget = contextBudget(limits);
   const hasTokens = Number.isFinite(budget.tokens);
   const count = options.countTokens;
-  const tokensOf = (text: string): number =>
-    hasTokens ? (count ? count(text) : Math.ceil(Buffer.byteLength(text) / 3)) : 0;
+  // Each block's text is counted once, however often its cost is asked (a fitted diff comes with
+  // its count, the sum of its files').
+  const counts = new WeakMap<ContextBlock, number>();
+  const textTokens = (b: ContextBlock): number => {
+    if (!count) return Math.ceil(Buffer.byteLength(b.text) / 3);
+    let n = b.tokens ?? counts.get(b);
+    if (n === undefined) {
+      n = count(b.text);
+      counts.set(b, n);
+    }
+    return n;
+  };
   const costOf = (b: ContextBlock): Cost => {
     const wrap = wrapperChars(b);
     return {
       chars: b.text.length + wrap,
-      tokens: hasTokens ? tokensOf(b.text) + Math.ceil(wrap / 3) : 0,
+      tokens: hasTokens ? textTokens(b) + Math.ceil(wrap / 3) : 0,
     };
   };
   const add = (a: Cost, b: Cost): Cost => ({
@@ -409,9 +439,13 @@ export function splitContextBudget(
     list.push(shown);
     shownOthers.set(i, list);
   }
-  return items.flatMap((_, i) => {
+  const blocks = items.flatMap((_, i) => {
     const done = fitted.get(i);
     return done ? [done] : (shownOthers.get(i) ?? []);
+  });
+  return blocks.map((b) => {
+    const { tokens: _own, ...rest } = b;
+    return options.keepCounts && count && hasTokens ? { ...rest, tokens: textTokens(b) } : rest;
   });
 }
 
@@ -434,8 +468,9 @@ function cutToRoom(
   for (let attempt = 0; attempt < 6 && max >= MIN_CUT_CHARS; attempt++) {
     const cut = cutAtLineBoundary(block.text, max);
     const body = cut.text.endsWith('\n') ? cut.text : `${cut.text}\n`;
+    const { tokens: _whole, ...rest } = block;
     const candidate: ContextBlock = {
-      ...block,
+      ...rest,
       title: block.title.includes('(truncated)') ? block.title : `${block.title} (truncated)`,
       text: `${body}${note}`,
     };

@@ -197,6 +197,7 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
           { role: 'system', content: prompt.system },
           { role: 'user', content: prompt.user },
         ],
+        ...(prompt.counted ? { counted: prompt.counted } : {}),
       },
       onDelta,
     );
@@ -259,7 +260,12 @@ export async function previewPrompts(
       history,
       context,
     });
-    previews.push({ step, model: ports.routeModel(step.role), ...prompt });
+    previews.push({
+      step,
+      model: ports.routeModel(step.role),
+      system: prompt.system,
+      user: prompt.user,
+    });
     pending.push({ kind: 'pending', stepId: step.id, role: step.role });
   }
   return previews;

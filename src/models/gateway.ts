@@ -9,7 +9,8 @@
  * why in `mockReason`, and `onNotice` hears it once per reason.
  *
  * Bounds (when a `budget` guard is given, as the doors do through buildPorts): before every call,
- * live or mock, the input tokens are counted (tokens.ts), the output cap is clamped to
+ * live or mock, the input tokens are settled (by a byte bound when it proves the checks, else
+ * counted: see estimateInput and tokens.ts), the output cap is clamped to
  * `limits.max_output_tokens_per_call` and sent, and the guard checks the projected cost. A refused
  * call is not made: it is recorded with status `blocked` and the limit, and `BudgetExceeded` is
  * thrown. After a call, the estimate, the reported usage, the cost in USD, the service tier and
@@ -45,10 +46,10 @@ import {
 } from './providers.js';
 import { redactSecrets, redactURL } from './redact.js';
 import {
-  chatTokensUpperBound,
+  approxChatTokens,
+  chatTokensBound,
   countTokens,
   estimateChatTokens,
-  approxChatTokens,
   tokenMethodFor,
   type TokenEstimate,
 } from './tokens.js';
@@ -80,9 +81,16 @@ export interface CallRecord {
   errorKind?: ModelErrorKind;
 
   // With a budget guard:
-  /** Input tokens counted before the call. */
+  /**
+   * Input tokens as the pre-call checks saw them: an exact count, an approximation, or — when it
+   * alone proved the call within its limits and budgets — an upper bound made without the
+   * tokenizer; replaced by an exact count when the provider reports no usage.
+   */
   estimatedInputTokens?: number;
-  /** How they were counted: `tokenizer:o200k_base`, `approx:chars/3.5`, `approx:chars/4`. */
+  /**
+   * How: `tokenizer:o200k_base` (exact), `approx:chars/3.5` / `approx:chars/4`, or
+   * `bound:utf8-bytes` / `bound:counted+bytes` (see tokens.ts).
+   */
   estimateMethod?: string;
   /** The output cap sent (max_tokens / max_completion_tokens). */
   maxOutputTokens?: number;
@@ -268,25 +276,36 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
     if (error instanceof ModelError) record.errorKind = error.kind;
   }
 
-  /** Counts the input: exactly when it matters (live, a USD budget, near the input limit). */
+  /**
+   * The input tokens for the pre-call checks, counted only when that changes a decision. Families
+   * without a local tokenizer are estimated (chars per token), as always. For OpenAI families a
+   * bound made without the tokenizer — the messages' bytes, with the context the prompt's builder
+   * already counted at its count (chatTokensBound) — is used when it alone proves the call within
+   * max_input_tokens_per_call and every USD budget: no exact count could decide otherwise. Only
+   * when it cannot is the prompt counted, once, exactly. Pricing after the call comes from the
+   * usage the provider reports (see callModel), so a bound never becomes a cost.
+   */
   async function estimateInput(
     request: ChatRequest,
     ref: string,
-    live: boolean,
     guard: BudgetGuard,
+    maxOutputTokens: number,
   ): Promise<TokenEstimate> {
-    const needsExact =
-      live ||
-      guard.usdBudgetApplies(request.role) ||
-      chatTokensUpperBound(request.messages) > guard.limits.maxInputTokensPerCall;
-    if (needsExact) return estimateChatTokens(request.messages, ref);
-    // Mock call, no USD budget, and no way to reach the input limit: skip loading the tokenizer.
     const method = tokenMethodFor(ref);
-    const approx =
-      method.kind === 'approx'
-        ? method
-        : { kind: 'approx' as const, charsPerToken: 4, label: 'approx:chars/4' };
-    return { tokens: approxChatTokens(request.messages, approx), method: approx };
+    if (method.kind === 'approx')
+      return { tokens: approxChatTokens(request.messages, method), method };
+    const bound = chatTokensBound(request.messages, ref, request.counted);
+    const proves =
+      bound.tokens <= guard.limits.maxInputTokensPerCall &&
+      (!guard.usdBudgetApplies(request.role) ||
+        guard.check({
+          ref,
+          role: request.role,
+          stepId: request.stepId,
+          inputTokens: bound.tokens,
+          maxOutputTokens,
+        }).ok);
+    return proves ? bound : estimateChatTokens(request.messages, ref);
   }
 
   /** One model, one request (plus one retry without a refused service tier). */
@@ -325,11 +344,12 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
       }
       let send: ChatRequest = request;
       let estimatedInput: number | undefined;
+      let estimate: TokenEstimate | undefined;
       if (budget) {
         const maxOutputTokens = budget.clampOutputTokens(request.maxOutputTokens);
         send = { ...request, maxOutputTokens };
         record.maxOutputTokens = maxOutputTokens;
-        const estimate = await estimateInput(request, record.ref, decision.mode === 'live', budget);
+        estimate = await estimateInput(request, record.ref, budget, maxOutputTokens);
         estimatedInput = estimate.tokens;
         record.estimatedInputTokens = estimate.tokens;
         record.estimateMethod = estimate.method.label;
@@ -411,6 +431,13 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
         record.outputTokens = result.usage.outputTokens;
       }
       if (budget) {
+        if (!result.usage && estimate?.method.kind === 'bound') {
+          // No usage reported: price the call by an exact count, not by the bound.
+          const exact = await estimateChatTokens(request.messages, record.ref);
+          estimatedInput = exact.tokens;
+          record.estimatedInputTokens = exact.tokens;
+          record.estimateMethod = exact.method.label;
+        }
         const inputTokens = result.usage?.inputTokens ?? estimatedInput ?? 0;
         const outputTokens =
           result.usage?.outputTokens ?? (await countTokens(result.text, record.ref));
