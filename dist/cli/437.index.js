@@ -3532,8 +3532,8 @@ function boundedTokenCount(text, count, maxRun = MAX_RUN) {
         total += Buffer.byteLength(text.slice(last, end), 'utf8');
         exactFrom = end;
     };
-    for (let p = 1; p < text.length - 1; p++) {
-        if (text.charCodeAt(p) !== 0x20 || !isSplitPoint(text, p))
+    for (let p = text.indexOf(' ', 1); p !== -1; p = text.indexOf(' ', p + 1)) {
+        if (!isSplitPoint(text, p))
             continue;
         if (p - last > maxRun)
             longStretch(p);

@@ -1224,8 +1224,8 @@ async function ensureAllowed(actor, settings, deps, replyOn) {
 var redact = __webpack_require__(3033);
 // EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 16 modules
 var workflow_source = __webpack_require__(3199);
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 41 modules
-var build_ports = __webpack_require__(7025);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 28 modules
+var build_ports = __webpack_require__(6939);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
 var ledger = __webpack_require__(5125);
 ;// CONCATENATED MODULE: ./.build/src/github/ledger-markdown.js

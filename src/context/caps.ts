@@ -82,7 +82,10 @@ export function contextLimitsFromWorkflow(limits?: PerCallLimits | null): Partia
 
 /** `12345` → `12,345` (fixed locale, so prompts are deterministic). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  // Integers without Intl (its first use costs milliseconds); others as en-US writes them.
+  return Number.isSafeInteger(n)
+    ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+    : n.toLocaleString('en-US');
 }
 
 /** `a, b, c and 7 more` — at most `maxShown` names. */

@@ -41,8 +41,11 @@ export function fitDiffInput(input: DiffInput, options: DiffFitOptions): Context
   if (input.kind === 'ready') return input.block;
   const prefix = input.prefix ?? '';
   const count = options.budget.countTokens;
+  const perToken = options.budget.charsPerToken;
   const prefixTokens =
-    options.budget.maxTokens !== undefined && count && prefix ? count(prefix) : 0;
+    options.budget.maxTokens !== undefined && count && prefix
+      ? Math.max(count(prefix), perToken ? Math.ceil(prefix.length / perToken) : 0)
+      : 0;
   const budget: FitBudget = {
     ...options.budget,
     maxChars: Math.max(0, options.budget.maxChars - prefix.length),

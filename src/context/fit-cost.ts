@@ -48,8 +48,11 @@ function memoFor(counter: TokenCounter, file: DiffFile): Map<Level, number> {
 }
 
 export interface Meter {
+  /** Characters at most: the budget's, or fewer when a floor of chars per token says so. */
   readonly maxChars: number;
-  /** The token limit as given (it is named in notes even when it cannot bind). */
+  /** The budget as given, for the notes. */
+  readonly stated: { chars: number; tokens: number | undefined };
+  /** The token limit (it is named in notes even when it cannot bind). */
   readonly maxTokens: number | undefined;
   /** Tokens are counted: a token limit that the characters alone do not prove is met. */
   readonly counting: boolean;
@@ -68,12 +71,20 @@ export function createMeter(budget: {
   maxChars: number;
   maxTokens?: number;
   countTokens?: TokenCounter;
+  charsPerToken?: number;
 }): Meter {
-  const maxChars = Math.max(0, Math.floor(budget.maxChars));
+  const statedChars = Math.max(0, Math.floor(budget.maxChars));
   const maxTokens =
     budget.maxTokens === undefined || !Number.isFinite(budget.maxTokens)
       ? undefined
       : Math.max(0, Math.floor(budget.maxTokens));
+  // A count of at least ceil(chars / r) is within maxTokens exactly when chars ≤ r × maxTokens:
+  // the floor is a character limit on the whole text (it does not add up part by part).
+  const floorChars =
+    maxTokens !== undefined && budget.charsPerToken !== undefined && budget.charsPerToken > 0
+      ? Math.floor(maxTokens * budget.charsPerToken)
+      : Number.POSITIVE_INFINITY;
+  const maxChars = Math.min(statedChars, floorChars);
   // A text within maxChars has at most 3 UTF-8 bytes a character, and a token covers at least
   // one byte: with maxTokens ≥ 3 × maxChars the token limit cannot bind, so nothing is counted.
   const counting = maxTokens !== undefined && maxTokens < 3 * maxChars;
@@ -82,6 +93,7 @@ export function createMeter(budget: {
 
   return {
     maxChars,
+    stated: { chars: statedChars, tokens: maxTokens },
     maxTokens,
     counting,
     measure: (text) => ({ chars: text.length, tokens: tokensOf(text) }),
@@ -89,6 +101,9 @@ export function createMeter(budget: {
       const rendered = renderAt(file, level);
       const chars = rendered.text.length;
       if (!counter) return { chars, tokens: 0 };
+      // Over the whole character budget, the file is never shown at this level: its bytes bound
+      // its tokens well enough to rank it, without counting.
+      if (chars > maxChars) return { chars, tokens: Buffer.byteLength(rendered.text, 'utf8') };
       const counts = memoFor(counter, file);
       // A level that drops nothing costs what the file as given costs.
       const key: Level = rendered.reduced ? level : 'as-given';

@@ -61,7 +61,13 @@ export interface FitBudget {
   maxChars: number;
   /** Tokens of the fitted text at most (counted with `countTokens`, else estimated). */
   maxTokens?: number;
+  /** Must add up over newline-ended parts (a real tokenizer's count does; see fit-cost.ts). */
   countTokens?: TokenCounter;
+  /**
+   * A floor on the count of the whole text: at least ceil(chars / charsPerToken) tokens (the
+   * estimate some model families get). Applied to the whole, as a character limit.
+   */
+  charsPerToken?: number;
 }
 
 export interface FitOptions {

@@ -232,7 +232,10 @@ function clipFile(
   if (!fitsIn(used)) return undefined;
   const kept: Piece[] = [];
   for (const p of pieces) {
-    const next = addCost(used, meter.measure(joinLines([p.header, ...p.lines])));
+    const text = joinLines([p.header, ...p.lines]);
+    // Counted only when its characters fit.
+    if (used.chars + text.length > space.chars) break;
+    const next = addCost(used, meter.measure(text));
     if (!fitsIn(next)) break;
     kept.push(p);
     used = next;
@@ -308,7 +311,7 @@ function giveBack(job: FitJob, packed: Plan, leftOutAs: (i: number) => Decision)
     else if (packed.keepPreamble && job.parsed.preamble !== '') packed.keepPreamble = false;
     else break;
   }
-  const last = `[The diff (${job.totalWords}) is not shown: it is over the context budget of ${budgetWords(meter.maxChars, meter.maxTokens)}.]\n`;
+  const last = `[The diff (${job.totalWords}) is not shown: it is over the context budget of ${budgetWords(meter.stated.chars, meter.stated.tokens)}.]\n`;
   const skippedAll: Decision[] = files.map((_, i) =>
     inherent[i] !== undefined ? { kind: 'skipped', reason: inherent[i]! } : leftOutAs(i),
   );

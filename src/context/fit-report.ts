@@ -118,7 +118,7 @@ export function describePlan(job: FitJob, plan: Plan): { notes: string[]; reduce
       bump(d.reason);
     }
   });
-  const { maxChars, maxTokens } = job.meter;
+  const { chars: maxChars, tokens: maxTokens } = job.meter.stated;
   const why = [...reasons].map(([r, c]) => `${r}: ${formatCount(c)}`).join(', ');
   const notes = [
     `Fitted to the context budget of ${budgetWords(maxChars, maxTokens)}: the diff has ${job.totalWords}; ` +
@@ -134,7 +134,10 @@ export function describePlan(job: FitJob, plan: Plan): { notes: string[]; reduce
 export interface Assembled {
   text: string;
   notes: string[];
-  /** The sum of the costs of the text's parts. */
+  /**
+   * The sum of the costs of the text's parts. Its tokens are counted when first read (a text whose
+   * characters are over the budget never needs them), each file once (fit-cost.ts).
+   */
   cost: Cost;
   /** Some file is shown with less context than as given. */
   reduced: boolean;
@@ -144,27 +147,28 @@ export interface Assembled {
 export function assemble(job: FitJob, plan: Plan): Assembled {
   const { meter } = job;
   const parts: string[] = [];
-  let cost = ZERO;
-  const push = (text: string, c: Cost): void => {
+  const tokenParts: (() => number)[] = [];
+  let listed = ZERO;
+  const push = (text: string, tokens: () => number): void => {
     parts.push(text);
-    cost = addCost(cost, c);
+    tokenParts.push(tokens);
   };
   if (plan.keepPreamble) {
     const preamble = withNewline(job.parsed.preamble);
-    push(preamble, meter.measure(preamble));
+    push(preamble, () => meter.measure(preamble).tokens);
   }
   plan.decisions.forEach((d, i) => {
     if (d.kind === 'full') {
       // In the first step binary and header-only files stay (they are a line or two).
       if (job.inherent[i] === undefined || plan.level === 'as-given') {
         const file = job.files[i]!;
-        push(renderAt(file, plan.level).text, meter.fileCost(file, plan.level));
+        push(renderAt(file, plan.level).text, () => meter.fileCost(file, plan.level).tokens);
       }
-    } else if (d.kind === 'clipped') push(d.text, d.cost);
+    } else if (d.kind === 'clipped') push(d.text, () => d.cost.tokens);
   });
   const { notes, reduced } = describePlan(job, plan);
   const trailer = notes.map((n) => `[${n}]`);
-  for (const line of trailer) cost = addCost(cost, meter.measure(`${line}\n`));
+  for (const line of trailer) tokenParts.push(() => meter.measure(`${line}\n`).tokens);
   const entries: string[] = [];
   plan.decisions.forEach((d, i) => {
     const e = entryLine(job, i, d);
@@ -175,21 +179,27 @@ export function assemble(job: FitJob, plan: Plan): Assembled {
     chars: Math.floor(meter.maxChars * plan.listShare),
     tokens: meter.maxTokens === undefined ? 0 : Math.floor(meter.maxTokens * plan.listShare),
   };
-  let used = ZERO;
-  let listed = 0;
+  let count = 0;
   for (const e of entries) {
-    const next = addCost(used, meter.measure(`${e}\n`));
+    const next = addCost(listed, meter.measure(`${e}\n`));
     if (next.chars > cap.chars || (meter.counting && next.tokens > cap.tokens)) break;
-    used = next;
-    listed++;
+    listed = next;
+    count++;
   }
-  trailer.push(...entries.slice(0, listed));
-  cost = addCost(cost, used);
-  if (listed < entries.length) {
-    const more = `[skipped] ${formatCount(entries.length - listed)} more file${entries.length - listed === 1 ? '' : 's'} not listed here, to stay within the budget`;
+  trailer.push(...entries.slice(0, count));
+  if (count < entries.length) {
+    const more = `[skipped] ${formatCount(entries.length - count)} more file${entries.length - count === 1 ? '' : 's'} not listed here, to stay within the budget`;
     trailer.push(more);
-    cost = addCost(cost, meter.measure(`${more}\n`));
+    tokenParts.push(() => meter.measure(`${more}\n`).tokens);
   }
-  const body = withNewline(parts.join(''));
-  return { text: `${body}${joinLines(trailer)}`, notes, cost, reduced };
+  const text = `${withNewline(parts.join(''))}${joinLines(trailer)}`;
+  let tokens: number | undefined;
+  const cost: Cost = {
+    chars: text.length,
+    get tokens(): number {
+      tokens ??= tokenParts.reduce((n, part) => n + part(), listed.tokens);
+      return tokens;
+    },
+  };
+  return { text, notes, cost, reduced };
 }

@@ -41,9 +41,10 @@ export interface ContextResolverOptions {
    */
   perCall?: PerCallLimits | null;
   /**
-   * Tokens of a text for the model the prompt goes to (used only with a token limit). Default:
-   * the larger of gpt-tokenizer's o200k count and chars / 3.5, which is at or above the
-   * estimate the model gateway makes for OpenAI, Anthropic, Gemini and other models.
+   * Tokens of a text for the model the prompt goes to (used only with a token limit); must add up
+   * over newline-ended parts. Default: gpt-tokenizer's o200k count, with a floor of chars / 3.5
+   * (DEFAULT_CHARS_PER_TOKEN) — at or above the estimate the model gateway makes for OpenAI,
+   * Anthropic, Gemini and other models.
    */
   countTokens?: TokenCounter;
   /** Globs of changed files dropped first when a diff is over budget (besides lock files etc.). */
@@ -84,7 +85,7 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
   const tokenCounter = (): Promise<TokenCounter> =>
     (counter ??= options.countTokens
       ? Promise.resolve(options.countTokens)
-      : defaultTokenCounter());
+      : loadEncoder('o200k_base'));
 
   async function diffInput(source: string, state: ContextState): Promise<DiffInput | undefined> {
     const parsed = parseSource(source);
@@ -194,11 +195,13 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
         }),
       );
       const countTokens = mayExceedTokens(items, limits) ? await tokenCounter() : undefined;
+      const ownCounter = options.countTokens === undefined;
       return splitContextBudget(items, limits, {
         ...(countTokens ? { countTokens } : {}),
+        ...(ownCounter ? { charsPerToken: DEFAULT_CHARS_PER_TOKEN } : {}),
         // The default counter is at or above every model family's count but cl100k's, so the
-        // engine may pass the blocks' counts on to the gateway (ChatRequest.inputTokensBound).
-        keepCounts: options.countTokens === undefined,
+        // engine may pass the blocks' counts on to the gateway (ChatRequest.counted).
+        keepCounts: ownCounter,
         ...(options.ignore ? { ignore: options.ignore } : {}),
         onDiffError: failed,
       });
@@ -254,11 +257,12 @@ interface Cost {
 /** Shares of the budget other sources keep for themselves, at most, while diffs are fitted. */
 export const OTHER_SOURCES_SHARE = 0.25;
 
-/** The default counter: never below the gateway's estimate for any model family it knows. */
-async function defaultTokenCounter(): Promise<TokenCounter> {
-  const countTokens = await loadEncoder('o200k_base');
-  return (text) => (text === '' ? 0 : Math.max(countTokens(text), Math.ceil(text.length / 3.5)));
-}
+/**
+ * The floor of the default count: at least chars / 3.5 tokens, the gateway's estimate for
+ * Anthropic and Gemini models, so context fitted with the o200k count and this floor is never
+ * over the gateway's estimate for any family it knows (cl100k_base's exact count excepted).
+ */
+export const DEFAULT_CHARS_PER_TOKEN = 3.5;
 
 /** Characters renderPrompt adds around a block (heading, fence, the untrusted-data sentence). */
 function wrapperChars(
@@ -297,6 +301,8 @@ export function splitContextBudget(
   limits: ContextLimits,
   options: {
     countTokens?: TokenCounter;
+    /** A floor on each block's count: at least ceil(chars / this) (see DEFAULT_CHARS_PER_TOKEN). */
+    charsPerToken?: number;
     /** Leave each block's count in `tokens` (else blocks come back without one). */
     keepCounts?: boolean;
     ignore?: readonly string[];
@@ -309,6 +315,8 @@ export function splitContextBudget(
   // Each block's text is counted once, however often its cost is asked (a fitted diff comes with
   // its count, the sum of its files').
   const counts = new WeakMap<ContextBlock, number>();
+  const floor = (text: string): number =>
+    options.charsPerToken ? Math.ceil(text.length / options.charsPerToken) : 0;
   const textTokens = (b: ContextBlock): number => {
     if (!count) return Math.ceil(Buffer.byteLength(b.text) / 3);
     let n = b.tokens ?? counts.get(b);
@@ -316,7 +324,7 @@ export function splitContextBudget(
       n = count(b.text);
       counts.set(b, n);
     }
-    return n;
+    return Math.max(n, floor(b.text));
   };
   const costOf = (b: ContextBlock): Cost => {
     const wrap = wrapperChars(b);
@@ -383,6 +391,7 @@ export function splitContextBudget(
             ? {
                 maxTokens: Math.max(0, share.tokens - Math.ceil(wrap / 3)),
                 ...(count ? { countTokens: count } : {}),
+                ...(options.charsPerToken ? { charsPerToken: options.charsPerToken } : {}),
               }
             : {}),
         },

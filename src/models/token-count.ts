@@ -68,8 +68,8 @@ export function boundedTokenCount(
     total += Buffer.byteLength(text.slice(last, end), 'utf8');
     exactFrom = end;
   };
-  for (let p = 1; p < text.length - 1; p++) {
-    if (text.charCodeAt(p) !== 0x20 || !isSplitPoint(text, p)) continue;
+  for (let p = text.indexOf(' ', 1); p !== -1; p = text.indexOf(' ', p + 1)) {
+    if (!isSplitPoint(text, p)) continue;
     if (p - last > maxRun) longStretch(p);
     last = p;
   }
