@@ -5886,7 +5886,7 @@ exports.YAMLSeq = YAMLSeq;
 
 var log = __webpack_require__(7249);
 var merge = __webpack_require__(452);
-var stringify = __webpack_require__(2148);
+var stringify = __webpack_require__(9767);
 var identity = __webpack_require__(1127);
 var toJS = __webpack_require__(6424);
 
@@ -9866,7 +9866,7 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9767:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -10011,7 +10011,7 @@ exports.stringify = stringify;
 
 
 var identity = __webpack_require__(1127);
-var stringify = __webpack_require__(2148);
+var stringify = __webpack_require__(9767);
 var stringifyComment = __webpack_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
@@ -10204,7 +10204,7 @@ exports.stringifyComment = stringifyComment;
 
 
 var identity = __webpack_require__(1127);
-var stringify = __webpack_require__(2148);
+var stringify = __webpack_require__(9767);
 var stringifyComment = __webpack_require__(9799);
 
 function stringifyDocument(doc, options) {
@@ -10333,7 +10333,7 @@ exports.stringifyNumber = stringifyNumber;
 
 var identity = __webpack_require__(1127);
 var Scalar = __webpack_require__(3301);
-var stringify = __webpack_require__(2148);
+var stringify = __webpack_require__(9767);
 var stringifyComment = __webpack_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {

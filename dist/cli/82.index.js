@@ -168,8 +168,8 @@ async function authorizeActor(forge, actor, minimum, allowedActors = []) {
 
 // EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 4 modules
 var run_workflow = __webpack_require__(9933);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 2 modules
-var gateway = __webpack_require__(7213);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
+var gateway = __webpack_require__(1559);
 // EXTERNAL MODULE: ./.build/src/models/routing.js
 var routing = __webpack_require__(4216);
 // EXTERNAL MODULE: external "node:buffer"
@@ -1224,8 +1224,8 @@ async function ensureAllowed(actor, settings, deps, replyOn) {
 var redact = __webpack_require__(3033);
 // EXTERNAL MODULE: ./.build/src/config/workflow-source.js + 16 modules
 var workflow_source = __webpack_require__(3199);
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 28 modules
-var build_ports = __webpack_require__(6939);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 29 modules
+var build_ports = __webpack_require__(7823);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
 var ledger = __webpack_require__(5125);
 ;// CONCATENATED MODULE: ./.build/src/github/ledger-markdown.js

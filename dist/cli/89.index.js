@@ -109,8 +109,8 @@ var run_workflow = __webpack_require__(9933);
 var env_file = __webpack_require__(244);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
 var ledger = __webpack_require__(5125);
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 28 modules
-var build_ports = __webpack_require__(6939);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 29 modules
+var build_ports = __webpack_require__(7823);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./.build/src/cli/task-input.js

@@ -253,23 +253,45 @@ function clipFile(
   const origin = pieceOrigin(first);
   let count = 0;
   let lineCost = { chars: used.chars + first.header.length + 24, tokens: used.tokens + 16 };
+  let lines = ZERO; // the lines up to `count`, counted one by one
+  let running = ZERO;
   for (let j = 0; j < first.lines.length; j++) {
-    const next = addCost(lineCost, meter.measure(`${first.lines[j]}\n`));
+    const c = meter.measure(`${first.lines[j]}\n`);
+    const next = addCost(lineCost, c);
     if (!fitsIn(next)) break;
     lineCost = next;
+    running = addCost(running, c);
     // Never end between a line and its "\ No newline at end of file" marker.
-    if (!(first.lines[j + 1] ?? '').startsWith('\\')) count = j + 1;
+    if (!(first.lines[j + 1] ?? '').startsWith('\\')) {
+      count = j + 1;
+      lines = running;
+    }
   }
   const shown = first.lines.slice(0, count);
   if (!shown.some(isChange)) return undefined;
   const piece = makePiece(origin.oldBefore, origin.newBefore, shown, origin.section);
   const text = renderPieces({ ...f, tail: [] }, [piece]);
+  // Lines that start a token of their own add up exactly; otherwise count the text once more.
+  const cost = shown.every(startsAToken)
+    ? addCost(addCost(used, meter.measure(`${piece.header}\n`)), lines)
+    : meter.measure(text);
   return {
     kind: 'clipped',
     text,
     reason: `over budget: the first ${formatCount(count)} of ${formatCount(first.lines.length)} lines of hunk 1 of ${formatCount(pieces.length)} shown`,
-    cost: meter.measure(text),
+    cost,
   };
+}
+
+/**
+ * Whether a diff body line, after a newline, always starts a token of its own: a `+`, `-` or
+ * `\` line, or a context line whose text starts with something other than whitespace (a split
+ * point: models/token-count.ts). Then the counts of such lines add up to the count of their join.
+ */
+function startsAToken(line: string): boolean {
+  const c = line.charAt(0);
+  if (c === '+' || c === '-' || c === '\\') return true;
+  return c === ' ' && line.length > 1 && !/\s/.test(line.charAt(1));
 }
 
 /**

@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ChatRequest, ChatResult, ModelClient } from '../engine/types.js';
-import { BudgetExceeded, type BudgetGuard, type BudgetLimit } from './budget.js';
+import type { BudgetGuard, BudgetLimit } from './budget.js';
 import { mockChat } from './mock-model.js';
 import { ModelError, type ModelErrorKind } from './model-error.js';
 import {
@@ -45,14 +45,7 @@ import {
   type ResolvedProvider,
 } from './providers.js';
 import { redactSecrets, redactURL } from './redact.js';
-import {
-  approxChatTokens,
-  chatTokensBound,
-  countTokens,
-  estimateChatTokens,
-  tokenMethodFor,
-  type TokenEstimate,
-} from './tokens.js';
+import { checkCallBudget, recordCallSpend } from './call-budget.js';
 
 export interface CallRecord {
   /** Canonical provider (`openai`, `google`, ...). */
@@ -276,38 +269,6 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
     if (error instanceof ModelError) record.errorKind = error.kind;
   }
 
-  /**
-   * The input tokens for the pre-call checks, counted only when that changes a decision. Families
-   * without a local tokenizer are estimated (chars per token), as always. For OpenAI families a
-   * bound made without the tokenizer — the messages' bytes, with the context the prompt's builder
-   * already counted at its count (chatTokensBound) — is used when it alone proves the call within
-   * max_input_tokens_per_call and every USD budget: no exact count could decide otherwise. Only
-   * when it cannot is the prompt counted, once, exactly. Pricing after the call comes from the
-   * usage the provider reports (see callModel), so a bound never becomes a cost.
-   */
-  async function estimateInput(
-    request: ChatRequest,
-    ref: string,
-    guard: BudgetGuard,
-    maxOutputTokens: number,
-  ): Promise<TokenEstimate> {
-    const method = tokenMethodFor(ref);
-    if (method.kind === 'approx')
-      return { tokens: approxChatTokens(request.messages, method), method };
-    const bound = chatTokensBound(request.messages, ref, request.counted);
-    const proves =
-      bound.tokens <= guard.limits.maxInputTokensPerCall &&
-      (!guard.usdBudgetApplies(request.role) ||
-        guard.check({
-          ref,
-          role: request.role,
-          stepId: request.stepId,
-          inputTokens: bound.tokens,
-          maxOutputTokens,
-        }).ok);
-    return proves ? bound : estimateChatTokens(request.messages, ref);
-  }
-
   /** One model, one request (plus one retry without a refused service tier). */
   async function callModel(
     request: ChatRequest,
@@ -342,37 +303,7 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
         record.provider = decision.target.provider;
         record.ref = decision.target.ref;
       }
-      let send: ChatRequest = request;
-      let estimatedInput: number | undefined;
-      let estimate: TokenEstimate | undefined;
-      if (budget) {
-        const maxOutputTokens = budget.clampOutputTokens(request.maxOutputTokens);
-        send = { ...request, maxOutputTokens };
-        record.maxOutputTokens = maxOutputTokens;
-        estimate = await estimateInput(request, record.ref, budget, maxOutputTokens);
-        estimatedInput = estimate.tokens;
-        record.estimatedInputTokens = estimate.tokens;
-        record.estimateMethod = estimate.method.label;
-        const verdict = budget.check({
-          ref: record.ref,
-          role: request.role,
-          stepId: request.stepId,
-          inputTokens: estimate.tokens,
-          maxOutputTokens,
-        });
-        if (verdict.projectedUsd !== undefined) record.projectedUsd = verdict.projectedUsd;
-        if (!verdict.ok) {
-          record.status = 'blocked';
-          record.limit = verdict.limit;
-          record.error = verdict.message;
-          throw new BudgetExceeded(verdict, {
-            ref: record.ref,
-            role: request.role,
-            stepId: request.stepId,
-          });
-        }
-        if (verdict.price) record.priceSource = verdict.price.source;
-      }
+      const send: ChatRequest = budget ? await checkCallBudget(budget, request, record) : request;
       let settings: CallSettings = policy?.settingsFor(request.role, record.ref) ?? {};
       const applySettings = (r: CallRecord): void => {
         if (settings.serviceTier !== undefined) r.serviceTier = settings.serviceTier;
@@ -430,26 +361,7 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
         record.inputTokens = result.usage.inputTokens;
         record.outputTokens = result.usage.outputTokens;
       }
-      if (budget) {
-        if (!result.usage && estimate?.method.kind === 'bound') {
-          // No usage reported: price the call by an exact count, not by the bound.
-          const exact = await estimateChatTokens(request.messages, record.ref);
-          estimatedInput = exact.tokens;
-          record.estimatedInputTokens = exact.tokens;
-          record.estimateMethod = exact.method.label;
-        }
-        const inputTokens = result.usage?.inputTokens ?? estimatedInput ?? 0;
-        const outputTokens =
-          result.usage?.outputTokens ?? (await countTokens(result.text, record.ref));
-        const cost = budget.record({
-          ref: record.ref,
-          role: request.role,
-          inputTokens,
-          outputTokens,
-        });
-        if (cost !== undefined) record.costUsd = cost;
-        record.costBasis = result.usage ? 'reported' : 'estimated';
-      }
+      if (budget) await recordCallSpend(budget, request, record, result);
       record.durationMs = clock() - record.startedAt;
       const answer: ChatResult = { text: result.text, model: result.model, mock: result.mock };
       if (result.usage) answer.usage = result.usage;
