@@ -109,8 +109,8 @@ var run_workflow = __webpack_require__(2476);
 var env_file = __webpack_require__(244);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
 var ledger = __webpack_require__(5125);
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 14 modules
-var build_ports = __webpack_require__(8609);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 20 modules
+var build_ports = __webpack_require__(1976);
 // EXTERNAL MODULE: ./.build/src/config/did-you-mean.js
 var did_you_mean = __webpack_require__(5571);
 // EXTERNAL MODULE: ./.build/src/git/run-git.js

@@ -1915,6 +1915,8 @@ function filteredJobReport(inner, secrets) {
 var commands = __webpack_require__(2413);
 // EXTERNAL MODULE: ./.build/src/context/sanitize-untrusted.js + 1 modules
 var sanitize_untrusted = __webpack_require__(4041);
+// EXTERNAL MODULE: ./.build/src/diff/unified-diff.js
+var unified_diff = __webpack_require__(4161);
 // EXTERNAL MODULE: ./.build/src/engine/run-workflow.js + 2 modules
 var run_workflow = __webpack_require__(2476);
 ;// CONCATENATED MODULE: ./.build/src/github/idempotent-write.js
@@ -2004,8 +2006,8 @@ function withCommits(backend, options) {
     };
 }
 
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 14 modules
-var build_ports = __webpack_require__(8609);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 20 modules
+var build_ports = __webpack_require__(1976);
 // EXTERNAL MODULE: ./.build/src/github/authorize.js
 var authorize = __webpack_require__(6820);
 // EXTERNAL MODULE: ./.build/src/models/budget.js
@@ -2015,11 +2017,6 @@ var ledger = __webpack_require__(5125);
 // EXTERNAL MODULE: ./.build/src/models/redact.js
 var redact = __webpack_require__(3033);
 ;// CONCATENATED MODULE: ./.build/src/github/run-outcome.js
-/**
- * What a GitHub run tells its publishers: a `RunStart` once it is authorised and knows its
- * workflow, then exactly one `RunOutcome`. Handlers build these; publishers (the PR comments,
- * the check run, the Actions outputs, the terminal) decide what each means where they write.
- */
 
 
 
@@ -2111,7 +2108,7 @@ var workflow_source = __webpack_require__(7870);
 // EXTERNAL MODULE: ./.build/src/backends/opencode/find-binary.js
 var find_binary = __webpack_require__(9308);
 // EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
-var gateway = __webpack_require__(2278);
+var gateway = __webpack_require__(1559);
 // EXTERNAL MODULE: ./.build/src/models/routing.js
 var routing = __webpack_require__(4216);
 ;// CONCATENATED MODULE: ./.build/src/github/trusted-workflow.js
@@ -2280,6 +2277,7 @@ function logObserver(log) {
 
 
 
+
 /** How many commits of the default branch docs-sync looks at when it has no earlier branch. */
 const DOCS_SYNC_FIRST_RANGE = 10;
 async function handleBranchRun(request, ctx, defaultBranch) {
@@ -2325,10 +2323,12 @@ async function branchRun(request, ctx, defaultBranch) {
         identity: settings.identity,
     });
     await branch.assertCanCommit();
-    const diff = request.kind === 'docs-sync' ? await branch.baseChanges(DOCS_SYNC_FIRST_RANGE) : undefined;
-    if (diff !== undefined)
-        log.info(`docs-sync looks at ${diff.label} (${diff.patch.length} characters of diff).`);
-    const ports = enginePorts(ctx, workflow, { prDiff: diff });
+    const changes = request.kind === 'docs-sync' ? await branch.baseChanges(DOCS_SYNC_FIRST_RANGE) : undefined;
+    if (changes !== undefined)
+        log.info(`docs-sync looks at ${changes.label} (${changes.patch.length} characters of diff).`);
+    const ports = enginePorts(ctx, workflow, {
+        prDiff: changes && { diff: (0,unified_diff/* parseUnifiedDiff */.r)(changes.patch), label: changes.label },
+    });
     for (const backend of ['opencode', 'patch']) {
         const b = ports.backends[backend];
         if (b) {
@@ -2591,14 +2591,17 @@ function afterPushFailure(policy, result) {
  */
 
 
+
 /** `workspace` undefined: ask the API only (local previews). */
 async function loadPrDiff(workspace, pull, forge, log) {
     const notes = [];
     if (workspace)
         try {
             const patch = await workspace.preparePull(pull);
-            if (patch !== undefined)
-                return { patch, source: workspace.kind === 'local' ? 'local-git' : 'git', notes };
+            if (patch !== undefined) {
+                const source = workspace.kind === 'local' ? 'local-git' : 'git';
+                return { diff: (0,unified_diff/* parseUnifiedDiff */.r)(patch), source, notes };
+            }
             notes.push('The merge base was not found in the fetched history; the diff comes from the GitHub API.');
         }
         catch (error) {
@@ -2610,10 +2613,10 @@ async function loadPrDiff(workspace, pull, forge, log) {
         }
     const diff = await forge.getPullDiff(pull.number);
     if (diff !== undefined)
-        return { patch: diff, source: 'api-diff', notes };
+        return { diff: (0,unified_diff/* parseUnifiedDiff */.r)(diff), source: 'api-diff', notes };
     const files = await forge.listPullFiles(pull.number);
     notes.push('GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.');
-    return { patch: diffFromFiles(files), source: 'api-files', notes };
+    return { diff: (0,unified_diff/* parseUnifiedDiff */.r)(diffFromFiles(files)), source: 'api-files', notes };
 }
 /** A unified diff rebuilt from `pulls/{n}/files`; files GitHub sends without a patch are noted. */
 function diffFromFiles(files) {
@@ -2712,7 +2715,7 @@ async function implementOnPull(request, ctx) {
         });
         await branch.assertCanCommit();
         const ports = enginePorts(ctx, workflow, {
-            prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+            prDiff: { diff: diff.diff, label: `pull request #${pull.number}` },
             prDescription: { title: pull.title, body: pull.body },
             prSpentUsd: prior.spentUsd,
             // Code from a fork, or run with the base's secrets: agents and validators only isolated.
@@ -2854,11 +2857,11 @@ async function handleReview(request, ctx) {
     const subject = { ...ctx.request, workflow: workflow.workflow, pull, headSha: pull.head.sha };
     const prior = await ctx.publisher.start(subject);
     const diff = await diffRead;
-    log.info(`${diff.patch.length} characters of diff from ${diff.source}.`);
+    log.info(`${diff.diff.text.length} characters of diff from ${diff.source}.`);
     for (const note of diff.notes)
         log.info(note);
     const ports = enginePorts(ctx, workflow, {
-        prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+        prDiff: { diff: diff.diff, label: `pull request #${pull.number}` },
         prDescription: { title: pull.title, body: pull.body },
         prSpentUsd: prior.spentUsd,
     });
@@ -2869,7 +2872,7 @@ async function handleReview(request, ctx) {
         status: result.finalReview?.status ?? 'pass',
         noVerdictReason: result.finalReview?.noVerdictReason,
         findings: result.finalReview?.findings ?? [],
-        anchorDiff: diff.patch,
+        anchorDiff: diff.diff,
         coverage: mergeCoverage(result),
         iterations: rows.length >= 2 ? rows : undefined,
         message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,
@@ -3128,8 +3131,6 @@ var event_intent = __webpack_require__(251);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./.build/src/github/markdown.js
 var markdown = __webpack_require__(9006);
-// EXTERNAL MODULE: ./node_modules/parse-diff/index.js
-var parse_diff = __webpack_require__(2673);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./.build/src/github/fingerprint.js
@@ -3331,271 +3332,58 @@ function renderSuggestion(finding, fits) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/github/diff-anchor.js
-/**
- * Which lines of a pull request's diff can carry a review comment, and where each finding goes.
- *
- * GitHub accepts a review comment only on a line of the diff: an added or context line on the
- * RIGHT side (the PR head). A multi-line comment needs `start_line` and `line` in the same hunk
- * (https://docs.github.com/en/rest/pulls/comments#create-a-review-comment-for-a-pull-request).
- * Anything else is rejected with 422 and would lose the whole review, so findings that do not fit
- * are returned as `unanchored` for the summary comment instead.
- *
- * The diff must have GitHub's shape (merge-base…head, default 3 lines of context) for hunks to
- * match what GitHub checks against.
- */
-
 
 
 
 // ---------------------------------------------------------------------------------------------
 // Building the map
-/** Reads a unified diff (`git diff` format, or plain `---`/`+++` files) into a DiffMap. */
-function buildDiffMap(diffText) {
-    // A diff that travelled with CRLF line ends (headers end in \r): undo it once, up front.
-    const firstLineEnd = diffText.indexOf('\n');
-    const text = firstLineEnd > 0 && diffText[firstLineEnd - 1] === '\r'
-        ? diffText.replace(/\r\n/g, '\n')
-        : diffText;
-    const lines = text.split('\n');
-    const starts = [];
-    for (let i = 0; i < lines.length; i++) {
-        // Hunk lines always start with ' ', '+', '-' or '\', so this is always a file header.
-        if (lines[i]?.startsWith('diff --git '))
-            starts.push(i);
-    }
-    const files = [];
-    if (starts.length === 0) {
-        for (const parsed of parse_diff(text)) {
-            const file = fromPlainDiff(parsed);
-            if (file)
-                files.push(file);
-        }
-    }
-    else {
-        for (let s = 0; s < starts.length; s++) {
-            const segment = lines.slice(starts[s], starts[s + 1] ?? lines.length);
-            files.push(fromGitSegment(segment));
-        }
-    }
-    return indexFiles(files);
-}
-/** Builds the map from the API's file list; files without a `patch` have no commentable line. */
-function diffMapFromPullFiles(apiFiles) {
-    const files = apiFiles.map((api) => {
-        const status = apiStatus(api.status);
-        const patch = typeof api.patch === 'string' ? api.patch : undefined;
-        const chunks = patch
-            ? (parseDiff(`--- a/${api.filename}\n+++ b/${api.filename}\n${patch}`)[0]?.chunks ?? [])
-            : [];
-        const file = makeFile(api.filename, status, chunks);
-        if (api.previousFilename)
-            file.previousPath = api.previousFilename;
-        file.patchMissing = patch === undefined && status !== 'deleted';
-        if (api.additions !== undefined)
-            file.additions = api.additions;
-        if (api.deletions !== undefined)
-            file.deletions = api.deletions;
-        return file;
-    });
-    return indexFiles(files);
-}
-function apiStatus(status) {
-    switch (status) {
-        case 'added':
-            return 'added';
-        case 'removed':
-            return 'deleted';
-        case 'renamed':
-            return 'renamed';
-        case 'copied':
-            return 'copied';
-        default:
-            return 'modified';
-    }
-}
-function indexFiles(files) {
+const maps = new WeakMap();
+/** The map of a parsed diff (built once per diff), or of a diff's text. */
+function buildDiffMap(diff) {
+    if (typeof diff !== 'string' && 'byPath' in diff)
+        return diff;
+    const parsed = typeof diff === 'string' ? (0,unified_diff/* parseUnifiedDiff */.r)(diff) : diff;
+    let map = maps.get(parsed);
+    if (map)
+        return map;
     const byPath = new Map();
-    for (const file of files)
+    for (const file of parsed.files)
         if (!byPath.has(file.path))
             byPath.set(file.path, file);
-    return { files, byPath };
-}
-function makeFile(path, status, chunks) {
-    const file = {
-        path,
-        status,
-        binary: false,
-        patchMissing: false,
-        additions: 0,
-        deletions: 0,
-        hunks: [],
-        lines: new Map(),
-    };
-    chunks.forEach((chunk, hunk) => {
-        file.hunks.push({ newStart: chunk.newStart, newLines: chunk.newLines });
-        for (const change of chunk.changes) {
-            // parse-diff repeats the previous change for "\ No newline at end of file": skip it.
-            if (change.content.startsWith('\\'))
-                continue;
-            if (change.type === 'del') {
-                file.deletions += 1;
-                continue;
+    const cache = new WeakMap();
+    map = {
+        diff: parsed,
+        files: parsed.files,
+        byPath,
+        lines(file) {
+            let lines = cache.get(file);
+            if (!lines) {
+                lines = rightLines(file, parsed.crlf);
+                cache.set(file, lines);
             }
-            const line = change.type === 'add' ? change.ln : change.ln2;
-            if (change.type === 'add')
-                file.additions += 1;
-            if (status !== 'deleted')
-                file.lines.set(line, { hunk, text: change.content.slice(1), added: change.type === 'add' });
+            return lines;
+        },
+    };
+    maps.set(parsed, map);
+    return map;
+}
+function rightLines(file, crlf) {
+    const lines = new Map();
+    if (file.status === 'deleted' || file.binary)
+        return lines;
+    file.hunks.forEach((hunk, index) => {
+        let line = hunk.newStart;
+        for (const raw of hunk.lines) {
+            const c = raw.charAt(0);
+            if (c === '-' || c === '\\')
+                continue;
+            // A diff that travelled with CRLF line ends carries one on every line.
+            const body = crlf && raw.endsWith('\r') ? raw.slice(1, -1) : raw.slice(1);
+            lines.set(line, { hunk: index, text: body, added: c === '+' });
+            line++;
         }
     });
-    return file;
-}
-function fromGitSegment(segment) {
-    let status = 'modified';
-    let binary = false;
-    let from;
-    let to;
-    let renameFrom;
-    let renameTo;
-    const gitLine = segment[0] ?? '';
-    for (const line of segment.slice(1)) {
-        if (line.startsWith('@@'))
-            break;
-        if (line.startsWith('new file mode'))
-            status = 'added';
-        else if (line.startsWith('deleted file mode'))
-            status = 'deleted';
-        else if (line.startsWith('rename from '))
-            renameFrom = unquoteGitPath(line.slice('rename from '.length));
-        else if (line.startsWith('rename to '))
-            renameTo = unquoteGitPath(line.slice('rename to '.length));
-        else if (line.startsWith('copy from '))
-            renameFrom = unquoteGitPath(line.slice('copy from '.length));
-        else if (line.startsWith('copy to ')) {
-            renameTo = unquoteGitPath(line.slice('copy to '.length));
-            status = 'copied';
-        }
-        else if (line.startsWith('--- '))
-            from = headerPath(line.slice(4), 'a/');
-        else if (line.startsWith('+++ '))
-            to = headerPath(line.slice(4), 'b/');
-        else if (line.startsWith('Binary files ') || line === 'GIT binary patch')
-            binary = true;
-    }
-    if (renameTo !== undefined && status === 'modified')
-        status = 'renamed';
-    const [gitFrom, gitTo] = splitGitLine(gitLine.slice('diff --git '.length));
-    const right = to !== undefined && to !== '/dev/null' ? to : undefined;
-    const left = from !== undefined && from !== '/dev/null' ? from : undefined;
-    const path = status === 'deleted'
-        ? (left ?? renameFrom ?? gitFrom ?? gitTo ?? '')
-        : (right ?? renameTo ?? gitTo ?? left ?? gitFrom ?? '');
-    const parsed = binary ? [] : parse_diff(segment.join('\n'));
-    const file = makeFile(path, status, parsed.flatMap((f) => f.chunks));
-    file.binary = binary;
-    const previous = renameFrom ?? (status === 'renamed' ? left : undefined);
-    if (previous !== undefined && previous !== path)
-        file.previousPath = previous;
-    return file;
-}
-function fromPlainDiff(parsed) {
-    const from = parsed.from === undefined ? undefined : stripPrefix(unquoteGitPath(parsed.from), 'a/');
-    const to = parsed.to === undefined ? undefined : stripPrefix(unquoteGitPath(parsed.to), 'b/');
-    const deleted = parsed.deleted === true || to === '/dev/null';
-    const added = parsed.new === true || from === '/dev/null';
-    const path = deleted ? from : to;
-    if (!path || path === '/dev/null')
-        return undefined;
-    const status = deleted
-        ? 'deleted'
-        : added
-            ? 'added'
-            : from && from !== to
-                ? 'renamed'
-                : 'modified';
-    const file = makeFile(path, status, parsed.chunks);
-    if (status === 'renamed' && from)
-        file.previousPath = from;
-    return file;
-}
-/** The path in a `---`/`+++` line: quoted or not, git's trailing tab (or a timestamp) removed. */
-function headerPath(value, prefix) {
-    const path = value.startsWith('"') ? unquoteGitPath(value) : value.replace(/\t.*$/, '');
-    return path === '/dev/null' ? path : stripPrefix(path, prefix);
-}
-function stripPrefix(path, prefix) {
-    return path.startsWith(prefix) ? path.slice(prefix.length) : path;
-}
-/** `a/x b/y` from a `diff --git` line; used only when no `---`/`+++`/rename header says more. */
-function splitGitLine(rest) {
-    if (rest.startsWith('"')) {
-        const end = closingQuote(rest);
-        const left = unquoteGitPath(rest.slice(0, end + 1));
-        const right = unquoteGitPath(rest.slice(end + 2));
-        return [stripPrefix(left, 'a/'), stripPrefix(right, 'b/')];
-    }
-    // Unchanged name (the usual case): "a/P b/P", whatever P contains.
-    const half = (rest.length - 1) / 2;
-    if (Number.isInteger(half) &&
-        rest.slice(half) === ` b/${rest.slice(2, half)}` &&
-        rest.startsWith('a/')) {
-        const path = rest.slice(2, half);
-        return [path, path];
-    }
-    const quoted = rest.indexOf(' "b/');
-    const split = quoted !== -1 ? quoted : rest.indexOf(' b/');
-    if (split === -1)
-        return [undefined, undefined];
-    return [
-        stripPrefix(rest.slice(0, split), 'a/'),
-        stripPrefix(unquoteGitPath(rest.slice(split + 1)), 'b/'),
-    ];
-}
-function closingQuote(text) {
-    for (let i = 1; i < text.length; i++) {
-        if (text[i] === '\\')
-            i += 1;
-        else if (text[i] === '"')
-            return i;
-    }
-    return text.length - 1;
-}
-const C_ESCAPES = {
-    a: 7,
-    b: 8,
-    t: 9,
-    n: 10,
-    v: 11,
-    f: 12,
-    r: 13,
-    '"': 34,
-    '\\': 92,
-};
-/** Decodes git's C-style quoting (`"caf\303\251.txt"`); unquoted paths come back unchanged. */
-function unquoteGitPath(value) {
-    if (!value.startsWith('"'))
-        return value;
-    const end = closingQuote(value);
-    const inner = value.slice(1, end);
-    const bytes = [];
-    for (let i = 0; i < inner.length; i++) {
-        const ch = inner[i] ?? '';
-        if (ch !== '\\') {
-            bytes.push(...external_node_buffer_.Buffer.from(ch, 'utf8'));
-            continue;
-        }
-        const next = inner[i + 1] ?? '';
-        const octal = /^[0-7]{3}/.exec(inner.slice(i + 1, i + 4));
-        if (octal) {
-            bytes.push(parseInt(octal[0], 8));
-            i += 3;
-        }
-        else {
-            bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return external_node_buffer_.Buffer.from(bytes).toString('utf8');
+    return lines;
 }
 // ---------------------------------------------------------------------------------------------
 // Anchoring
@@ -3612,8 +3400,10 @@ function resolveDiffFile(map, path) {
     return bare === undefined ? undefined : map.byPath.get(bare);
 }
 function isCommentable(map, path, line) {
-    return resolveDiffFile(map, path)?.lines.has(line) ?? false;
+    const file = resolveDiffFile(map, path);
+    return file !== undefined && map.lines(file).has(line);
 }
+const NO_LINES = new Map();
 /**
  * Places findings on diff lines. A finding anchors on its line when that line is commentable; a
  * range anchors as a multi-line comment when both ends are in one hunk, otherwise on its end line
@@ -3622,7 +3412,7 @@ function isCommentable(map, path, line) {
  * occurrence suffix so two identical findings at different places stay two comments.
  */
 function anchorFindings(findings, diff) {
-    const map = typeof diff === 'string' ? buildDiffMap(diff) : diff;
+    const map = buildDiffMap(diff);
     const anchored = [];
     const unanchored = [];
     const seen = new Map();
@@ -3632,7 +3422,8 @@ function anchorFindings(findings, diff) {
             ...original,
             path: file?.path ?? normaliseFindingPath(original.path),
         };
-        const base = fingerprintFinding(finding, file?.lines.get(finding.line)?.text ?? '');
+        const lines = file ? map.lines(file) : NO_LINES;
+        const base = fingerprintFinding(finding, lines.get(finding.line)?.text ?? '');
         const occurrence = (seen.get(base) ?? 0) + 1;
         seen.set(base, occurrence);
         const fingerprint = repeatFingerprint(base, occurrence);
@@ -3647,8 +3438,8 @@ function anchorFindings(findings, diff) {
             unanchor('file is deleted in this pull request', true);
             continue;
         }
-        if (file.binary || file.patchMissing) {
-            unanchor(file.binary ? 'binary file' : 'file has no diff to comment on', true);
+        if (file.binary) {
+            unanchor('binary file', true);
             continue;
         }
         if (!isLineNumber(finding.line)) {
@@ -3659,8 +3450,8 @@ function anchorFindings(findings, diff) {
         let end = isLineNumber(finding.end_line) ? finding.end_line : start;
         if (end < start)
             [start, end] = [end, start];
-        const first = file.lines.get(start);
-        const last = file.lines.get(end);
+        const first = lines.get(start);
+        const last = lines.get(end);
         if (start === end) {
             if (first)
                 anchored.push(comment(finding, fingerprint, { line: start }, true));

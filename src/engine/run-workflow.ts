@@ -198,6 +198,7 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
           { role: 'system', content: prompt.system },
           { role: 'user', content: prompt.user },
         ],
+        ...(prompt.counted ? { counted: prompt.counted } : {}),
       },
       onDelta,
     );
@@ -261,7 +262,12 @@ export async function previewPrompts(
       history,
       context,
     });
-    previews.push({ step, model: ports.routeModel(step.role), ...prompt });
+    previews.push({
+      step,
+      model: ports.routeModel(step.role),
+      system: prompt.system,
+      user: prompt.user,
+    });
     pending.push({ kind: 'pending', stepId: step.id, role: step.role });
   }
   return previews;

@@ -62,6 +62,13 @@ export interface ChatRequest {
    * given instead of `messages` (which then holds its text, for counting and budgets).
    */
   raw?: RawChatPayload;
+  /**
+   * Text inside `messages` whose tokens the prompt's builder already counted (context blocks the
+   * resolver had to count): its UTF-8 bytes, its tokens (at or above the count of every model
+   * family but cl100k_base's) and how many pieces it is. The gateway bounds the rest of the
+   * messages by their bytes instead of counting the prompt again.
+   */
+  counted?: CountedText;
 }
 
 /** The OpenAI-shaped parts of an agent's request the proxy forwards (tool calling included). */
@@ -81,6 +88,12 @@ export interface ToolCall {
   id: string;
   type: 'function';
   function: { name: string; arguments: string };
+}
+
+export interface CountedText {
+  bytes: number;
+  tokens: number;
+  parts: number;
 }
 
 export interface TokenUsage {
@@ -124,6 +137,12 @@ export interface ContextBlock {
   untrusted?: boolean;
   /** For diff sources: what happened to each changed file when the context was fitted. */
   coverage?: FileCoverage[];
+  /**
+   * Tokens of `text` as the context resolver counted them, when it had to: at or above the count
+   * of every model family the gateway knows but cl100k_base's (the larger of o200k_base's count
+   * and chars / 3.5). The engine passes the sum on (ChatRequest.counted).
+   */
+  tokens?: number;
 }
 
 /** How much of one changed file a step saw. */
@@ -180,6 +199,8 @@ export interface StepResult {
 export interface RenderedPrompt {
   system: string;
   user: string;
+  /** Context in `user` whose tokens were already counted (ChatRequest.counted). */
+  counted?: CountedText;
 }
 
 /** Edits the working tree for a step (`opencode`, `patch`). The `llm` backend needs none. */

@@ -6,6 +6,7 @@
  */
 import type { Workflow } from '../config/schema.js';
 import { fenceUntrusted, sanitizeUntrustedText } from '../context/sanitize-untrusted.js';
+import { parseUnifiedDiff } from '../diff/unified-diff.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import { toError } from '../errors.js';
 import type { PrWorkspace } from '../git/pr-workspace.js';
@@ -96,12 +97,14 @@ async function branchRun(
     identity: settings.identity,
   });
   await branch.assertCanCommit();
-  const diff =
+  const changes =
     request.kind === 'docs-sync' ? await branch.baseChanges(DOCS_SYNC_FIRST_RANGE) : undefined;
-  if (diff !== undefined)
-    log.info(`docs-sync looks at ${diff.label} (${diff.patch.length} characters of diff).`);
+  if (changes !== undefined)
+    log.info(`docs-sync looks at ${changes.label} (${changes.patch.length} characters of diff).`);
 
-  const ports = enginePorts(ctx, workflow, { prDiff: diff });
+  const ports = enginePorts(ctx, workflow, {
+    prDiff: changes && { diff: parseUnifiedDiff(changes.patch), label: changes.label },
+  });
   for (const backend of ['opencode', 'patch'] as const) {
     const b = ports.backends[backend];
     if (b) {

@@ -98,7 +98,7 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
     await branch.assertCanCommit();
 
     const ports = enginePorts(ctx, workflow, {
-      prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+      prDiff: { diff: diff.diff, label: `pull request #${pull.number}` },
       prDescription: { title: pull.title, body: pull.body },
       prSpentUsd: prior.spentUsd,
       // Code from a fork, or run with the base's secrets: agents and validators only isolated.

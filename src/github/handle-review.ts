@@ -76,11 +76,11 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
   const prior = await ctx.publisher.start(subject);
 
   const diff = await diffRead;
-  log.info(`${diff.patch.length} characters of diff from ${diff.source}.`);
+  log.info(`${diff.diff.text.length} characters of diff from ${diff.source}.`);
   for (const note of diff.notes) log.info(note);
 
   const ports = enginePorts(ctx, workflow, {
-    prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+    prDiff: { diff: diff.diff, label: `pull request #${pull.number}` },
     prDescription: { title: pull.title, body: pull.body },
     prSpentUsd: prior.spentUsd,
   });
@@ -91,7 +91,7 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
     status: result.finalReview?.status ?? 'pass',
     noVerdictReason: result.finalReview?.noVerdictReason,
     findings: result.finalReview?.findings ?? [],
-    anchorDiff: diff.patch,
+    anchorDiff: diff.diff,
     coverage: mergeCoverage(result),
     iterations: rows.length >= 2 ? rows : undefined,
     message: result.finalReview?.notes.length ? result.finalReview.notes.join(' ') : undefined,

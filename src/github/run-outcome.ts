@@ -3,6 +3,7 @@
  * workflow, then exactly one `RunOutcome`. Handlers build these; publishers (the PR comments,
  * the check run, the Actions outputs, the terminal) decide what each means where they write.
  */
+import type { ParsedDiff } from '../diff/unified-diff.js';
 import { StepFailed } from '../engine/run-workflow.js';
 import type { FileCoverage, Finding, ReviewStatus, RunResult } from '../engine/types.js';
 import { AethrError, toError } from '../errors.js';
@@ -66,7 +67,7 @@ export interface FinishedOutcome {
   noVerdictReason?: string;
   findings: Finding[];
   /** The PR diff the findings may be anchored to (review runs); implement findings are not. */
-  anchorDiff?: string;
+  anchorDiff?: ParsedDiff;
   /** Why the findings are listed rather than posted inline, when they are not anchored. */
   listedBecause?: string;
   coverage?: FileCoverage[];

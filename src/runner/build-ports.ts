@@ -3,6 +3,7 @@
  * with what they know; the engine never sees where the pieces came from.
  */
 import type { Workflow } from '../config/schema.js';
+import type { LabelledDiff } from '../context/git-diff-source.js';
 import { createContextResolver } from '../context/resolver.js';
 import { createMockImplementBackend } from '../backends/mock-implement-backend.js';
 import type { PatchPolicy } from '../backends/patch/index.js';
@@ -18,7 +19,7 @@ export interface PortsOptions {
   env: Record<string, string | undefined>;
   live: boolean;
   observer?: RunObserver;
-  prDiff?: { patch: string; label: string };
+  prDiff?: LabelledDiff;
   prDescription?: { title: string; body: string };
   /** Local runs: `git_diff` against the merge base with this ref instead of HEAD (`--base`). */
   diffBase?: string;

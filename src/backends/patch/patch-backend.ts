@@ -315,6 +315,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
             { role: 'system', content: prompt.system },
             { role: 'user', content: `${prompt.user}\n\n${patchInstructions(policy, validators)}` },
           ],
+          ...(prompt.counted ? { counted: prompt.counted } : {}),
         },
         onDelta,
       );
