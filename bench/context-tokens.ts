@@ -16,6 +16,7 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import YAML from 'yaml';
 import { workflowSchema } from '../src/config/schema.js';
 import { createContextResolver } from '../src/context/resolver.js';
+import { parseUnifiedDiff } from '../src/diff/unified-diff.js';
 import type { PerCallLimits } from '../src/context/caps.js';
 import { renderPrompt } from '../src/engine/prompt.js';
 import type { ChatMessage, FileCoverage } from '../src/engine/types.js';
@@ -50,7 +51,7 @@ async function prompt(
 ): Promise<{ messages: ChatMessage[]; coverage: FileCoverage[] }> {
   const resolver = createContextResolver({
     root: process.cwd(),
-    prDiff: { patch: diff, label: 'pull request #123' },
+    prDiff: { diff: parseUnifiedDiff(diff), label: 'pull request #123' },
     ...(perCall ? { perCall } : {}),
   });
   const context = await resolver.resolve(step.context ?? [], {});

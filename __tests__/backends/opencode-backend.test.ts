@@ -18,7 +18,11 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Step } from '../../src/config/schema.js';
-import { createOpencodeBackend } from '../../src/backends/opencode/opencode-backend.js';
+import {
+  createOpencodeBackend as createBackend,
+  type OpencodeBackendOptions,
+} from '../../src/backends/opencode/opencode-backend.js';
+import { createModelGateway } from '../../src/models/gateway.js';
 import { OpencodeError } from '../../src/backends/opencode/errors.js';
 import { opencodePrompt } from '../../src/backends/opencode/opencode-config.js';
 import { editScript, startOpencodeLLMStub, toolNames } from '../support/opencode-llm-stub.js';
@@ -28,6 +32,15 @@ import type { OpencodeAgent } from '../support/opencode-agent.js';
 
 const API_KEY = 'sk-aethr-test-key-0123456789';
 const MODEL = 'local:stub-model';
+
+/** The backend as a door builds it: its model calls go through a live gateway (via the proxy), test hooks passed. */
+function createOpencodeBackend(options: Omit<OpencodeBackendOptions, 'models'>) {
+  return createBackend({
+    models: createModelGateway({ env: options.env, live: true }),
+    passEnv: Object.keys(options.env).filter((k) => k.startsWith('FAKE_OPENCODE_')),
+    ...options,
+  });
+}
 
 const made: string[] = [];
 function tempDir(prefix: string): string {
@@ -312,6 +325,8 @@ describe('process and interface (stand-in)', () => {
       root: repo,
       env: backendEnv(llm, { FAKE_OPENCODE_SLEEP_MS: '60000', FAKE_OPENCODE_PID_FILE: pidFile }),
       bin: standin.bin,
+      // The pids are checked from here, so no PID namespace (sandbox tests cover that mode).
+      isolation: { mode: 'none', description: 'none (test)', tried: [] },
       timeoutMs: 1_500,
       killGraceMs: 500,
     });
@@ -389,11 +404,13 @@ describe('process and interface (stand-in)', () => {
       expect(seen.cwd).toBe(repo);
       expect('permission' in seen.config).toBe(unsafe);
       if (unsafe) expect(seen.config.permission).toBe('allow');
-      expect(seen.config.provider.aethr!.options).toMatchObject({
-        baseURL: llm.url,
-        apiKey: API_KEY,
-        timeout: 7_000,
-      });
+      // opencode talks to aethr's model proxy with a one-run key, never to the provider.
+      const options = seen.config.provider.aethr!.options;
+      expect(options).toMatchObject({ timeout: 7_000 });
+      expect(options.baseURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+      expect(options.baseURL).not.toBe(llm.url);
+      expect(options.apiKey).toMatch(/^aethr-proxy-[0-9a-f]{48}$/);
+      expect(JSON.stringify(seen)).not.toContain(API_KEY);
       expect(seen.envNames).not.toContain('GITHUB_TOKEN');
       expect(seen.envNames).not.toContain('OPENAI_API_KEY');
       expect(seen.envNames).not.toContain('LOCAL_API_KEY');

@@ -7,7 +7,6 @@ import {
   opencodePrompt,
   opencodeRunArgs,
   OPENCODE_DISABLE_FLAGS,
-  passedEnv,
   UNREACHABLE_REGISTRY,
 } from '../../src/backends/opencode/opencode-config.js';
 import {
@@ -121,30 +120,9 @@ describe('environment', () => {
     expect(new URL(UNREACHABLE_REGISTRY).hostname).toBe('127.0.0.1');
   });
 
-  test('secrets, Action inputs and steering variables are not passed on', () => {
-    const passed = passedEnv({
-      PATH: '/usr/bin',
-      LANG: 'C.UTF-8',
-      GITHUB_TOKEN: 'ghs_x',
-      OPENAI_API_KEY: 'sk-x',
-      INPUT_GITHUB_TOKEN: 'x',
-      ACTIONS_RUNTIME_TOKEN: 'x',
-      OPENCODE_PERMISSION: '"allow"',
-      OPENCODE_CONFIG: '/evil.json',
-      XDG_CONFIG_HOME: '/home/u/.config',
-      HOME: '/home/u',
-      GIT_DIR: '/elsewhere',
-      NPM_CONFIG_REGISTRY: 'https://registry.npmjs.org/',
-      OPENAI_BASE_URL: 'https://api.openai.com/v1',
-      GITHUB_REPOSITORY: 'o/r',
-      UNSET: undefined,
-    });
-    expect(passed).toEqual({ PATH: '/usr/bin', LANG: 'C.UTF-8', GITHUB_REPOSITORY: 'o/r' });
-  });
-
-  test('opencodeEnv: passed env + isolation + the config', () => {
+  test('opencodeEnv: the sandbox env + isolation + the config', () => {
     const env = opencodeEnv({
-      baseEnv: { PATH: '/bin', HOME: '/home/u', OPENAI_API_KEY: 'sk-secret-123456' },
+      sandboxEnv: { PATH: '/bin', HOME: '/tmp/iso/home' },
       isolationDir: '/tmp/iso',
       config: { ...target, unsafePermissions: false },
     });

@@ -131,7 +131,7 @@ describe('patch backend: success', () => {
       });
       expect(artifact.note).toBeUndefined();
       expect(artifact.changedFiles).toEqual(['src/app.ts', 'src/new.ts']);
-      expect(output).toContain('validators passed (check)');
+      expect(output).toMatch(/validators passed \(check; sandbox: /);
     } finally {
       delete process.env.AETHR_TEST_API_TOKEN;
     }
@@ -174,6 +174,7 @@ describe('patch backend: refusals leave the tree byte-identical', () => {
       /\[deny\] path ".github\/workflows\/ci.yml" matches the deny glob ".github\/workflows\/\*\*"/,
     );
     expect(artifact.note).toMatch(/^patch refused by the policy/);
+    expect(artifact.refusal).toMatchObject({ stage: 'validate', rules: ['deny'] });
   });
 
   it('refuses a path escaping the repository with ..', async () => {

@@ -85,7 +85,7 @@ describe('validatePatch', () => {
         '.env.*',
       ]),
     );
-    expect(validatePatch(newFile('.github/dependabot.yml')).ok).toBe(true);
+    expect(validatePatch(newFile('.github/dependabot.yml')).ok).toBe(false);
     expect(validatePatch(newFile('docs/environment.md')).ok).toBe(true);
   });
 
@@ -112,7 +112,8 @@ describe('validatePatch', () => {
         .map((p) => p.rule)
         .sort(),
     ).toEqual(['copy', 'deny']);
-    expect(validatePatch(copy, { allowCopies: true, deny: [] }).ok).toBe(true);
+    // An empty deny list does not remove the protected paths.
+    expect(validatePatch(copy, { allowCopies: true, deny: [] }).ok).toBe(false);
   });
 
   it('refuses symlinks, submodules and invalid modes', () => {

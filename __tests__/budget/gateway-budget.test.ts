@@ -5,6 +5,7 @@ import type { ChatMessage, ChatRequest } from '../../src/engine/types.js';
 import { BudgetExceeded, createBudgetGuard, type BudgetSettings } from '../../src/models/budget.js';
 import { createModelGateway } from '../../src/models/gateway.js';
 import { ModelError } from '../../src/models/model-error.js';
+import { chatTokensUpperBound } from '../../src/models/tokens.js';
 import { createModelPolicy } from '../../src/models/policy.js';
 import type { PolicyConfig } from '../../src/config/bounds-schema.js';
 import { startOpenAIStub, type OpenAIStub, type StubRequest } from '../support/openai-stub.js';
@@ -81,19 +82,17 @@ describe('gateway with a budget: estimates', () => {
     ['openai:gpt-4o', o200k, 'gpt-4o'],
     ['openai:gpt-4', cl100k, 'gpt-4'],
   ] as const)(
-    'estimated input tokens are within 2%% of a tokenizer count of the request sent (%s)',
+    'counted when the byte bound cannot settle the limit: within 2%% of a tokenizer count of the request sent (%s)',
     async (ref, encoder, model) => {
       stub = await startOpenAIStub();
-      const { gateway } = liveGateway();
-      await gateway.chat(
-        request({
-          model: ref,
-          messages: [
-            { role: 'system', content: 'You are the reviewer. Reply with findings as JSON.' },
-            { role: 'user', content: BIG_PROMPT },
-          ],
-        }),
-      );
+      const messages: ChatMessage[] = [
+        { role: 'system', content: 'You are the reviewer. Reply with findings as JSON.' },
+        { role: 'user', content: BIG_PROMPT },
+      ];
+      const { gateway } = liveGateway({
+        limits: { max_input_tokens_per_call: chatTokensUpperBound(messages) - 1 },
+      });
+      await gateway.chat(request({ model: ref, messages }));
       const counted = sentTokens(stub.chatRequests()[0]!, encoder, model);
       const record = gateway.calls[0]!;
       expect(record.estimateMethod).toBe(
@@ -104,6 +103,34 @@ describe('gateway with a budget: estimates', () => {
     },
   );
 
+  it('does not count a request its bytes already prove within the limits: the ledger says so', async () => {
+    stub = await startOpenAIStub();
+    const { gateway } = liveGateway({ pricing, budget: { run_usd: 100 } });
+    const sent = request({ messages: [{ role: 'user', content: BIG_PROMPT }] });
+    await gateway.chat(sent);
+    expect(gateway.calls[0]).toMatchObject({
+      status: 'ok',
+      estimateMethod: 'bound:utf8-bytes',
+      estimatedInputTokens: chatTokensUpperBound(sent.messages),
+      costBasis: 'reported',
+    });
+  });
+
+  it('takes the context the prompt builder counted at its count', async () => {
+    stub = await startOpenAIStub();
+    const { gateway } = liveGateway({ limits: { max_input_tokens_per_call: 1_000 } });
+    const messages: ChatMessage[] = [{ role: 'user', content: BIG_PROMPT }];
+    const bytes = Buffer.byteLength(BIG_PROMPT);
+    // Without the count, 1,000 tokens cannot be proved from the bytes (so the prompt is counted).
+    expect(chatTokensUpperBound(messages)).toBeGreaterThan(1_000);
+    await gateway.chat(request({ messages, counted: { bytes, tokens: 900, parts: 1 } }));
+    expect(gateway.calls[0]).toMatchObject({
+      status: 'ok',
+      estimateMethod: 'bound:counted+bytes',
+      estimatedInputTokens: chatTokensUpperBound(messages) - bytes + 900 + 4,
+    });
+  });
+
   it('records estimate, reported usage, output cap, price source and cost', async () => {
     stub = await startOpenAIStub({
       reply: () => ({ text: 'done', usage: { prompt_tokens: 120, completion_tokens: 30 } }),
@@ -111,6 +138,7 @@ describe('gateway with a budget: estimates', () => {
     const { gateway } = liveGateway({ pricing, limits: { max_output_tokens_per_call: 64 } });
     const result = await gateway.chat(request());
     expect(result).toEqual({
+      finishReason: 'stop',
       text: 'done',
       usage: { inputTokens: 120, outputTokens: 30 },
       model: 'openai:gpt-4o-mini',
@@ -121,7 +149,7 @@ describe('gateway with a budget: estimates', () => {
       inputTokens: 120,
       outputTokens: 30,
       maxOutputTokens: 64,
-      estimateMethod: 'tokenizer:o200k_base',
+      estimateMethod: 'bound:utf8-bytes',
       priceSource: 'pricing',
       costBasis: 'reported',
     });
@@ -151,6 +179,9 @@ describe('gateway with a budget: estimates', () => {
     const record = gateway.calls[0]!;
     expect(record.inputTokens).toBeUndefined();
     expect(record.costBasis).toBe('estimated');
+    // Priced by an exact count of the request, not by the byte bound that let it through.
+    expect(record.estimateMethod).toBe('tokenizer:o200k_base');
+    expect(record.estimatedInputTokens).toBeLessThan(chatTokensUpperBound(request().messages));
     // "hello world" is 2 tokens in o200k_base.
     expect(record.costUsd).toBeCloseTo((record.estimatedInputTokens! + 2) / 1000);
   });

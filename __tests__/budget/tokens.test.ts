@@ -5,6 +5,7 @@ import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
 import type { ChatMessage } from '../../src/engine/types.js';
 import {
   approxChatTokens,
+  chatTokensBound,
   chatTokensUpperBound,
   countChatTokens,
   countTokens,
@@ -22,7 +23,7 @@ const SAMPLES = [
   'diff --git a/src/a.ts b/src/a.ts\n@@ -1,3 +1,4 @@\n-const x = 1;\n+const x = 2; // ünïcödé ✓ 日本語\n',
   'def f(x):\n    return x ** 2  # 🚀 emoji and\ttabs\r\n',
   'a literal <|endoftext|> and <|im_start|> in a diff are plain text',
-  'x'.repeat(5000),
+  `${'word '.repeat(1_000)}end`,
 ];
 
 const CHAT: ChatMessage[] = [
@@ -85,6 +86,13 @@ describe('countTokens', () => {
     }
   });
 
+  it('counts a run too long to tokenize quickly by its bytes: at or above the exact count', async () => {
+    const run = 'x'.repeat(5000);
+    expect(o200k.encode(run, AS_TEXT).length).toBe(625);
+    expect(await countTokens(run, 'openai:gpt-4o')).toBe(5000);
+    expect(await countTokens(run, 'openai:gpt-4')).toBe(5000);
+  });
+
   it('approximates other providers from characters', async () => {
     expect(await countTokens('x'.repeat(35), 'anthropic:claude-haiku-4-5')).toBe(10);
     expect(await countTokens('x'.repeat(36), 'google:gemini-2.5-pro')).toBe(11);
@@ -131,13 +139,46 @@ describe('countChatTokens', () => {
   });
 });
 
+describe('chatTokensBound', () => {
+  it('takes text the prompt builder counted at its count, and the rest at its bytes', async () => {
+    const diff = SAMPLES[3]!;
+    const messages: ChatMessage[] = [
+      { role: 'system', content: 'You are the reviewer.' },
+      { role: 'user', content: `# Task\n\n\`\`\`diff\n${diff}\`\`\`` },
+    ];
+    const counted = {
+      bytes: Buffer.byteLength(diff),
+      tokens: o200k.encode(diff, AS_TEXT).length,
+      parts: 1,
+    };
+    const bytes = chatTokensUpperBound(messages);
+    const bound = chatTokensBound(messages, 'openai:gpt-4o', counted);
+    expect(bound).toEqual({
+      tokens: bytes - counted.bytes + counted.tokens + 4,
+      method: { kind: 'bound', label: 'bound:counted+bytes' },
+    });
+    expect(bound.tokens).toBeGreaterThanOrEqual(await countChatTokens(messages, 'openai:gpt-4o'));
+    // That count does not bound cl100k_base's: the bytes do.
+    expect(chatTokensBound(messages, 'openai:gpt-4', counted)).toEqual({
+      tokens: bytes,
+      method: { kind: 'bound', label: 'bound:utf8-bytes' },
+    });
+  });
+});
+
 describe('lazy loading', () => {
   it('loads no tokenizer on import, nor for an approximation; only on the first exact count', () => {
     // Node 24 runs tokens.ts directly (type stripping); a resolve hook lists what gets imported.
     const script = `
       import { registerHooks } from 'node:module';
       const seen = [];
-      registerHooks({ resolve(s, c, n) { seen.push(s); return n(s, c); } });
+      registerHooks({
+        resolve(s, c, n) {
+          seen.push(s);
+          // The sources import each other as .js (TypeScript's ESM convention).
+          try { return n(s, c); } catch { return n(s.replace(/\\.js$/, '.ts'), c); }
+        },
+      });
       const t = await import('./src/models/tokens.ts');
       const loaded = () => seen.filter((s) => s.includes('gpt-tokenizer'));
       const atImport = loaded().length;

@@ -16,6 +16,7 @@ import type {
   EnginePorts,
   ModelClient,
 } from '../../src/engine/types.js';
+import { parseUnifiedDiff } from '../../src/diff/unified-diff.js';
 import { cleanup, tempDir, write } from './git-fixture.js';
 
 afterAll(cleanup);
@@ -90,7 +91,7 @@ describe('per-call context budget', () => {
       models,
       context: createContextResolver({
         root: tempDir(),
-        prDiff: { patch, label: 'PR #1: main...big' },
+        prDiff: { diff: parseUnifiedDiff(patch), label: 'PR #1: main...big' },
         perCall: { max_input_tokens_per_call: maxInput },
         countTokens,
       }),
@@ -140,7 +141,7 @@ describe('per-call context budget', () => {
     const budget = 20_000;
     const blocks = await createContextResolver({
       root,
-      prDiff: { patch, label: 'PR #2' },
+      prDiff: { diff: parseUnifiedDiff(patch), label: 'PR #2' },
       perCall: { max_context_chars_per_call: budget },
     }).resolve(['git_diff', 'file:CONTRIBUTING.md'], {});
     expect(blocks.map((b) => b.source)).toEqual(['git_diff', 'file:CONTRIBUTING.md']);
@@ -157,7 +158,7 @@ describe('per-call context budget', () => {
     const sources = ['git_diff', ...Array.from({ length: 5 }, (_, i) => `file:docs/d${i}.md`)];
     const blocks = await createContextResolver({
       root,
-      prDiff: { patch: bigPr(300), label: 'PR #3' },
+      prDiff: { diff: parseUnifiedDiff(bigPr(300)), label: 'PR #3' },
       perCall: { max_context_chars_per_call: budget },
     }).resolve(sources, {});
     expect(blocks.map((b) => b.source)).toEqual(sources);
@@ -183,7 +184,7 @@ describe('per-call context budget', () => {
     const small = filePatch('src/small.ts', 10, 1);
     const blocks = await createContextResolver({
       root,
-      prDiff: { patch: bigPr(200), label: 'PR #4' },
+      prDiff: { diff: parseUnifiedDiff(bigPr(200)), label: 'PR #4' },
       perCall: { max_context_chars_per_call: 30_000 },
     }).resolve(['git_diff', 'latest_diff'], {
       latestArtifact: {
@@ -205,7 +206,7 @@ describe('per-call context budget', () => {
     const patch = bigPr(3);
     const [b] = await createContextResolver({
       root: tempDir(),
-      prDiff: { patch, label: 'PR #5' },
+      prDiff: { diff: parseUnifiedDiff(patch), label: 'PR #5' },
       perCall: { max_input_tokens_per_call: 120_000 },
     }).resolve(['git_diff'], {});
     expect(b!.text).toBe(patch);

@@ -3,6 +3,7 @@ import { symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContextResolver } from '../../src/context/index.js';
 import type { ContextBlock } from '../../src/engine/types.js';
+import { parseUnifiedDiff } from '../../src/diff/unified-diff.js';
 import { cleanup, commitAll, git, initRepo, tempDir, write } from './git-fixture.js';
 
 afterAll(cleanup);
@@ -271,7 +272,7 @@ describe('git_diff (pull request mode)', () => {
     write(repo, 'a.txt', 'LOCAL-CHANGE\n');
     const [b] = await createContextResolver({
       root: repo,
-      prDiff: { patch, label: 'PR #7: main...feature' },
+      prDiff: { diff: parseUnifiedDiff(patch), label: 'PR #7: main...feature' },
     }).resolve(['git_diff'], {});
     expect(b!.text).toBe(patch);
     expect(b!.title).toBe('Pull request diff (PR #7: main...feature)');
@@ -283,7 +284,7 @@ describe('git_diff (pull request mode)', () => {
   it('works without a repository and says so when the patch is empty', async () => {
     const [b] = await createContextResolver({
       root: tempDir(),
-      prDiff: { patch: '', label: 'PR #8' },
+      prDiff: { diff: parseUnifiedDiff(''), label: 'PR #8' },
     }).resolve(['git_diff'], {});
     expect(b!.placeholder).toBe(true);
     expect(b!.text).toMatch(/^No changes in the pull request \(the diff is empty\): PR #8/);
@@ -298,7 +299,7 @@ describe('git_diff (pull request mode)', () => {
         .replace('+new', '+new\n' + '+more\n'.repeat(300).trimEnd());
     const [b] = await createContextResolver({
       root: tempDir(),
-      prDiff: { patch: big, label: 'PR #9' },
+      prDiff: { diff: parseUnifiedDiff(big), label: 'PR #9' },
       limits: { maxDiffChars: 500 },
     }).resolve(['git_diff'], {});
     expect(b!.text.length).toBeLessThanOrEqual(500);

@@ -3,9 +3,7 @@ import nodePath from 'node:path';
 import {
   countLines,
   cutAtLineBoundary,
-  diffChunkPath,
   resolveLimits,
-  splitDiffByFile,
   DEFAULT_CONTEXT_LIMITS,
 } from '../../src/context/caps.js';
 import { parseUnifiedDiff } from '../../src/context/fit-diff.js';
@@ -36,13 +34,10 @@ describe('diff splitting', () => {
       one('a b.txt') +
       'diff --git a/old.txt b/new.txt\nsimilarity index 100%\nrename from old.txt\nrename to new.txt\n' +
       'diff --git a/img.png b/img.png\nBinary files a/img.png and b/img.png differ\n';
-    expect(splitDiffByFile(patch).map((c) => c.path)).toEqual(['a b.txt', 'new.txt', 'img.png']);
-    expect(
-      splitDiffByFile(patch)
-        .map((c) => c.text)
-        .join(''),
-    ).toBe(patch);
-    expect(diffChunkPath('diff --cc conflicted.txt\n')).toBe('conflicted.txt');
+    const files = parseUnifiedDiff(patch).files;
+    expect(files.map((f) => f.path)).toEqual(['a b.txt', 'new.txt', 'img.png']);
+    expect(files.map((f) => f.text).join('')).toBe(patch);
+    expect(parseUnifiedDiff('diff --cc conflicted.txt\n').files[0]?.path).toBe('conflicted.txt');
   });
 
   it('agrees with the diff parser used for fitting', () => {

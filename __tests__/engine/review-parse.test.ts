@@ -58,7 +58,7 @@ describe('parseReview', () => {
       '\u0000\uffff',
     ]) {
       const out = parseReview(reply);
-      expect(['pass', 'revise']).toContain(out.status);
+      expect(['pass', 'revise', 'none']).toContain(out.status);
       expect(Array.isArray(out.findings)).toBe(true);
     }
     expect(parseReview('```json\n{"findings": [oops]}\n```').notes.join(' ')).toMatch(

@@ -182,7 +182,7 @@ describe('preparePrWorkspace', () => {
     expect(ws.mergeBase).toBe(repo.baseSha);
     expect(git(ws2, 'rev-list', '--count', `${repo.baseSha}..HEAD`)).toBe('61');
     expect(await ws.botCommitCount()).toBe(0);
-  });
+  }, 180_000); // 60 pushes of real git commands: slow on a loaded 2-core machine
 });
 
 describe('commit', () => {

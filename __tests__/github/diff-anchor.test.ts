@@ -11,12 +11,12 @@ import type { Finding } from '../../src/engine/types.js';
 import {
   anchorFindings,
   buildDiffMap,
-  diffMapFromPullFiles,
   isCommentable,
   resolveDiffFile,
   toReviewComment,
-  unquoteGitPath,
+  type DiffMap,
 } from '../../src/github/diff-anchor.js';
+import { unquoteGitPath } from '../../src/diff/git-path.js';
 import { fingerprintFinding, parseFingerprints } from '../../src/github/fingerprint.js';
 
 const fixture = (name: string): string =>
@@ -32,9 +32,15 @@ const finding = (path: string, line: number, extra: Partial<Finding> = {}): Find
   ...extra,
 });
 
+/** A file of the map with its commentable lines (what the anchoring reads). */
+function fileOf(map: DiffMap, path: string) {
+  const f = map.byPath.get(path);
+  return f && { ...f, lines: map.lines(f) };
+}
+
 describe('buildDiffMap', () => {
   const map = buildDiffMap(prDiff);
-  const file = (path: string) => map.byPath.get(path);
+  const file = (path: string) => fileOf(map, path);
 
   it('lists every file with its status and right-side path', () => {
     expect(map.files.map((f) => [f.path, f.status, f.binary])).toEqual([
@@ -47,12 +53,12 @@ describe('buildDiffMap', () => {
       ['renamed-only.txt', 'added', false],
       ['sp ace.txt', 'modified', false],
     ]);
-    expect(file('new name.txt')?.previousPath).toBe('old.txt');
+    expect(file('new name.txt')?.oldPath).toBe('old.txt');
   });
 
   it('maps added and context lines per hunk on the right side', () => {
     const multi = file('multi.txt');
-    expect(multi?.hunks).toEqual([
+    expect(multi?.hunks.map((h) => ({ newStart: h.newStart, newLines: h.newCount }))).toEqual([
       { newStart: 1, newLines: 6 },
       { newStart: 22, newLines: 7 },
     ]);
@@ -90,7 +96,7 @@ describe('buildDiffMap', () => {
   it('reads --binary patches, mode changes and pure renames', () => {
     const other = buildDiffMap(fixture('rename-binary.diff'));
     expect(
-      other.files.map((f) => [f.path, f.status, f.binary, f.lines.size, f.previousPath]),
+      other.files.map((f) => [f.path, f.status, f.binary, other.lines(f).size, f.oldPath]),
     ).toEqual([
       ['img.bin', 'modified', true, 0, undefined],
       ['multi.txt', 'modified', false, 0, undefined],
@@ -100,12 +106,14 @@ describe('buildDiffMap', () => {
 
   it('accepts a diff with CRLF line ends and a plain (non-git) unified diff', () => {
     const crlf = buildDiffMap(prDiff.replace(/\n/g, '\r\n'));
-    expect(crlf.byPath.get('noeol.txt')?.lines.size).toBe(2);
-    expect(crlf.byPath.get('new name.txt')?.lines.get(10)?.text).toBe('ten');
+    expect(fileOf(crlf, 'noeol.txt')?.lines.size).toBe(2);
+    expect(fileOf(crlf, 'new name.txt')?.lines.get(10)?.text).toBe('ten');
     const plain = buildDiffMap(
       '--- a/x.c\t2024-01-01 00:00:00\n+++ b/x.c\t2024-01-02 00:00:00\n@@ -1,2 +1,3 @@\n a\n+b\n c\n',
     );
-    expect(plain.files.map((f) => [f.path, [...f.lines.keys()]])).toEqual([['x.c', [1, 2, 3]]]);
+    expect(plain.files.map((f) => [f.path, [...plain.lines(f).keys()]])).toEqual([
+      ['x.c', [1, 2, 3]],
+    ]);
   });
 
   it('returns an empty map for an empty diff', () => {
@@ -115,33 +123,6 @@ describe('buildDiffMap', () => {
   it('decodes git-quoted names', () => {
     expect(unquoteGitPath('"caf\\303\\251 \\"q\\".txt"')).toBe('café "q".txt');
     expect(unquoteGitPath('plain name')).toBe('plain name');
-  });
-});
-
-describe('diffMapFromPullFiles', () => {
-  it('builds the same map from the API file list, files without patch are not commentable', () => {
-    const map = diffMapFromPullFiles([
-      { filename: 'src/a.ts', status: 'modified', patch: '@@ -1,2 +1,3 @@\n a\n+b\n c' },
-      { filename: 'logo.png', status: 'added' },
-      {
-        filename: 'src/new.ts',
-        status: 'renamed',
-        previousFilename: 'src/old.ts',
-        patch: '@@ -5 +5 @@\n-x\n+y\n\\ No newline at end of file',
-      },
-      { filename: 'gone.ts', status: 'removed', patch: '@@ -1 +0,0 @@\n-z' },
-    ]);
-    expect([...(map.byPath.get('src/a.ts')?.lines.keys() ?? [])]).toEqual([1, 2, 3]);
-    expect(map.byPath.get('logo.png')?.patchMissing).toBe(true);
-    expect(map.byPath.get('src/new.ts')).toMatchObject({
-      status: 'renamed',
-      previousPath: 'src/old.ts',
-    });
-    expect([...(map.byPath.get('src/new.ts')?.lines.keys() ?? [])]).toEqual([5]);
-    expect(map.byPath.get('gone.ts')).toMatchObject({ status: 'deleted', patchMissing: false });
-    expect(anchorFindings([finding('logo.png', 1)], map).unanchored[0]?.reason).toBe(
-      'file has no diff to comment on',
-    );
   });
 });
 

@@ -51,6 +51,7 @@ function settings(): DoorSettings {
     failOn: 'none',
     minimumPermission: 'write',
     allowedActors: [],
+    untrustedReviews: 'off',
     botLogin: 'github-actions[bot]',
     maxBotCommits: 10,
     checkRun: 'auto',
@@ -86,7 +87,7 @@ it('runs the same handlers in a temp clone with an injected Octokit and posts wh
     forge,
     workspace,
     log: SILENT_LOG,
-    publishers: githubPublishers(forge, SILENT_LOG, settings()),
+    publishers: (filtered) => githubPublishers(filtered.forge, filtered.log, settings()),
   });
   await workspace.dispose();
   expect(existsSync(workspace.root)).toBe(false);

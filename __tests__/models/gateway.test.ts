@@ -84,6 +84,7 @@ describe('model gateway', () => {
     const deltas: string[] = [];
     const result = await gateway.chat(request({ model: 'gpt-4o' }), (d) => deltas.push(d));
     expect(result).toEqual({
+      finishReason: 'stop',
       text: 'live answer',
       usage: { inputTokens: 40, outputTokens: 3 },
       model: 'openai:gpt-4o',

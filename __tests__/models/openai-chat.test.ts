@@ -89,6 +89,7 @@ describe('live client against the stub', () => {
     expect(deltas.length).toBe(4);
     expect(deltas.join('')).toBe('one two three four');
     expect(result).toEqual({
+      finishReason: 'stop',
       text: 'one two three four',
       usage: { inputTokens: 21, outputTokens: 7 },
       model: 'openai:gpt-4o-mini',

@@ -54,6 +54,12 @@ export interface StubTextReply {
   chunkDelayMs?: number;
   /** Override the model echoed in the response (default: the request's model). */
   model?: string;
+  /** `finish_reason` sent (default `stop`; `length` for a truncated reply). */
+  finishReason?: string;
+  /** Tool calls sent after the text (streamed as one delta each, or in the message). */
+  toolCalls?: Array<{ id: string; name: string; arguments: string }>;
+  /** Streaming only: destroy the connection after this many content deltas, before any finish_reason. */
+  cutAfterChunks?: number;
 }
 
 export interface StubErrorReply {
@@ -286,12 +292,43 @@ export async function startOpenAIStub(options: StubOptions = {}): Promise<OpenAI
         ...base,
         choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
       });
+      let sent = 0;
       for (const part of splitText(reply.text, reply.chunks ?? 3)) {
         if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
         if (res.destroyed) return;
+        if (reply.cutAfterChunks !== undefined && sent >= reply.cutAfterChunks) break;
         write({ ...base, choices: [{ index: 0, delta: { content: part }, finish_reason: null }] });
+        sent++;
       }
-      write({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+      if (reply.cutAfterChunks !== undefined) {
+        // A connection lost mid-stream: the client sees the body end abruptly ("terminated").
+        await new Promise<void>((resolve) => res.write('', () => resolve()));
+        res.socket?.destroy();
+        return;
+      }
+      (reply.toolCalls ?? []).forEach((call, i) =>
+        write({
+          ...base,
+          choices: [
+            {
+              index: 0,
+              delta: {
+                tool_calls: [
+                  {
+                    index: i,
+                    id: call.id,
+                    type: 'function',
+                    function: { name: call.name, arguments: call.arguments },
+                  },
+                ],
+              },
+              finish_reason: null,
+            },
+          ],
+        }),
+      );
+      const finish = reply.finishReason ?? (reply.toolCalls?.length ? 'tool_calls' : 'stop');
+      write({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] });
       if (body.stream_options?.include_usage === true)
         write({ ...base, choices: [], usage: usageBlock });
       res.write('data: [DONE]\n\n');
@@ -307,8 +344,21 @@ export async function startOpenAIStub(options: StubOptions = {}): Promise<OpenAI
       choices: [
         {
           index: 0,
-          message: { role: 'assistant', content: reply.text, refusal: null },
-          finish_reason: 'stop',
+          message: {
+            role: 'assistant',
+            content: reply.text,
+            refusal: null,
+            ...(reply.toolCalls?.length
+              ? {
+                  tool_calls: reply.toolCalls.map((c) => ({
+                    id: c.id,
+                    type: 'function',
+                    function: { name: c.name, arguments: c.arguments },
+                  })),
+                }
+              : {}),
+          },
+          finish_reason: reply.finishReason ?? (reply.toolCalls?.length ? 'tool_calls' : 'stop'),
           logprobs: null,
         },
       ],

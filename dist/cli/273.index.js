@@ -33,8 +33,8 @@ var run_record = __webpack_require__(6269);
 var env_file = __webpack_require__(244);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
 var ledger = __webpack_require__(5125);
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 35 modules
-var build_ports = __webpack_require__(2805);
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 19 modules
+var build_ports = __webpack_require__(7999);
 // EXTERNAL MODULE: ./.build/src/config/did-you-mean.js
 var did_you_mean = __webpack_require__(5571);
 // EXTERNAL MODULE: ./.build/src/errors.js

@@ -7,9 +7,9 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $z: () => (/* binding */ opencodeCommand),
-/* harmony export */   oq: () => (/* binding */ findExecutable)
+/* harmony export */   oq: () => (/* binding */ findExecutable),
+/* harmony export */   uz: () => (/* binding */ OPENCODE_BIN_ENV)
 /* harmony export */ });
-/* unused harmony export OPENCODE_BIN_ENV */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);

@@ -21,6 +21,10 @@ var dist_bundle = __webpack_require__(9735);
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
+// EXTERNAL MODULE: ./.build/src/errors.js
+var errors = __webpack_require__(6624);
+// EXTERNAL MODULE: ./.build/src/github/authorize.js
+var authorize = __webpack_require__(6820);
 // EXTERNAL MODULE: ./.build/src/github/event-intent.js + 1 modules
 var event_intent = __webpack_require__(9596);
 // EXTERNAL MODULE: ./.build/src/github/payload-readers.js
@@ -101,6 +105,8 @@ const HINTS = {
 
 
 
+
+
 const MAX_RATE_LIMIT_RETRIES = 2;
 /**
  * The throttling plugin spaces writes 1 s apart and notifying writes (comments, reviews) 3 s
@@ -115,7 +121,7 @@ function createOctokitForge(options) {
     const { owner, repo } = options;
     const log = options.log ?? (() => { });
     const octokit = options.octokit ?? createClient(options.token, options.apiUrl, log);
-    return classifyErrors(forgeOver(octokit, owner, repo));
+    return classifyErrors(forgeOver(octokit, owner, repo, options.permissionTimeoutMs));
 }
 /** An Octokit for a token with GitHub's rate limits handled (the Action and `aethr pr`). */
 function createClient(token, apiUrl, log) {
@@ -150,7 +156,7 @@ function createClient(token, apiUrl, log) {
  * duplicate it. Callers look for what they made before trying again (idempotent-write.ts).
  */
 const ONCE = { retries: 0 };
-function forgeOver(octokit, owner, repo) {
+function forgeOver(octokit, owner, repo, permissionTimeoutMs) {
     const base = { owner, repo };
     const comment = (c) => ({
         id: c.id,
@@ -173,12 +179,12 @@ function forgeOver(octokit, owner, repo) {
         owner,
         repo,
         async getPermission(username) {
-            const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+            const { data } = await (0,authorize/* withPermissionTimeout */.bR)(`GitHub's permission API (${username} on ${owner}/${repo})`, (signal) => octokit.rest.repos.getCollaboratorPermissionLevel({
                 ...base,
                 username,
-            });
-            const level = data.permission;
-            return github_forge/* PERMISSION_LEVELS */.eO.includes(level) ? level : 'none';
+                request: { signal },
+            }), permissionTimeoutMs);
+            return (0,authorize/* permissionFromResponse */.xM)(data);
         },
         async getPull(number) {
             const { data } = await octokit.rest.pulls.get({ ...base, pull_number: number });
@@ -401,7 +407,8 @@ function classifyErrors(forge) {
                 return await method.apply(forge, args);
             }
             catch (error) {
-                if (error instanceof github_forge/* ForgeError */.Q8 || error instanceof github_forge/* PullCreationForbidden */._e)
+                // Typed errors (a permission timeout, PullCreationForbidden) already say what happened.
+                if (error instanceof errors/* AethrError */.j || error instanceof github_forge/* PullCreationForbidden */._e)
                     throw error;
                 throw classifyOctokitError(error, describe(...args));
             }

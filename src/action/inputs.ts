@@ -7,7 +7,8 @@ import { AethrError } from '../errors.js';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../github/forge.js';
 import { MODEL_REF_PATTERN } from '../config/schema.js';
 import { SEVERITIES } from '../engine/types.js';
-import { secretValues, type DoorSettings, type FailOn } from '../github/settings.js';
+import type { DoorSettings, FailOn } from '../github/settings.js';
+import { collectSecrets } from '../security/outbound-filter.js';
 
 export const FAIL_ON = ['none', ...SEVERITIES.filter((s) => s !== 'info')] as const;
 export type { FailOn };
@@ -41,6 +42,8 @@ export interface ActionInputs {
   modelEnv: Record<string, string>;
   /** Publish the `aethr / <workflow>` check run. */
   checkRun: boolean;
+  /** Review-only runs for PRs by authors below minimum-permission (pull_request_target). */
+  allowUntrustedReviews: boolean;
 }
 
 type Reader = (name: string) => string;
@@ -139,6 +142,7 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
     baseUrl,
     modelEnv,
     checkRun: get('check-run') === '' ? true : bool('check-run', get('check-run')),
+    allowUntrustedReviews: bool('allow-untrusted-reviews', get('allow-untrusted-reviews')),
   };
 }
 
@@ -159,12 +163,13 @@ export function doorSettings(
     maxIterations: inputs.maxIterations,
     minimumPermission: inputs.minimumPermission,
     allowedActors: inputs.allowedActors,
+    untrustedReviews: inputs.allowUntrustedReviews ? 'pull_request_target' : 'off',
     botLogin: inputs.botLogin,
     identity: inputs.commitAuthor,
     maxBotCommits: inputs.maxBotCommits,
     checkRun: inputs.checkRun ? 'auto' : 'off',
     modelEnv,
-    secrets: [inputs.token, ...secretValues(modelEnv)],
+    secrets: collectSecrets(modelEnv, { token: inputs.token, ...inputs.modelEnv }),
     links: {
       serverUrl: server,
       repositoryUrl: `${server}/${repo}`,

@@ -10,6 +10,7 @@ import { createOctokitForge } from '../github/octokit-forge.js';
 import { createJobReportPublisher, type JobReport } from '../github/publish-job-report.js';
 import type { RunLog } from '../github/run-log.js';
 import type { DoorSettings } from '../github/settings.js';
+import { filteredJobReport } from '../security/filtered-reports.js';
 
 export async function runIntent(
   intent: Exclude<Intent, { kind: 'ignore' }>,
@@ -31,9 +32,15 @@ export async function runIntent(
     forge,
     workspace,
     log: o.log,
-    publishers: [
-      ...githubPublishers(forge, o.log, settings),
-      createJobReportPublisher(o.report, { failOn: settings.failOn, links: settings.links }),
+    publishers: (filtered) => [
+      ...githubPublishers(filtered.forge, filtered.log, settings),
+      createJobReportPublisher(
+        filteredJobReport(o.report, () => settings.secrets),
+        {
+          failOn: settings.failOn,
+          links: settings.links,
+        },
+      ),
     ],
   });
 }

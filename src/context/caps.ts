@@ -82,7 +82,10 @@ export function contextLimitsFromWorkflow(limits?: PerCallLimits | null): Partia
 
 /** `12345` → `12,345` (fixed locale, so prompts are deterministic). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  // Integers without Intl (its first use costs milliseconds); others as en-US writes them.
+  return Number.isSafeInteger(n)
+    ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+    : n.toLocaleString('en-US');
 }
 
 /** `a, b, c and 7 more` — at most `maxShown` names. */
@@ -118,59 +121,6 @@ export function cutAtLineBoundary(text: string, max: number): CutResult {
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   return { text: text.slice(0, end), truncated: true };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Diffs
-
-export interface DiffChunk {
-  /** The file the piece is about (`''` for text before the first `diff --git` header). */
-  path: string;
-  text: string;
-}
-
-const DIFF_HEADER = /^diff --(?:git|cc|combined) /;
-
-/** The path named by a `diff --git a/X b/Y` piece (the new path for renames). */
-export function diffChunkPath(chunk: string): string {
-  const nl = chunk.indexOf('\n');
-  const header = nl === -1 ? chunk : chunk.slice(0, nl);
-  const rest = header.replace(DIFF_HEADER, '');
-  if (header.startsWith('diff --cc ') || header.startsWith('diff --combined ')) return rest;
-  // `a/P b/P` for an unchanged name: the two halves are equal.
-  if (rest.startsWith('a/') && (rest.length - 5) % 2 === 0) {
-    const len = (rest.length - 5) / 2;
-    const a = rest.slice(2, 2 + len);
-    if (rest.slice(2 + len) === ` b/${a}`) return a;
-  }
-  const lines = chunk.split('\n', 12);
-  for (const l of lines) {
-    if (l.startsWith('rename to ')) return l.slice('rename to '.length);
-    if (l.startsWith('+++ b/')) return l.slice('+++ b/'.length);
-    if (l.startsWith('--- a/')) return l.slice('--- a/'.length);
-  }
-  return rest;
-}
-
-/** Splits a patch into one piece per file, each ending with a newline. */
-export function splitDiffByFile(patch: string): DiffChunk[] {
-  if (patch === '') return [];
-  const chunks: DiffChunk[] = [];
-  const lines = patch.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  let current: string[] = [];
-  const flush = (): void => {
-    if (current.length === 0) return;
-    const text = `${current.join('\n')}\n`;
-    chunks.push({ path: DIFF_HEADER.test(text) ? diffChunkPath(text) : '', text });
-    current = [];
-  };
-  for (const line of lines) {
-    if (DIFF_HEADER.test(line)) flush();
-    current.push(line);
-  }
-  flush();
-  return chunks;
 }
 
 /** The `[truncated: …]` line appended to a cut file. */

@@ -2,6 +2,7 @@
  * A diff source in two halves: first the raw diff (read once, not yet fitted), then the block
  * fitted into whatever share of the per-call budget the resolver gives it. Pure.
  */
+import type { ParsedDiff } from '../diff/unified-diff.js';
 import type { ContextBlock } from '../engine/types.js';
 import { fitDiff, type FitBudget, type UnreadFile } from './fit-diff.js';
 
@@ -12,7 +13,8 @@ export type DiffInput =
       kind: 'diff';
       source: string;
       title: string;
-      patch: string;
+      /** Parsed once (for a PR, once for the whole run); `diff.text` is the patch. */
+      diff: ParsedDiff;
       /** Changed files that are not in `patch` (never read, over a count limit). */
       unread?: UnreadFile[];
       /** Text shown before the patch inside the block (it counts against the budget). */
@@ -31,7 +33,7 @@ export const FITTED_TITLE_SUFFIX = ' (fitted to the context budget)';
 /** Characters (and tokens) the whole raw block would take: what a diff source asks for. */
 export function diffInputChars(input: DiffInput): number {
   if (input.kind === 'ready') return input.block.text.length;
-  return (input.prefix?.length ?? 0) + input.patch.length;
+  return (input.prefix?.length ?? 0) + input.diff.text.length;
 }
 
 /** The block for a diff input, fitted into `options.budget` (prefix included). */
@@ -39,8 +41,11 @@ export function fitDiffInput(input: DiffInput, options: DiffFitOptions): Context
   if (input.kind === 'ready') return input.block;
   const prefix = input.prefix ?? '';
   const count = options.budget.countTokens;
+  const perToken = options.budget.charsPerToken;
   const prefixTokens =
-    options.budget.maxTokens !== undefined && count && prefix ? count(prefix) : 0;
+    options.budget.maxTokens !== undefined && count && prefix
+      ? Math.max(count(prefix), perToken ? Math.ceil(prefix.length / perToken) : 0)
+      : 0;
   const budget: FitBudget = {
     ...options.budget,
     maxChars: Math.max(0, options.budget.maxChars - prefix.length),
@@ -48,7 +53,7 @@ export function fitDiffInput(input: DiffInput, options: DiffFitOptions): Context
       ? { maxTokens: Math.max(0, options.budget.maxTokens - prefixTokens) }
       : {}),
   };
-  const fit = fitDiff(input.patch, budget, {
+  const fit = fitDiff(input.diff, budget, {
     ...(options.ignore ? { ignore: options.ignore } : {}),
     ...(input.unread?.length ? { unread: input.unread } : {}),
   });
@@ -60,5 +65,6 @@ export function fitDiffInput(input: DiffInput, options: DiffFitOptions): Context
     coverage: fit.coverage,
   };
   if (input.untrusted) block.untrusted = true;
+  if (count && fit.tokens !== undefined) block.tokens = prefixTokens + fit.tokens;
   return block;
 }

@@ -10,7 +10,8 @@ import type { ContextBlock } from '../engine/types.js';
 import { GitError, isGitRepo, repoRoot, runGit } from '../git/run-git.js';
 import { formatCount } from './caps.js';
 import { fitDiffInput, type DiffFitOptions, type DiffInput } from './diff-block.js';
-import { parseUnifiedDiff, type UnreadFile } from './fit-diff.js';
+import { parseUnifiedDiff, type ParsedDiff } from '../diff/unified-diff.js';
+import type { UnreadFile } from './fit-report.js';
 import { placeholder } from './placeholders.js';
 
 /**
@@ -26,22 +27,28 @@ export const DIFF_FLAGS = [
   '--dst-prefix=b/',
 ] as const;
 
-/** The PR-mode input: the given patch, not yet fitted. Pure. */
-export function prDiffInput(source: string, prDiff: { patch: string; label: string }): DiffInput {
+/** A diff parsed once for the whole run (the PR's, or docs-sync's), and how to name it. */
+export interface LabelledDiff {
+  diff: ParsedDiff;
+  label: string;
+}
+
+/** The PR-mode input: the given diff, not yet fitted. Pure. */
+export function prDiffInput(source: string, prDiff: LabelledDiff): DiffInput {
   const title = `Pull request diff (${prDiff.label})`;
-  if (prDiff.patch.trim() === '') {
+  if (prDiff.diff.text.trim() === '') {
     return {
       kind: 'ready',
       block: { source, title, text: placeholder.prDiffEmpty(prDiff.label), placeholder: true },
     };
   }
-  return { kind: 'diff', source, title, patch: prDiff.patch, untrusted: true };
+  return { kind: 'diff', source, title, diff: prDiff.diff, untrusted: true };
 }
 
-/** The PR-mode block: the given patch, fitted into `fit.budget`. Pure. */
+/** The PR-mode block: the given diff, fitted into `fit.budget`. Pure. */
 export function prDiffBlock(
   source: string,
-  prDiff: { patch: string; label: string },
+  prDiff: LabelledDiff,
   fit: DiffFitOptions,
 ): ContextBlock {
   return fitDiffInput(prDiffInput(source, prDiff), fit);
@@ -226,7 +233,7 @@ export async function workingTreeDiffInput(
       title: headExists
         ? baseTitle
         : 'git diff (no commits yet: every staged, unstaged and untracked file)',
-      patch,
+      diff: parseUnifiedDiff(patch),
       ...(unread.length > 0 ? { unread } : {}),
     };
   } catch (e) {

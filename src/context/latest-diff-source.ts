@@ -2,10 +2,23 @@
  * `latest_diff`: the latest implementation artifact of this run (changed files, stat, patch), the
  * patch fitted into the step's share of the per-call budget (fit-diff.ts). Pure.
  */
+import { parseUnifiedDiff, type ParsedDiff } from '../diff/unified-diff.js';
 import type { ContextBlock, ImplementationArtifact } from '../engine/types.js';
 import { cutAtLineBoundary, formatCount } from './caps.js';
 import { fitDiffInput, type DiffFitOptions, type DiffInput } from './diff-block.js';
 import { placeholder } from './placeholders.js';
+
+const parsed = new WeakMap<ImplementationArtifact, ParsedDiff>();
+
+/** The artifact's patch, parsed once however many later steps show it. */
+function parsedPatch(artifact: ImplementationArtifact): ParsedDiff {
+  let diff = parsed.get(artifact);
+  if (!diff) {
+    diff = parseUnifiedDiff(artifact.patch);
+    parsed.set(artifact, diff);
+  }
+  return diff;
+}
 
 /** Changed files listed by name at most; the rest are counted. */
 export const MAX_LISTED_FILES = 200;
@@ -65,7 +78,13 @@ export function latestDiffInput(
       block: { source, title, text: `${parts.join('\n')}\n`, language: 'diff' },
     };
   }
-  return { kind: 'diff', source, title, prefix: `${parts.join('\n')}\n`, patch: artifact.patch };
+  return {
+    kind: 'diff',
+    source,
+    title,
+    prefix: `${parts.join('\n')}\n`,
+    diff: parsedPatch(artifact),
+  };
 }
 
 export function latestDiffBlock(

@@ -34,7 +34,12 @@ export const placeholder = {
     kind === 'file'
       ? 'Path refused: file: needs a path relative to the project root, e.g. file:README.md.'
       : 'Pattern refused: glob: needs a pattern relative to the project root, e.g. glob:docs/**/*.md.',
-  pathRefused: (raw: string, why: 'absolute' | 'escapes' | 'symlink' | 'nul'): string => {
+  pathRefused: (
+    raw: string,
+    why: 'absolute' | 'escapes' | 'symlink' | 'nul' | 'git-dir',
+  ): string => {
+    if (why === 'git-dir')
+      return `Path refused: ${raw} is, or resolves into, a .git directory (git's own files, credentials included, are never read into a prompt).`;
     const reason = {
       absolute: 'absolute paths are not allowed; use a path relative to the project root',
       escapes: 'it leaves the project root through ".."',

@@ -20,7 +20,11 @@ export type SafeReadResult =
       shownChars: number;
       shownLines: number;
     }
-  | { kind: 'refused'; rel: string; reason: 'empty' | 'absolute' | 'escapes' | 'nul' | 'symlink' }
+  | {
+      kind: 'refused';
+      rel: string;
+      reason: 'empty' | 'absolute' | 'escapes' | 'nul' | 'symlink' | 'git-dir';
+    }
   | { kind: 'missing' | 'directory' | 'not-regular' | 'empty'; rel: string }
   | { kind: 'binary'; rel: string; reason: 'nul' | 'utf8' }
   | { kind: 'unreadable'; rel: string; reason: string };
@@ -35,6 +39,17 @@ function errCode(e: unknown): string {
 }
 
 const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR']);
+
+/** `.git` as a path segment, with the spellings case-insensitive or Windows file systems equate. */
+function isGitSegment(segment: string): boolean {
+  const s = segment.toLowerCase().replace(/[. ]+$/, '');
+  return s === '.git' || s === 'git~1';
+}
+
+/** True when `relPath` (with `/` or the platform separator) has a `.git` segment. */
+export function touchesGitDir(relPath: string): boolean {
+  return relPath.split(/[\\/]/).some(isGitSegment);
+}
 
 /**
  * For a path that does not resolve: would it lie outside the root if it existed? Follows dangling
@@ -86,6 +101,8 @@ export async function readFileSafely(
   const shownRel = rawPath.trim();
   if (!check.ok) return { kind: 'refused', rel: shownRel, reason: check.reason };
   const rel = check.rel;
+  // git's own files (config with the checkout's token, hooks) never go into a prompt.
+  if (touchesGitDir(rel)) return { kind: 'refused', rel, reason: 'git-dir' };
   const joined = nodePath.join(rootReal, ...rel.split('/'));
 
   try {
@@ -108,6 +125,8 @@ export async function readFileSafely(
       : { kind: 'unreadable', rel, reason: code };
   }
   if (!isWithinRoot(rootReal, real)) return { kind: 'refused', rel, reason: 'symlink' };
+  if (touchesGitDir(nodePath.relative(rootReal, real)))
+    return { kind: 'refused', rel, reason: 'git-dir' };
 
   let handle;
   try {

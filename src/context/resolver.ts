@@ -11,27 +11,40 @@ import type { ContextBlock, ContextResolver, ContextState } from '../engine/type
 import { GitError, isGitRepo } from '../git/run-git.js';
 import {
   contextLimitsFromWorkflow,
-  cutAtLineBoundary,
-  formatCount,
   resolveLimits,
   type ContextLimits,
   type PerCallLimits,
 } from './caps.js';
-import { diffInputChars, fitDiffInput, FITTED_TITLE_SUFFIX, type DiffInput } from './diff-block.js';
+import type { DiffInput } from './diff-block.js';
 import { fileSource } from './file-source.js';
 import type { TokenCounter } from './fit-diff.js';
-import { prDiffInput, workingTreeDiffInput } from './git-diff-source.js';
+import { prDiffInput, workingTreeDiffInput, type LabelledDiff } from './git-diff-source.js';
 import { globSource } from './glob-source.js';
 import { latestDiffInput } from './latest-diff-source.js';
 import { learningsBlock, type LearningsInput } from './learnings-source.js';
+import { loadEncoder } from '../models/tokens.js';
 import { placeholder } from './placeholders.js';
 import { prDescriptionBlock } from './pr-description-source.js';
+import {
+  DEFAULT_CHARS_PER_TOKEN,
+  mayExceedTokens,
+  splitContextBudget,
+  type ContextItem,
+} from './split-budget.js';
+
+export {
+  contextBudget,
+  DEFAULT_CHARS_PER_TOKEN,
+  OTHER_SOURCES_SHARE,
+  splitContextBudget,
+  type ContextItem,
+} from './split-budget.js';
 
 export interface ContextResolverOptions {
   /** The project root: `file:` and `glob:` paths are relative to it; git_diff runs in its repository. */
   root: string;
-  /** PR mode: `git_diff` is this patch (e.g. base...head) instead of the working tree. */
-  prDiff?: { patch: string; label: string };
+  /** PR mode: `git_diff` is this diff (e.g. base...head, parsed once) instead of the working tree. */
+  prDiff?: LabelledDiff;
   /** Local mode: `git_diff` is the working tree against the merge base with this ref (`--base`). */
   diffBase?: string;
   /** PR mode: the source of `pr_description` (raw; it is sanitised here). */
@@ -43,9 +56,10 @@ export interface ContextResolverOptions {
    */
   perCall?: PerCallLimits | null;
   /**
-   * Tokens of a text for the model the prompt goes to (used only with a token limit). Default:
-   * the larger of gpt-tokenizer's o200k count and chars / 3.5, which is at or above the
-   * estimate the model gateway makes for OpenAI, Anthropic, Gemini and other models.
+   * Tokens of a text for the model the prompt goes to (used only with a token limit); must add up
+   * over newline-ended parts. Default: gpt-tokenizer's o200k count, with a floor of chars / 3.5
+   * (DEFAULT_CHARS_PER_TOKEN) — at or above the estimate the model gateway makes for OpenAI,
+   * Anthropic, Gemini and other models.
    */
   countTokens?: TokenCounter;
   /** Globs of changed files dropped first when a diff is over budget (besides lock files etc.). */
@@ -80,6 +94,29 @@ export function readLimitBytes(limits: ContextLimits): number {
   return Math.min(64 * 1024 * 1024, Math.max(4 * 1024 * 1024, limits.maxContextChars * 8));
 }
 
+/** The real project root, or undefined when it does not exist (checked per resolve: trees change). */
+async function realRoot(root: string): Promise<string | undefined> {
+  try {
+    const real = await realpath(root);
+    return (await stat(real)).isDirectory() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function inGitRepo(rootReal: string): Promise<boolean> {
+  try {
+    return await isGitRepo(rootReal);
+  } catch (e) {
+    if (e instanceof GitError && e.kind === 'not-installed') return false;
+    throw e;
+  }
+}
+
+function rootMissing(source: string, title: string, root: string): ContextBlock {
+  return { source, title, text: placeholder.rootMissing(root), placeholder: true };
+}
+
 export function createContextResolver(options: ContextResolverOptions): ContextResolver {
   const limits = resolveLimits({
     ...options.limits,
@@ -90,7 +127,7 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
   const tokenCounter = (): Promise<TokenCounter> =>
     (counter ??= options.countTokens
       ? Promise.resolve(options.countTokens)
-      : defaultTokenCounter());
+      : loadEncoder('o200k_base'));
 
   async function diffInput(source: string, state: ContextState): Promise<DiffInput | undefined> {
     const parsed = parseSource(source);
@@ -102,25 +139,6 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
       maxUntrackedFiles: limits.maxUntrackedFiles,
       ...(options.diffBase !== undefined ? { base: options.diffBase } : {}),
     });
-  }
-
-  /** The real project root, or undefined when it does not exist (checked per resolve: trees change). */
-  async function realRoot(): Promise<string | undefined> {
-    try {
-      const real = await realpath(root);
-      return (await stat(real)).isDirectory() ? real : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  async function inGitRepo(rootReal: string): Promise<boolean> {
-    try {
-      return await isGitRepo(rootReal);
-    } catch (e) {
-      if (e instanceof GitError && e.kind === 'not-installed') return false;
-      throw e;
-    }
   }
 
   async function resolveOne(
@@ -140,30 +158,12 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
         ];
       case 'file': {
         const real = await rootReal;
-        if (real === undefined) {
-          return [
-            {
-              source,
-              title: `File: ${parsed.path}`,
-              text: placeholder.rootMissing(root),
-              placeholder: true,
-            },
-          ];
-        }
+        if (real === undefined) return [rootMissing(source, `File: ${parsed.path}`, root)];
         return [await fileSource(source, parsed.path, real, limits.maxFileChars)];
       }
       case 'glob': {
         const real = await rootReal;
-        if (real === undefined) {
-          return [
-            {
-              source,
-              title: `glob:${parsed.pattern}`,
-              text: placeholder.rootMissing(root),
-              placeholder: true,
-            },
-          ];
-        }
+        if (real === undefined) return [rootMissing(source, `glob:${parsed.pattern}`, root)];
         return globSource(source, parsed.pattern, real, await inGitRepo(real), limits);
       }
       case 'unknown':
@@ -181,7 +181,7 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
   return {
     async resolve(sources: readonly string[], state: ContextState): Promise<ContextBlock[]> {
       let rootPromise: Promise<string | undefined> | undefined;
-      const lazyRoot = (): Promise<string | undefined> => (rootPromise ??= realRoot());
+      const lazyRoot = (): Promise<string | undefined> => (rootPromise ??= realRoot(root));
       const failed = (source: string, e: unknown): ContextBlock => ({
         source,
         title: source,
@@ -205,256 +205,16 @@ export function createContextResolver(options: ContextResolverOptions): ContextR
         }),
       );
       const countTokens = mayExceedTokens(items, limits) ? await tokenCounter() : undefined;
+      const ownCounter = options.countTokens === undefined;
       return splitContextBudget(items, limits, {
         ...(countTokens ? { countTokens } : {}),
+        ...(ownCounter ? { charsPerToken: DEFAULT_CHARS_PER_TOKEN } : {}),
+        // The default counter is at or above every model family's count but cl100k's, so the
+        // engine may pass the blocks' counts on to the gateway (ChatRequest.counted).
+        keepCounts: ownCounter,
         ...(options.ignore ? { ignore: options.ignore } : {}),
         onDiffError: failed,
       });
     },
   };
-}
-
-/**
- * Whether counting tokens can matter: a token covers at least one UTF-8 byte, so context whose
- * bytes fit under the token limit fits whatever the tokenizer says (and it need not be loaded).
- */
-function mayExceedTokens(items: readonly ContextItem[], limits: ContextLimits): boolean {
-  if (limits.maxInputTokens === undefined) return false;
-  let chars = 0;
-  for (const item of items) {
-    chars +=
-      'input' in item
-        ? diffInputChars(item.input)
-        : item.blocks.reduce((n, b) => n + b.text.length, 0);
-  }
-  // Bytes are at most 3 per UTF-16 code unit; `chars * 3` bounds them without encoding anything.
-  return chars * 3 > limits.maxInputTokens - (limits.reserveTokens ?? 0);
-}
-
-// ---------------------------------------------------------------------------------------------
-// One budget for all sources of a step
-
-/** A resolved source: finished blocks, or a diff still to be fitted. */
-export type ContextItem =
-  { source: string; blocks: ContextBlock[] } | { source: string; input: DiffInput };
-
-interface Cost {
-  chars: number;
-  tokens: number;
-}
-
-/** Shares of the budget other sources keep for themselves, at most, while diffs are fitted. */
-export const OTHER_SOURCES_SHARE = 0.25;
-
-/** The default counter: never below the gateway's estimate for any model family it knows. */
-async function defaultTokenCounter(): Promise<TokenCounter> {
-  const { countTokens } = await import('gpt-tokenizer/encoding/o200k_base');
-  const asText = { disallowedSpecial: new Set<string>() };
-  return (text) =>
-    text === '' ? 0 : Math.max(countTokens(text, asText), Math.ceil(text.length / 3.5));
-}
-
-/** Characters renderPrompt adds around a block (heading, fence, the untrusted-data sentence). */
-function wrapperChars(
-  block: Pick<ContextBlock, 'title' | 'untrusted' | 'placeholder' | 'language'>,
-): number {
-  return block.title.length + 32 + (block.language?.length ?? 4) + (block.untrusted ? 130 : 0);
-}
-
-/** The context budget of one call: characters, and tokens (Infinity when there is no token limit). */
-export function contextBudget(limits: ContextLimits): Cost {
-  const tokens =
-    limits.maxInputTokens === undefined
-      ? Number.POSITIVE_INFINITY
-      : Math.max(
-          0,
-          limits.maxInputTokens -
-            (limits.reserveTokens ?? Math.max(1_000, Math.ceil(limits.maxInputTokens * 0.1))),
-        );
-  return { chars: limits.maxContextChars, tokens };
-}
-
-/**
- * Splits the per-call budget between a step's sources, diffs first, and fits every block into it:
- *
- * 1. Other sources (file:, glob:, pr_description, placeholders) are already capped by their own
- *    limits; they keep what they need, up to a quarter of the budget, while diffs are fitted.
- * 2. Diff sources (git_diff, latest_diff) share the rest — each at most `maxDiffChars` — the
- *    smallest first, each taking what it needs up to an equal share of what is left, so one small
- *    diff never strands budget that a large one could use. Each is fitted by fitDiff.
- * 3. Other sources then get everything the diffs left. If they need more, they are kept in the
- *    order declared; the one that no longer fits is cut at a line boundary (with a note), and
- *    those after it become placeholders saying they were over the budget.
- */
-export function splitContextBudget(
-  items: readonly ContextItem[],
-  limits: ContextLimits,
-  options: {
-    countTokens?: TokenCounter;
-    ignore?: readonly string[];
-    onDiffError?: (source: string, e: unknown) => ContextBlock;
-  } = {},
-): ContextBlock[] {
-  const budget = contextBudget(limits);
-  const hasTokens = Number.isFinite(budget.tokens);
-  const count = options.countTokens;
-  const tokensOf = (text: string): number =>
-    hasTokens ? (count ? count(text) : Math.ceil(Buffer.byteLength(text) / 3)) : 0;
-  const costOf = (b: ContextBlock): Cost => {
-    const wrap = wrapperChars(b);
-    return {
-      chars: b.text.length + wrap,
-      tokens: hasTokens ? tokensOf(b.text) + Math.ceil(wrap / 3) : 0,
-    };
-  };
-  const add = (a: Cost, b: Cost): Cost => ({
-    chars: a.chars + b.chars,
-    tokens: a.tokens + b.tokens,
-  });
-  const zero: Cost = { chars: 0, tokens: 0 };
-
-  // What the other sources ask for.
-  const otherBlocks = new Map<number, ContextBlock[]>();
-  items.forEach((item, i) => {
-    if ('blocks' in item) otherBlocks.set(i, item.blocks);
-    else if (item.input.kind === 'ready') otherBlocks.set(i, [item.input.block]);
-  });
-  let othersNeed = zero;
-  for (const blocks of otherBlocks.values())
-    for (const b of blocks) othersNeed = add(othersNeed, costOf(b));
-
-  // 2. Diffs, smallest first.
-  const diffs = items.flatMap((item, i) =>
-    'input' in item && item.input.kind === 'diff' ? [{ i, input: item.input }] : [],
-  );
-  const fitted = new Map<number, ContextBlock>();
-  let pool: Cost = {
-    chars:
-      budget.chars - Math.min(othersNeed.chars, Math.floor(budget.chars * OTHER_SOURCES_SHARE)),
-    tokens:
-      budget.tokens - Math.min(othersNeed.tokens, Math.floor(budget.tokens * OTHER_SOURCES_SHARE)),
-  };
-  const ordered = diffs
-    .map((d) => {
-      const wrap = wrapperChars({
-        title: `${d.input.title}${FITTED_TITLE_SUFFIX}`,
-        untrusted: d.input.untrusted === true,
-        language: 'diff',
-      });
-      // Files named but not in the patch need a line each at the end of the block.
-      const list = (d.input.unread ?? []).reduce(
-        (n, u) => n + u.path.length + u.reason.length + 16,
-        0,
-      );
-      return { ...d, wrap, need: diffInputChars(d.input) + wrap + (list > 0 ? list + 400 : 0) };
-    })
-    .sort((a, b) => a.need - b.need || a.i - b.i);
-  ordered.forEach((d, k) => {
-    const left = ordered.length - k;
-    const wrap = d.wrap;
-    const share: Cost = {
-      chars: Math.max(0, Math.min(d.need, Math.floor(pool.chars / left))),
-      tokens: hasTokens ? Math.max(0, Math.floor(pool.tokens / left)) : Number.POSITIVE_INFINITY,
-    };
-    let block: ContextBlock;
-    try {
-      block = fitDiffInput(d.input, {
-        budget: {
-          maxChars: Math.min(limits.maxDiffChars, Math.max(0, share.chars - wrap)),
-          ...(hasTokens
-            ? {
-                maxTokens: Math.max(0, share.tokens - Math.ceil(wrap / 3)),
-                ...(count ? { countTokens: count } : {}),
-              }
-            : {}),
-        },
-        ...(options.ignore ? { ignore: options.ignore } : {}),
-      });
-    } catch (e) {
-      if (!options.onDiffError) throw e;
-      block = options.onDiffError(d.input.source, e);
-    }
-    fitted.set(d.i, block);
-    const used = costOf(block);
-    pool = { chars: pool.chars - used.chars, tokens: pool.tokens - used.tokens };
-  });
-  let diffUsed = zero;
-  for (const b of fitted.values()) diffUsed = add(diffUsed, costOf(b));
-
-  // 3. Other sources, in declaration order, in what the diffs left — keeping room for a
-  //    placeholder for each one after the current one, should they not fit either.
-  let room: Cost = {
-    chars: budget.chars - diffUsed.chars,
-    tokens: budget.tokens - diffUsed.tokens,
-  };
-  const overBudget = (b: ContextBlock): ContextBlock => ({
-    source: b.source,
-    title: b.title,
-    text: placeholder.overContextBudget(b.title, budgetWords(budget)),
-    placeholder: true,
-  });
-  const queue: { i: number; block: ContextBlock; fallback: Cost }[] = [];
-  items.forEach((_, i) => {
-    for (const block of otherBlocks.get(i) ?? []) {
-      queue.push({
-        i,
-        block,
-        fallback: block.placeholder ? costOf(block) : costOf(overBudget(block)),
-      });
-    }
-  });
-  let later = queue.reduce((sum, q) => add(sum, q.fallback), zero);
-  const shownOthers = new Map<number, ContextBlock[]>();
-  for (const { i, block, fallback } of queue) {
-    later = { chars: later.chars - fallback.chars, tokens: later.tokens - fallback.tokens };
-    const space: Cost = { chars: room.chars - later.chars, tokens: room.tokens - later.tokens };
-    const c = costOf(block);
-    let shown: ContextBlock;
-    if (c.chars <= space.chars && (!hasTokens || c.tokens <= space.tokens)) shown = block;
-    else
-      shown =
-        (block.placeholder ? undefined : cutToRoom(block, space, costOf)) ??
-        (block.placeholder ? block : overBudget(block));
-    const used = costOf(shown);
-    room = { chars: room.chars - used.chars, tokens: room.tokens - used.tokens };
-    const list = shownOthers.get(i) ?? [];
-    list.push(shown);
-    shownOthers.set(i, list);
-  }
-  return items.flatMap((_, i) => {
-    const done = fitted.get(i);
-    return done ? [done] : (shownOthers.get(i) ?? []);
-  });
-}
-
-function budgetWords(budget: Cost): string {
-  const chars = `${formatCount(budget.chars)} characters`;
-  return Number.isFinite(budget.tokens) ? `${chars} / ${formatCount(budget.tokens)} tokens` : chars;
-}
-
-/** Below this many characters of room, a block is replaced by a placeholder, not cut. */
-const MIN_CUT_CHARS = 1_000;
-
-/** The block cut at a line boundary to fit `room`, with a note; undefined when too little fits. */
-function cutToRoom(
-  block: ContextBlock,
-  room: Cost,
-  costOf: (b: ContextBlock) => Cost,
-): ContextBlock | undefined {
-  const note = `[truncated: cut to fit the per-call context budget; the rest of this source is not shown.]`;
-  let max = room.chars - wrapperChars(block) - note.length - 1 - ' (truncated)'.length;
-  for (let attempt = 0; attempt < 6 && max >= MIN_CUT_CHARS; attempt++) {
-    const cut = cutAtLineBoundary(block.text, max);
-    const body = cut.text.endsWith('\n') ? cut.text : `${cut.text}\n`;
-    const candidate: ContextBlock = {
-      ...block,
-      title: block.title.includes('(truncated)') ? block.title : `${block.title} (truncated)`,
-      text: `${body}${note}`,
-    };
-    const c = costOf(candidate);
-    if (c.chars <= room.chars && c.tokens <= room.tokens) return candidate;
-    // Over in tokens: shrink in proportion, with a margin.
-    max = Math.floor(max * Math.min(0.9, room.tokens / Math.max(1, c.tokens)));
-  }
-  return undefined;
 }

@@ -4,7 +4,7 @@
  */
 import type { Step, Workflow } from '../config/schema.js';
 import { LEARNINGS_CONTRACT } from './learnings.js';
-import type { ContextBlock, RenderedPrompt, StepResult } from './types.js';
+import type { ContextBlock, CountedText, RenderedPrompt, StepResult } from './types.js';
 
 export const REVIEW_CONTRACT = [
   '## Review output format',
@@ -59,7 +59,29 @@ export function renderPrompt(input: PromptInput): RenderedPrompt {
   const history = renderHistory(step.history_visibility, input.history);
   if (history) userParts.push(history);
   userParts.push(renderContext(input.context));
-  return { system: systemParts.filter(Boolean).join('\n\n'), user: userParts.join('\n\n') };
+  const prompt: RenderedPrompt = {
+    system: systemParts.filter(Boolean).join('\n\n'),
+    user: userParts.join('\n\n'),
+  };
+  const counted = countedContext(input.context);
+  if (counted) prompt.counted = counted;
+  return prompt;
+}
+
+/**
+ * The context blocks of a prompt whose tokens the resolver counted (each block's text stands in
+ * the prompt as it is), for the gateway: undefined when none was counted.
+ */
+function countedContext(blocks: readonly ContextBlock[]): CountedText | undefined {
+  let counted: CountedText | undefined;
+  for (const block of blocks) {
+    if (block.tokens === undefined) continue;
+    counted ??= { bytes: 0, tokens: 0, parts: 0 };
+    counted.bytes += Buffer.byteLength(block.text);
+    counted.tokens += block.tokens;
+    counted.parts += 1;
+  }
+  return counted;
 }
 
 /** Picks what a step may see of earlier results, per `history_visibility`. */

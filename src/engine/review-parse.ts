@@ -10,7 +10,9 @@ import {
   type Severity,
 } from './types.js';
 
-const MAX_FINDINGS = 200;
+export const MAX_FINDINGS = 200;
+/** Findings read at most (a reply cannot make the parser do unbounded work). */
+const MAX_FINDINGS_READ = 10_000;
 const MAX_TITLE = 200;
 const MAX_BODY = 10_000;
 const MAX_SUGGESTION = 20_000;
@@ -32,47 +34,77 @@ const SEVERITY_ALIASES: Record<string, Severity> = {
   suggestion: 'info',
 };
 
-export function parseReview(reply: string): ReviewOutcome {
+export interface ReplyFacts {
+  /** The API's finish_reason: `length` means the reply was cut at the output limit. */
+  finishReason?: string;
+}
+
+export function parseReview(reply: string, facts: ReplyFacts = {}): ReviewOutcome {
   const notes: string[] = [];
   const lineStatus = findStatusLine(reply);
   const json = findContractJson(reply);
   let jsonStatus: ReviewStatus | undefined;
   let findings: Finding[] = [];
+  let dropped: ReviewOutcome['dropped'];
 
   if (json.value !== undefined) {
     const read = readContractObject(json.value, notes);
     jsonStatus = read.status;
     findings = read.findings;
+    dropped = read.dropped;
   } else if (json.error) {
     notes.push(json.error);
   }
+  const withDropped = (outcome: ReviewOutcome): ReviewOutcome =>
+    dropped ? { ...outcome, dropped } : outcome;
 
-  let status: ReviewStatus;
-  let statusSource: ReviewOutcome['statusSource'];
+  // A reply cut at the output limit is not a review, whatever it managed to say first.
+  if (facts.finishReason === 'length' || facts.finishReason === 'content_filter') {
+    const reason =
+      facts.finishReason === 'length'
+        ? 'the reply was cut off at the output token limit (finish_reason: length)'
+        : 'the provider filtered the reply (finish_reason: content_filter)';
+    return withDropped(noVerdict(reason, findings, notes));
+  }
+
   if (lineStatus) {
-    status = lineStatus;
-    statusSource = 'line';
     if (jsonStatus && jsonStatus !== lineStatus) {
       notes.push(
         `The reply's status line says "${lineStatus}" but its JSON says "${jsonStatus}"; the status line wins.`,
       );
     }
-  } else if (jsonStatus) {
-    status = jsonStatus;
-    statusSource = 'json';
-  } else {
-    status = findings.some((f) => f.severity === 'high' || f.severity === 'medium')
+    return withDropped({ status: lineStatus, statusSource: 'line', findings, notes });
+  }
+  if (jsonStatus) return withDropped({ status: jsonStatus, statusSource: 'json', findings, notes });
+  if (json.value !== undefined) {
+    const status = findings.some((f) => f.severity === 'high' || f.severity === 'medium')
       ? 'revise'
       : 'pass';
-    statusSource = 'derived';
-    if (json.value === undefined) {
-      notes.push(
-        'The reply has no "Review status:" line and no findings JSON; status derived as ' +
-          `"${status}" (no high or medium findings could be read).`,
-      );
-    }
+    return withDropped({ status, statusSource: 'derived', findings, notes });
   }
-  return { status, statusSource, findings, notes };
+  const reason =
+    reply.trim() === ''
+      ? 'the reply was empty'
+      : json.error
+        ? 'the findings JSON could not be read and there is no "Review status:" line'
+        : 'the reply has no "Review status:" line and no findings JSON (a refusal, or not a review)';
+  return noVerdict(reason, findings, notes);
+}
+
+function noVerdict(reason: string, findings: Finding[], notes: string[]): ReviewOutcome {
+  notes.push(`No verdict: ${reason}. This is not a pass.`);
+  return { status: 'none', statusSource: 'none', noVerdictReason: reason, findings, notes };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
+
+/** Highest severity first, then by path and line: the cap keeps what matters most. */
+function byImportance(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.line - b.line
+  );
 }
 
 function findStatusLine(reply: string): ReviewStatus | undefined {
@@ -194,7 +226,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function readContractObject(
   value: unknown,
   notes: string[],
-): { status?: ReviewStatus; findings: Finding[] } {
+): { status?: ReviewStatus; findings: Finding[]; dropped?: ReviewOutcome['dropped'] } {
   const raw = Array.isArray(value) ? value : isRecord(value) ? value.findings : undefined;
   let status: ReviewStatus | undefined;
   if (isRecord(value) && typeof value.status === 'string') {
@@ -207,21 +239,32 @@ function readContractObject(
     notes.push('"findings" is not a list; ignored.');
     return { status, findings };
   }
-  let dropped = 0;
-  for (const [index, item] of (raw ?? []).entries()) {
-    if (findings.length >= MAX_FINDINGS) {
-      notes.push(`Only the first ${MAX_FINDINGS} findings were kept.`);
-      break;
-    }
+  let ignored = 0;
+  const items = raw ?? [];
+  for (const [index, item] of items.slice(0, MAX_FINDINGS_READ).entries()) {
     const finding = readFinding(item);
     if (typeof finding === 'string') {
-      dropped++;
-      if (dropped <= 5) notes.push(`Finding ${index + 1} ignored: ${finding}.`);
+      ignored++;
+      if (ignored <= 5) notes.push(`Finding ${index + 1} ignored: ${finding}.`);
     } else findings.push(finding);
   }
-  if (dropped > 5)
-    notes.push(`${dropped - 5} more findings ignored for the same kinds of reasons.`);
-  return { status, findings };
+  if (ignored > 5)
+    notes.push(`${ignored - 5} more findings ignored for the same kinds of reasons.`);
+  if (items.length > MAX_FINDINGS_READ)
+    notes.push(`Only the first ${MAX_FINDINGS_READ} entries of "findings" were read.`);
+  findings.sort(byImportance);
+  if (findings.length <= MAX_FINDINGS) return { status, findings };
+  const cut = findings.splice(MAX_FINDINGS);
+  const bySeverity: Partial<Record<Severity, number>> = {};
+  for (const f of cut) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+  const counts = (Object.keys(SEVERITY_ORDER) as Severity[])
+    .filter((s) => bySeverity[s])
+    .map((s) => `${bySeverity[s]} ${s}`)
+    .join(', ');
+  notes.push(
+    `${cut.length} findings over the cap of ${MAX_FINDINGS} were dropped (${counts}); the highest severities were kept.`,
+  );
+  return { status, findings, dropped: { count: cut.length, bySeverity } };
 }
 
 function toPositiveInt(value: unknown): number | undefined {

@@ -185,6 +185,7 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
   let usage: StepResult['usage'];
   let mock: boolean;
   let artifact: ImplementationArtifact | undefined;
+  let finishReason: string | undefined;
   const backendName = step.backend ?? 'llm';
   if (backendName === 'llm') {
     const reply = await ports.models.chat(
@@ -197,10 +198,12 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
           { role: 'system', content: prompt.system },
           { role: 'user', content: prompt.user },
         ],
+        ...(prompt.counted ? { counted: prompt.counted } : {}),
       },
       onDelta,
     );
     ({ text: output, usage, mock } = reply);
+    finishReason = reply.finishReason;
   } else {
     const backend = ports.backends[backendName];
     if (!backend) {
@@ -229,7 +232,7 @@ async function runStep(input: StepInput, ports: EnginePorts): Promise<StepResult
   if (artifact) result.artifact = artifact;
   const coverage = context.flatMap((block) => block.coverage ?? []);
   if (coverage.length) result.coverage = coverage;
-  if (review) result.review = parseReview(output);
+  if (review) result.review = parseReview(output, finishReason ? { finishReason } : {});
   ports.observer?.stepFinished?.(result);
   return result;
 }
@@ -259,7 +262,12 @@ export async function previewPrompts(
       history,
       context,
     });
-    previews.push({ step, model: ports.routeModel(step.role), ...prompt });
+    previews.push({
+      step,
+      model: ports.routeModel(step.role),
+      system: prompt.system,
+      user: prompt.user,
+    });
     pending.push({ kind: 'pending', stepId: step.id, role: step.role });
   }
   return previews;

@@ -20,12 +20,20 @@ export interface Finding {
   suggestion?: string;
 }
 
-export type ReviewStatus = 'pass' | 'revise';
+/** `none`: no verdict (empty, refused, truncated or unreadable reply) — never a pass. */
+export type ReviewStatus = 'pass' | 'revise' | 'none';
 
 export interface ReviewOutcome {
   status: ReviewStatus;
-  /** Where the status came from: the plain status line, the JSON block, or derived from findings. */
-  statusSource: 'line' | 'json' | 'derived';
+  /**
+   * Where the status came from: the plain status line, the JSON block, derived from a readable
+   * findings block, or `none` (no verdict: see `noVerdictReason`).
+   */
+  statusSource: 'line' | 'json' | 'derived' | 'none';
+  /** Why there is no verdict (status `none`), in words for the summary. */
+  noVerdictReason?: string;
+  /** Findings beyond the cap, not kept (the highest severities are kept first). */
+  dropped?: { count: number; bySeverity: Partial<Record<Severity, number>> };
   findings: Finding[];
   /** Human-readable notes about what could not be read (never thrown). */
   notes: string[];
@@ -49,6 +57,43 @@ export interface ChatRequest {
   purpose?: 'review' | 'implement' | 'general';
   maxOutputTokens?: number;
   signal?: AbortSignal;
+  /**
+   * An agent's own request, forwarded by the model proxy (src/sandbox/model-proxy.ts): sent as
+   * given instead of `messages` (which then holds its text, for counting and budgets).
+   */
+  raw?: RawChatPayload;
+  /**
+   * Text inside `messages` whose tokens the prompt's builder already counted (context blocks the
+   * resolver had to count): its UTF-8 bytes, its tokens (at or above the count of every model
+   * family but cl100k_base's) and how many pieces it is. The gateway bounds the rest of the
+   * messages by their bytes instead of counting the prompt again.
+   */
+  counted?: CountedText;
+}
+
+/** The OpenAI-shaped parts of an agent's request the proxy forwards (tool calling included). */
+export interface RawChatPayload {
+  messages: unknown[];
+  tools?: unknown[];
+  tool_choice?: unknown;
+  parallel_tool_calls?: boolean;
+  temperature?: number;
+  top_p?: number;
+  stop?: unknown;
+  response_format?: unknown;
+}
+
+/** A tool call the model made (OpenAI's shape). */
+export interface ToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export interface CountedText {
+  bytes: number;
+  tokens: number;
+  parts: number;
 }
 
 export interface TokenUsage {
@@ -63,6 +108,10 @@ export interface ChatResult {
   /** `provider:model` that answered (may differ from the request after a fallback). */
   model: string;
   mock: boolean;
+  /** Why the model stopped (`stop`, `length`, `tool_calls`, `content_filter`), when it said. */
+  finishReason?: string;
+  /** Tool calls in the reply (only for `raw` requests that offered tools). */
+  toolCalls?: ToolCall[];
 }
 
 /** The single gateway every model call goes through (usage is recorded there). */
@@ -88,6 +137,12 @@ export interface ContextBlock {
   untrusted?: boolean;
   /** For diff sources: what happened to each changed file when the context was fitted. */
   coverage?: FileCoverage[];
+  /**
+   * Tokens of `text` as the context resolver counted them, when it had to: at or above the count
+   * of every model family the gateway knows but cl100k_base's (the larger of o200k_base's count
+   * and chars / 3.5). The engine passes the sum on (ChatRequest.counted).
+   */
+  tokens?: number;
 }
 
 /** How much of one changed file a step saw. */
@@ -123,6 +178,11 @@ export interface ImplementationArtifact {
   patch: string;
   /** Why nothing changed, when nothing did (mock mode, rejected patch, ...). */
   note?: string;
+  /**
+   * The patch was refused or rolled back: where, and by which rules (`deny`, `size`, `validator`,
+   * ...), so a summary can say "refused by …" instead of "no files changed".
+   */
+  refusal?: { stage: string; rules: string[]; message: string };
 }
 
 export interface StepResult {
@@ -144,6 +204,8 @@ export interface StepResult {
 export interface RenderedPrompt {
   system: string;
   user: string;
+  /** Context in `user` whose tokens were already counted (ChatRequest.counted). */
+  counted?: CountedText;
 }
 
 /** Edits the working tree for a step (`opencode`, `patch`). The `llm` backend needs none. */

@@ -7,6 +7,7 @@
  * process: never in argv, a URL or a file) and redacts what git echoes back.
  */
 import { devNull } from 'node:os';
+import { appendGitConfigEnv, gitAuthPairs } from '../sandbox/git-auth-env.js';
 import type { GitIdentity } from './branch-types.js';
 import { pushFailureSummary } from './push-outcome.js';
 import { redactGitText, urlSecrets } from './redact.js';
@@ -76,38 +77,11 @@ const SAFE_CONFIG: ReadonlyArray<readonly [string, string]> = [
   ['advice.detachedHead', 'false'],
 ];
 
-/** GIT_CONFIG_COUNT/KEY/VALUE settings appended to any the environment already has. */
-function configEnv(settings: ReadonlyArray<readonly [string, string]>): Record<string, string> {
-  const existing = Number.parseInt(process.env.GIT_CONFIG_COUNT ?? '', 10);
-  const base = Number.isInteger(existing) && existing > 0 ? existing : 0;
-  const env: Record<string, string> = { GIT_CONFIG_COUNT: String(base + settings.length) };
-  settings.forEach(([key, value], i) => {
-    env[`GIT_CONFIG_KEY_${base + i}`] = key;
-    env[`GIT_CONFIG_VALUE_${base + i}`] = value;
-  });
-  return env;
-}
-
 /** The token aethr's own git commands authenticate with, for one server. */
 export interface GitAuth {
   token: string;
   /** `https://github.com` or a GitHub Enterprise Server URL. */
   serverUrl: string;
-}
-
-/**
- * The http settings that authenticate to `auth.serverUrl`: an empty extraheader first, which
- * clears any header configured before (actions/checkout persists one in .git/config; two
- * Authorization headers are refused), then ours.
- * https://git-scm.com/docs/git-config#Documentation/git-config.txt-httpextraHeader
- */
-function authConfig(auth: GitAuth): Array<[string, string]> {
-  const key = `http.${auth.serverUrl.replace(/\/+$/, '')}/.extraheader`;
-  const basic = Buffer.from(`x-access-token:${auth.token}`).toString('base64');
-  return [
-    [key, ''],
-    [key, `AUTHORIZATION: basic ${basic}`],
-  ];
 }
 
 export function splitZ(text: string): string[] {
@@ -123,9 +97,11 @@ export class Git {
     secrets: string[],
     auth?: GitAuth,
   ) {
-    this.env = configEnv(SAFE_CONFIG);
-    this.remoteEnv = auth ? configEnv([...SAFE_CONFIG, ...authConfig(auth)]) : this.env;
-    this.secrets = auth ? [...secrets, auth.token, ...authConfig(auth).map(([, v]) => v)] : secrets;
+    this.env = appendGitConfigEnv(SAFE_CONFIG);
+    // The credential as an http header for this git process only (see sandbox/git-auth-env.ts).
+    const authPairs = auth ? gitAuthPairs(auth.token, auth.serverUrl) : [];
+    this.remoteEnv = auth ? appendGitConfigEnv([...SAFE_CONFIG, ...authPairs]) : this.env;
+    this.secrets = [...secrets, ...(auth ? [auth.token, ...authPairs.map(([, v]) => v)] : [])];
   }
 
   /** A local command: GitErrors pass through unchanged. */

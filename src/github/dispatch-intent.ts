@@ -5,6 +5,8 @@
  * same event.
  */
 import type { Workspace } from '../git/workspace.js';
+import { filteredForge } from '../security/filtered-forge.js';
+import { filteredLog } from '../security/filtered-reports.js';
 import type { CommandIntent, Intent } from './event-intent.js';
 import type { Forge } from './forge.js';
 import { COMMAND_HELP } from './commands.js';
@@ -21,8 +23,11 @@ export interface DoorPorts {
   forge: Forge;
   workspace: Workspace;
   log: RunLog;
-  /** In order: the PR comments first (later publishers link to the summary). */
-  publishers: readonly Publisher[];
+  /**
+   * The run's publishers, in order (the PR comments first: later ones link to the summary), made
+   * over the forge and log given, which carry the outbound filter.
+   */
+  publishers: (filtered: { forge: Forge; log: RunLog }) => readonly Publisher[];
   /** `api`: take the PR diff from the API without fetching (local previews). */
   diffSource?: 'auto' | 'api';
 }
@@ -32,13 +37,22 @@ export async function dispatchIntent(
   settings: DoorSettings,
   ports: DoorPorts,
 ): Promise<RunOutcome> {
-  const publisher = composePublishers(ports.publishers, ports.log);
+  // Everything this run posts or logs passes the outbound filter: secrets and token shapes
+  // never leave, exfiltrating images and links are neutralised.
+  const log = filteredLog(ports.log, () => settings.secrets);
+  const forge = filteredForge(ports.forge, {
+    secrets: settings.secrets,
+    allowHosts: [new URL(settings.links.serverUrl).hostname],
+    onWithheld: ({ method, reason }) =>
+      log.warning(`aethr withheld what it was about to send (${method}): ${reason}.`),
+  });
+  const publisher = composePublishers(ports.publishers({ forge, log }), log);
   const request = requestOf(intent);
   const ctx: RunContext = {
     request,
-    forge: ports.forge,
+    forge,
     workspace: ports.workspace,
-    log: ports.log,
+    log,
     publisher,
     settings,
     tally: newTally(),
@@ -66,6 +80,7 @@ function route(intent: Intent, ctx: RunContext): Promise<RunOutcome> {
           actor: intent.actor,
           pull: intent.pullRequest,
           workflowFromBase: intent.workflowFrom === 'base',
+          baseContext: intent.safeMode,
         },
         ctx,
       );

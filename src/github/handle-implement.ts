@@ -4,6 +4,7 @@
  * changed files, each pushed only while the remote head is where the run left it. The run works
  * on the head it was authorised for: if the branch moved since, it stops and says so.
  */
+import { fenceUntrusted } from '../context/sanitize-untrusted.js';
 import { finalOverview } from '../engine/review-overview.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { RunResult } from '../engine/types.js';
@@ -119,12 +120,16 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
 
     // The workflow comes from the base branch here, and so do the learnings it reads.
     const ports = enginePorts(ctx, workflow, {
-      prDiff: { patch: diff.patch, label: `pull request #${pull.number}` },
+      prDiff: { diff: diff.diff, label: `pull request #${pull.number}` },
       prDescription: { title: pull.title, body: pull.body },
       prSpentUsd: prior.spentUsd,
       labels: pull.labels,
       ...baseLearnings(forge, pull, workflow),
+      // Code from a fork, or run with the base's secrets: agents and validators only isolated.
+      untrusted: pull.isFork || request.event === 'pull_request_target',
     });
+    const { detectIsolation } = await import('../sandbox/isolation.js');
+    log.info(`Repository code runs sandboxed: ${(await detectIsolation()).description}.`);
     const commitOptions = {
       workspace: branch,
       pushEach: policy.mode === 'push',
@@ -162,6 +167,7 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
     return finished(tally, {
       subject,
       status: result.finalReview?.status ?? 'pass',
+      noVerdictReason: result.finalReview?.noVerdictReason,
       findings: result.finalReview?.findings ?? [],
       listedBecause: 'last review of the implement loop',
       headSha: branch.expectedHead,
@@ -233,8 +239,11 @@ function implementTask(request: ImplementRequest, pull: PullRequestInfo): string
   return [
     `Work on pull request #${pull.number} (branch ${pull.head.ref}).`,
     '',
-    `Task from @${request.actor}:`,
-    request.task,
+    `The task, as @${request.actor} asked for it (from ${request.label ? 'the pull request title and description' : 'their comment'}):`,
+    fenceUntrusted(
+      request.label ? `pull request #${pull.number}` : `a comment by @${request.actor}`,
+      request.task,
+    ),
   ].join('\n');
 }
 
@@ -242,6 +251,14 @@ function loopMessage(result: RunResult, commits: readonly IterationCommit[]): st
   const parts = [
     commits.length ? `${commits.length} follow-up commit(s) pushed.` : 'No files changed.',
   ];
+  // A refused patch is named with the rule that refused it, never hidden behind "no change".
+  for (const r of result.results) {
+    const refusal = r.artifact?.refusal;
+    if (refusal)
+      parts.push(
+        `The patch proposed in ${r.stepId} (pass ${r.iteration}) was refused at ${refusal.stage}${refusal.rules.length ? ` (${refusal.rules.join(', ')})` : ''}: ${refusal.message}`,
+      );
+  }
   for (const loop of result.loops) {
     if (loop.outcome === 'passed')
       parts.push(`The review passed at iteration ${loop.iterations}/${loop.maxIterations}.`);

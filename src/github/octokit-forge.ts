@@ -6,10 +6,12 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+import { AethrError } from '../errors.js';
+import { permissionFromResponse, withPermissionTimeout } from './authorize.js';
 import { parsePullRequest } from './event-intent.js';
 import { parseIssue } from './payload-readers.js';
-import type { CheckRun, Forge, ForgeComment, PermissionLevel, PullFile } from './forge.js';
-import { ForgeError, PERMISSION_LEVELS, PullCreationForbidden } from './forge.js';
+import type { CheckRun, Forge, ForgeComment, PullFile } from './forge.js';
+import { PullCreationForbidden } from './forge.js';
 import { classifyOctokitError } from './forge-errors.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -19,6 +21,8 @@ export type OctokitForgeOptions = {
   repo: string;
   /** Called for rate-limit waits, so the log explains a pause. */
   log?: (message: string) => void;
+  /** The permission check fails closed after this long. Default PERMISSION_TIMEOUT_MS. */
+  permissionTimeoutMs?: number;
 } & (
   | { token: string; apiUrl?: string; octokit?: undefined }
   /** A client the door already has (the App's installation client), used as it is. */
@@ -41,7 +45,7 @@ export function createOctokitForge(options: OctokitForgeOptions): Forge {
   const { owner, repo } = options;
   const log = options.log ?? (() => {});
   const octokit = options.octokit ?? createClient(options.token, options.apiUrl, log);
-  return classifyErrors(forgeOver(octokit, owner, repo));
+  return classifyErrors(forgeOver(octokit, owner, repo, options.permissionTimeoutMs));
 }
 
 /** An Octokit for a token with GitHub's rate limits handled (the Action and `aethr pr`). */
@@ -102,7 +106,12 @@ function createClient(
  */
 const ONCE = { retries: 0 };
 
-function forgeOver(octokit: Octokit, owner: string, repo: string): Forge {
+function forgeOver(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  permissionTimeoutMs: number | undefined,
+): Forge {
   const base = { owner, repo };
 
   const comment = (c: {
@@ -142,12 +151,17 @@ function forgeOver(octokit: Octokit, owner: string, repo: string): Forge {
     owner,
     repo,
     async getPermission(username) {
-      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
-        ...base,
-        username,
-      });
-      const level = data.permission as PermissionLevel;
-      return PERMISSION_LEVELS.includes(level) ? level : 'none';
+      const { data } = await withPermissionTimeout(
+        `GitHub's permission API (${username} on ${owner}/${repo})`,
+        (signal) =>
+          octokit.rest.repos.getCollaboratorPermissionLevel({
+            ...base,
+            username,
+            request: { signal },
+          }),
+        permissionTimeoutMs,
+      );
+      return permissionFromResponse(data);
     },
     async getPull(number) {
       const { data } = await octokit.rest.pulls.get({ ...base, pull_number: number });
@@ -366,7 +380,8 @@ function classifyErrors(forge: Forge): Forge {
       try {
         return await method.apply(forge, args);
       } catch (error) {
-        if (error instanceof ForgeError || error instanceof PullCreationForbidden) throw error;
+        // Typed errors (a permission timeout, PullCreationForbidden) already say what happened.
+        if (error instanceof AethrError || error instanceof PullCreationForbidden) throw error;
         throw classifyOctokitError(error, (describe as (...a: unknown[]) => string)(...args));
       }
     };

@@ -3,6 +3,7 @@
  * fetches what the checkout lacks), else from the API — the diff endpoint, or for diffs GitHub
  * will not render in one piece, rebuilt from the per-file patches.
  */
+import { parseUnifiedDiff, type ParsedDiff } from '../diff/unified-diff.js';
 import { toError } from '../errors.js';
 import { HeadMoved } from '../git/workspace-errors.js';
 import type { Workspace } from '../git/workspace.js';
@@ -10,7 +11,8 @@ import type { PullRequestInfo } from './event-intent.js';
 import type { Forge, PullFile } from './forge.js';
 
 export interface PrDiff {
-  patch: string;
+  /** Parsed once for the whole run (its `text` is the patch as read). */
+  diff: ParsedDiff;
   /** `local-git`: a local preview's own commits, nothing fetched. */
   source: 'git' | 'local-git' | 'api-diff' | 'api-files';
   notes: string[];
@@ -27,8 +29,10 @@ export async function loadPrDiff(
   if (workspace)
     try {
       const patch = await workspace.preparePull(pull);
-      if (patch !== undefined)
-        return { patch, source: workspace.kind === 'local' ? 'local-git' : 'git', notes };
+      if (patch !== undefined) {
+        const source = workspace.kind === 'local' ? 'local-git' : 'git';
+        return { diff: parseUnifiedDiff(patch), source, notes };
+      }
       notes.push(
         'The merge base was not found in the fetched history; the diff comes from the GitHub API.',
       );
@@ -41,12 +45,12 @@ export async function loadPrDiff(
       notes.push('The diff comes from the GitHub API (git could not fetch the pull request).');
     }
   const diff = await forge.getPullDiff(pull.number);
-  if (diff !== undefined) return { patch: diff, source: 'api-diff', notes };
+  if (diff !== undefined) return { diff: parseUnifiedDiff(diff), source: 'api-diff', notes };
   const files = await forge.listPullFiles(pull.number);
   notes.push(
     'GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.',
   );
-  return { patch: diffFromFiles(files), source: 'api-files', notes };
+  return { diff: parseUnifiedDiff(diffFromFiles(files)), source: 'api-files', notes };
 }
 
 /** A unified diff rebuilt from `pulls/{n}/files`; files GitHub sends without a patch are noted. */

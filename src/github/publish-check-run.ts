@@ -133,6 +133,8 @@ export function conclusionOf(outcome: RunOutcome, failOn: FailOn): CheckConclusi
   if (outcome.blocked?.kind === 'error') return 'failure';
   if (outcome.status === 'pass') return 'success';
   if (outcome.status === undefined) return 'neutral';
+  // No verdict never passes a gate.
+  if (outcome.status === 'none') return 'failure';
   const threshold = SEVERITY_RANK[failOn === 'none' ? 'high' : failOn];
   return outcome.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)
     ? 'failure'
@@ -146,6 +148,7 @@ function titleOf(outcome: RunOutcome, conclusion: CheckConclusion): string {
       : `Failed: ${outcome.message.split('\n')[0]!.slice(0, 200)}`;
   if (outcome.kind !== 'finished') return 'Skipped';
   if (outcome.blocked) return `Blocked: ${outcome.blocked.message.split('\n')[0]!.slice(0, 200)}`;
+  if (outcome.status === 'none') return 'No verdict: the review could not be read';
   const n = outcome.findings.length;
   const high = outcome.findings.filter((f) => f.severity === 'high').length;
   const counts = `${n} finding${n === 1 ? '' : 's'}${high ? ` (${high} high)` : ''}`;

@@ -8,7 +8,7 @@ import type { Finding } from '../engine/types.js';
 import { renderLedgerMarkdown } from './ledger-markdown.js';
 import type { Publisher } from './publisher.js';
 import { spendOf, type RunOutcome } from './run-outcome.js';
-import { summaryInputOf } from './run-summary.js';
+import { summaryInputOf, verdictOf } from './run-summary.js';
 import type { FailOn, RunLinks } from './settings.js';
 import { renderJobSummary } from './summary-comment.js';
 
@@ -77,13 +77,15 @@ export function createJobReportPublisher(
             );
             await report.jobSummary(`${renderJobSummary(input)}\n\n${ledger}`);
           }
-          outputs(outcome.status ?? '', outcome.findings);
+          const verdict = verdictOf(outcome);
+          outputs(outcome.status === undefined ? '' : verdict.output, outcome.findings);
           if (outcome.blocked?.kind === 'error') report.setFailed(outcome.blocked.message);
           const failing = outcome.findings.filter(
             (f) => o.failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[o.failOn],
           );
           if (failing.length)
             report.setFailed(`${failing.length} finding(s) at or above "${o.failOn}" remain.`);
+          else if (verdict.noVerdict && o.failOn !== 'none') report.setFailed(verdict.noVerdict);
         }
       }
     },

@@ -3,8 +3,9 @@
  * workflow, then exactly one `RunOutcome`. Handlers build these; publishers (the PR comments,
  * the check run, the Actions outputs, the terminal) decide what each means where they write.
  */
+import type { ParsedDiff } from '../diff/unified-diff.js';
 import { StepFailed } from '../engine/run-workflow.js';
-import type { FileCoverage, Finding, RunResult } from '../engine/types.js';
+import type { FileCoverage, Finding, ReviewStatus, RunResult } from '../engine/types.js';
 import { AethrError, toError } from '../errors.js';
 import { BudgetExceeded } from '../models/budget.js';
 import type { CallRecord } from '../models/gateway.js';
@@ -53,7 +54,8 @@ export interface RunTally {
   commits: IterationCommit[];
 }
 
-export type ReviewVerdict = 'pass' | 'revise';
+/** The final review's verdict; `none`: the review gave none (see github/review-verdict.ts). */
+export type ReviewVerdict = ReviewStatus;
 
 export interface FinishedOutcome {
   kind: 'finished';
@@ -61,9 +63,11 @@ export interface FinishedOutcome {
   subject: RunSubject;
   /** The final review's verdict; undefined when the workflow has no review step. */
   status?: ReviewVerdict;
+  /** Why there is no verdict, when `status` is `none`. */
+  noVerdictReason?: string;
   findings: Finding[];
   /** The PR diff the findings may be anchored to (review runs); implement findings are not. */
-  anchorDiff?: string;
+  anchorDiff?: ParsedDiff;
   /** Why the findings are listed rather than posted inline, when they are not anchored. */
   listedBecause?: string;
   coverage?: FileCoverage[];

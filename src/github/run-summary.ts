@@ -5,7 +5,8 @@
 import type { FileCoverage, Finding } from '../engine/types.js';
 import { anchorFindings, type AnchorResult } from './diff-anchor.js';
 import { fingerprintFinding } from './fingerprint.js';
-import { spendOf, type RunOutcome } from './run-outcome.js';
+import { reportedVerdict, type ReportedVerdict } from './review-verdict.js';
+import { spendOf, type FinishedOutcome, type RunOutcome } from './run-outcome.js';
 import type { RunLinks } from './settings.js';
 import type { SummaryInput, SummaryMeta } from './summary-comment.js';
 
@@ -58,11 +59,12 @@ export function summaryInputOf(
   const spend = { usage, prSpendUsd: (context.previous?.spendUsd ?? 0) + usage.costUsd };
   const notes = context.notes?.length ? context.notes.join('\n\n') : '';
   if (outcome.kind === 'finished') {
-    const message = [outcome.message, notes].filter(Boolean).join('\n\n');
+    const verdict = verdictOf(outcome);
+    const message = [verdict.noVerdict, outcome.message, notes].filter(Boolean).join('\n\n');
     return {
       ...base,
       ...spend,
-      status: outcome.status ?? 'pass',
+      status: verdict.summary,
       overview: outcome.overview,
       ...(context.pullNumber !== undefined
         ? { pullFilesUrl: `${context.links.repositoryUrl}/pull/${context.pullNumber}/files` }
@@ -88,6 +90,15 @@ export function summaryInputOf(
     status: 'failed',
     message: [outcome.message, pushed, again, notes].filter(Boolean).join('\n\n'),
   };
+}
+
+/** How a finished run's verdict is reported (no verdict is never a pass). */
+export function verdictOf(outcome: FinishedOutcome): ReportedVerdict {
+  return reportedVerdict(
+    outcome.status === undefined
+      ? undefined
+      : { status: outcome.status, noVerdictReason: outcome.noVerdictReason },
+  );
 }
 
 function filesOf(coverage: readonly FileCoverage[] | undefined): SummaryInput['files'] {

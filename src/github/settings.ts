@@ -34,6 +34,12 @@ export interface DoorSettings {
   minimumPermission: PermissionLevel;
   /** Logins (lower case) allowed whatever their permission. */
   allowedActors: string[];
+  /**
+   * Automatic reviews (review only: base workflow, no agent, no validators, no push) of PRs by
+   * authors below `minimumPermission`: never, on `pull_request_target` only (the Action's
+   * `allow-untrusted-reviews`), or on every PR event (the App).
+   */
+  untrustedReviews: 'off' | 'pull_request_target' | 'always';
   /** This door's own login, whose comments and pushes never start a run. */
   botLogin: string;
   /** Author and committer of follow-up commits (default: the github-actions bot). */
@@ -52,14 +58,4 @@ export interface DoorSettings {
    */
   secrets: string[];
   links: RunLinks;
-}
-
-/** Environment variable names whose values are secrets wherever they appear. */
-const SECRET_NAME = /(?:^|_)(?:API_KEY|TOKEN|SECRET|PASSWORD|PRIVATE_KEY)$/i;
-
-/** The secret values of an environment (keys and tokens, by name), for `DoorSettings.secrets`. */
-export function secretValues(env: Record<string, string | undefined>): string[] {
-  return Object.entries(env)
-    .filter(([name, value]) => SECRET_NAME.test(name) && value !== undefined && value.length >= 6)
-    .map(([, value]) => value!);
 }

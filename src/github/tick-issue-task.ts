@@ -8,6 +8,10 @@
  * starts again from their body, so their text and our tick both survive. What this cannot see is
  * an edit landing in the one round trip between our read and our write; that window is a single
  * request long, never the minutes a task takes, because the body is never cached across tasks.
+ *
+ * The body written is GitHub's own copy with one box ticked, never text aethr wrote, so it does
+ * not go through the outbound filter (which could rewrite an author's links or withhold their
+ * whole description for a token-shaped word in it).
  */
 import type { Forge } from './forge.js';
 import { tickTask } from './milestone-tasks.js';

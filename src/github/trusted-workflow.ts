@@ -9,6 +9,7 @@ import type { PresetName } from '../config/presets.js';
 import { findExecutable, opencodeCommand } from '../backends/opencode/find-binary.js';
 import { describeKeyProblem } from '../models/gateway.js';
 import { routeModel, type ModelOverride } from '../models/routing.js';
+import type { Workspace } from '../git/workspace.js';
 import type { PullRequestInfo } from './event-intent.js';
 import type { Forge } from './forge.js';
 import type { RunLog } from './run-log.js';
@@ -18,12 +19,14 @@ export const IMPLEMENT_BACKENDS = new Set(['opencode', 'patch']);
 
 /** Workflow files from the PR's base commit, which the PR author cannot change. */
 export function baseBranchReader(forge: Forge, pull: PullRequestInfo): WorkflowReader {
+  return refReader(forge, pull.base.sha, `base branch ${pull.base.ref}`);
+}
+
+function refReader(forge: Forge, ref: string, label: string): WorkflowReader {
   return {
     async read(path) {
-      const text = await forge.getFileText(path, pull.base.sha);
-      return text === undefined
-        ? undefined
-        : { text, display: `${path} (base branch ${pull.base.ref})` };
+      const text = await forge.getFileText(path, ref);
+      return text === undefined ? undefined : { text, display: `${path} (${label})` };
     },
   };
 }
@@ -46,6 +49,21 @@ export function baseLearnings(
       origin: `from the base branch ${pull.base.ref}`,
     },
   };
+}
+
+/**
+ * Where a PR run reads its workflow: the base branch when the PR is not trusted; otherwise the
+ * checked-out tree — or, in a fresh clone still being fetched, the head commit through the API.
+ */
+export function workflowReader(
+  ctx: { forge: Forge; workspace: Workspace },
+  pull: PullRequestInfo,
+  fromBase: boolean,
+): WorkflowReader | undefined {
+  if (fromBase) return baseBranchReader(ctx.forge, pull);
+  if (ctx.workspace.kind === 'clone')
+    return refReader(ctx.forge, pull.head.sha, `head ${pull.head.sha.slice(0, 7)}`);
+  return undefined;
 }
 
 export interface WorkflowChoice {

@@ -9,7 +9,8 @@
  * why in `mockReason`, and `onNotice` hears it once per reason.
  *
  * Bounds (when a `budget` guard is given, as the doors do through buildPorts): before every call,
- * live or mock, the input tokens are counted (tokens.ts), the output cap is clamped to
+ * live or mock, the input tokens are settled (by a byte bound when it proves the checks, else
+ * counted: see estimateInput and tokens.ts), the output cap is clamped to
  * `limits.max_output_tokens_per_call` and sent, and the guard checks the projected cost. A refused
  * call is not made: it is recorded with status `blocked` and the limit, and `BudgetExceeded` is
  * thrown. After a call, the estimate, the reported usage, the cost in USD, the service tier and
@@ -19,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ChatRequest, ChatResult, ModelClient } from '../engine/types.js';
-import { BudgetExceeded, type BudgetGuard, type BudgetLimit } from './budget.js';
+import type { BudgetGuard, BudgetLimit } from './budget.js';
 import { mockChat } from './mock-model.js';
 import { ModelError, type ModelErrorKind } from './model-error.js';
 import {
@@ -44,14 +45,7 @@ import {
   type ResolvedProvider,
 } from './providers.js';
 import { redactSecrets, redactURL } from './redact.js';
-import {
-  chatTokensUpperBound,
-  countTokens,
-  estimateChatTokens,
-  approxChatTokens,
-  tokenMethodFor,
-  type TokenEstimate,
-} from './tokens.js';
+import { checkCallBudget, recordCallSpend } from './call-budget.js';
 
 export interface CallRecord {
   /** Canonical provider (`openai`, `google`, ...). */
@@ -80,9 +74,16 @@ export interface CallRecord {
   errorKind?: ModelErrorKind;
 
   // With a budget guard:
-  /** Input tokens counted before the call. */
+  /**
+   * Input tokens as the pre-call checks saw them: an exact count, an approximation, or — when it
+   * alone proved the call within its limits and budgets — an upper bound made without the
+   * tokenizer; replaced by an exact count when the provider reports no usage.
+   */
   estimatedInputTokens?: number;
-  /** How they were counted: `tokenizer:o200k_base`, `approx:chars/3.5`, `approx:chars/4`. */
+  /**
+   * How: `tokenizer:o200k_base` (exact), `approx:chars/3.5` / `approx:chars/4`, or
+   * `bound:utf8-bytes` / `bound:counted+bytes` (see tokens.ts).
+   */
   estimateMethod?: string;
   /** The output cap sent (max_tokens / max_completion_tokens). */
   maxOutputTokens?: number;
@@ -268,27 +269,6 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
     if (error instanceof ModelError) record.errorKind = error.kind;
   }
 
-  /** Counts the input: exactly when it matters (live, a USD budget, near the input limit). */
-  async function estimateInput(
-    request: ChatRequest,
-    ref: string,
-    live: boolean,
-    guard: BudgetGuard,
-  ): Promise<TokenEstimate> {
-    const needsExact =
-      live ||
-      guard.usdBudgetApplies(request.role) ||
-      chatTokensUpperBound(request.messages) > guard.limits.maxInputTokensPerCall;
-    if (needsExact) return estimateChatTokens(request.messages, ref);
-    // Mock call, no USD budget, and no way to reach the input limit: skip loading the tokenizer.
-    const method = tokenMethodFor(ref);
-    const approx =
-      method.kind === 'approx'
-        ? method
-        : { kind: 'approx' as const, charsPerToken: 4, label: 'approx:chars/4' };
-    return { tokens: approxChatTokens(request.messages, approx), method: approx };
-  }
-
   /** One model, one request (plus one retry without a refused service tier). */
   async function callModel(
     request: ChatRequest,
@@ -323,36 +303,7 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
         record.provider = decision.target.provider;
         record.ref = decision.target.ref;
       }
-      let send: ChatRequest = request;
-      let estimatedInput: number | undefined;
-      if (budget) {
-        const maxOutputTokens = budget.clampOutputTokens(request.maxOutputTokens);
-        send = { ...request, maxOutputTokens };
-        record.maxOutputTokens = maxOutputTokens;
-        const estimate = await estimateInput(request, record.ref, decision.mode === 'live', budget);
-        estimatedInput = estimate.tokens;
-        record.estimatedInputTokens = estimate.tokens;
-        record.estimateMethod = estimate.method.label;
-        const verdict = budget.check({
-          ref: record.ref,
-          role: request.role,
-          stepId: request.stepId,
-          inputTokens: estimate.tokens,
-          maxOutputTokens,
-        });
-        if (verdict.projectedUsd !== undefined) record.projectedUsd = verdict.projectedUsd;
-        if (!verdict.ok) {
-          record.status = 'blocked';
-          record.limit = verdict.limit;
-          record.error = verdict.message;
-          throw new BudgetExceeded(verdict, {
-            ref: record.ref,
-            role: request.role,
-            stepId: request.stepId,
-          });
-        }
-        if (verdict.price) record.priceSource = verdict.price.source;
-      }
+      const send: ChatRequest = budget ? await checkCallBudget(budget, request, record) : request;
       let settings: CallSettings = policy?.settingsFor(request.role, record.ref) ?? {};
       const applySettings = (r: CallRecord): void => {
         if (settings.serviceTier !== undefined) r.serviceTier = settings.serviceTier;
@@ -410,22 +361,12 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
         record.inputTokens = result.usage.inputTokens;
         record.outputTokens = result.usage.outputTokens;
       }
-      if (budget) {
-        const inputTokens = result.usage?.inputTokens ?? estimatedInput ?? 0;
-        const outputTokens =
-          result.usage?.outputTokens ?? (await countTokens(result.text, record.ref));
-        const cost = budget.record({
-          ref: record.ref,
-          role: request.role,
-          inputTokens,
-          outputTokens,
-        });
-        if (cost !== undefined) record.costUsd = cost;
-        record.costBasis = result.usage ? 'reported' : 'estimated';
-      }
+      if (budget) await recordCallSpend(budget, request, record, result);
       record.durationMs = clock() - record.startedAt;
       const answer: ChatResult = { text: result.text, model: result.model, mock: result.mock };
       if (result.usage) answer.usage = result.usage;
+      if (result.finishReason !== undefined) answer.finishReason = result.finishReason;
+      if (result.toolCalls?.length) answer.toolCalls = result.toolCalls;
       return answer;
     } catch (error) {
       if (record.status !== 'blocked') fail(record, error);

@@ -14,9 +14,15 @@
  *   and `retry-after` (seconds or HTTP date). The SDK does not cap a server-requested wait, so a
  *   small fetch wrapper turns a `retry-after` above `maxRetryWaitMs` (default 60 s) into "do not
  *   retry" and the call fails at once with a rate-limit error saying how long the provider asked for.
+ * - A stream cut before its `finish_reason` (the connection reset or "terminated" mid-body) is
+ *   not an answer: it is sent again, up to `maxStreamRetries` times (default 2) with backoff
+ *   (0.5 s doubling), while the call is younger than `timeoutMs` and not cancelled. Text already
+ *   given to `onDelta` stays given; a retry is announced there on a line of its own.
+ * - `finish_reason` is returned (`length` means the reply was truncated), and so are tool calls
+ *   (for agents' requests forwarded through the model proxy, `request.raw`).
  * - Errors become `ModelError`s with a hint; the API key never appears in them.
  */
-import type { ChatRequest, ChatResult, TokenUsage } from '../engine/types.js';
+import type { ChatRequest, ChatResult, TokenUsage, ToolCall } from '../engine/types.js';
 import { ModelError, type ModelErrorKind } from './model-error.js';
 import { keyEnvLabel, type ResolvedProvider } from './providers.js';
 import { redactSecrets, redactURL } from './redact.js';
@@ -26,6 +32,8 @@ export { ModelError } from './model-error.js';
 export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
+export const DEFAULT_MAX_STREAM_RETRIES = 2;
+const STREAM_RETRY_BASE_MS = 500;
 
 /** Sent when a keyless local server is called (the SDK insists on some key). */
 export const NO_KEY_PLACEHOLDER = 'aethr-no-key';
@@ -51,6 +59,8 @@ export interface OpenAIChatClientOptions {
   maxRetries?: number;
   /** A longer `retry-after` than this is not waited for (default 60 s). */
   maxRetryWaitMs?: number;
+  /** A stream cut mid-way is sent again at most this many times (default 2). */
+  maxStreamRetries?: number;
   /** Sent only when given (the SDK would otherwise read OPENAI_ORG_ID / OPENAI_PROJECT_ID from process.env). */
   organization?: string;
   project?: string;
@@ -143,6 +153,7 @@ export function createOpenAIChatClient(options: OpenAIChatClientOptions): OpenAI
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
+  const maxStreamRetries = options.maxStreamRetries ?? DEFAULT_MAX_STREAM_RETRIES;
   let clientPromise: Promise<OpenAIClient> | undefined;
 
   async function client(): Promise<OpenAIClient> {
@@ -198,77 +209,176 @@ export function createOpenAIChatClient(options: OpenAIChatClientOptions): OpenAI
       });
     }
 
-    const controller = new AbortController();
-    const outer = request.signal;
-    const forwardAbort = (): void => controller.abort(outer?.reason);
-    if (outer?.aborted) forwardAbort();
-    else outer?.addEventListener('abort', forwardAbort, { once: true });
-
-    let idleTimer: ReturnType<typeof setTimeout> | undefined;
-    let idleTimedOut = false;
-    const armIdle = (): void => {
-      if (idleTimer !== undefined) clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => {
-        idleTimedOut = true;
-        controller.abort();
-      }, timeoutMs);
-    };
-
     const body: Record<string, unknown> = {
       model: target.model,
-      messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+      messages: request.raw
+        ? request.raw.messages
+        : request.messages.map((m) => ({ role: m.role, content: m.content })),
       stream: true,
       stream_options: { include_usage: true },
     };
+    if (request.raw) {
+      for (const [key, value] of Object.entries(request.raw))
+        if (key !== 'messages' && value !== undefined) body[key] = value;
+    }
     if (request.maxOutputTokens !== undefined)
       body[target.maxTokensParam] = request.maxOutputTokens;
     if (context.serviceTier !== undefined) body['service_tier'] = context.serviceTier;
     if (context.reasoningEffort !== undefined) body['reasoning_effort'] = context.reasoningEffort;
 
-    let text = '';
-    let usage: TokenUsage | undefined;
-    let serviceTier: string | undefined;
-    try {
-      const stream = await openai.chat.completions.create(
-        body as unknown as Parameters<OpenAIClient['chat']['completions']['create']>[0] & {
-          stream: true;
-        },
-        { signal: controller.signal },
-      );
-      armIdle();
-      for await (const chunk of stream) {
-        armIdle();
-        const content = chunk.choices?.[0]?.delta?.content;
-        if (typeof content === 'string' && content.length > 0) {
-          text += content;
-          onDelta?.(content);
+    const started = Date.now();
+    for (let retry = 0; ; retry++) {
+      try {
+        return await streamOnce(openai, sdk, body, target, request, onDelta, info);
+      } catch (error) {
+        const cut = error instanceof StreamCut ? error : undefined;
+        if (!cut) throw error;
+        const wait = STREAM_RETRY_BASE_MS * 2 ** retry;
+        const young = Date.now() - started + wait < timeoutMs;
+        if (retry >= maxStreamRetries || !young || request.signal?.aborted) {
+          throw make(
+            info,
+            'connection',
+            `The reply from ${target.ref} was cut off mid-stream (${cut.detail}) ${retry + 1} time(s); gave up.`,
+            `The connection to ${redactURL(info.baseURL, info.secrets)} drops during replies; run again, or check proxies and load balancers on the way.`,
+            { cause: cut.cause },
+          );
         }
-        if (typeof chunk.service_tier === 'string') serviceTier = chunk.service_tier;
-        if (chunk.usage) {
-          usage = {
-            inputTokens: chunk.usage.prompt_tokens ?? 0,
-            outputTokens: chunk.usage.completion_tokens ?? 0,
-          };
-        }
+        onDelta?.('\n\n[the reply was cut off; asking again]\n\n');
+        await sleepUnlessAborted(wait, request.signal);
       }
-      // The SDK ends the iteration quietly when the request is aborted: decide why here.
-      if (idleTimedOut) throw idleTimeoutError(info, text.length > 0);
-      if (outer?.aborted) throw abortedError(info);
-    } catch (error) {
-      if (error instanceof ModelError) throw error;
-      if (idleTimedOut) throw idleTimeoutError(info, text.length > 0);
-      throw toModelError(error, sdk, info);
-    } finally {
-      if (idleTimer !== undefined) clearTimeout(idleTimer);
-      outer?.removeEventListener('abort', forwardAbort);
     }
-    const result: LiveChatResult = { text, model: target.ref, mock: false };
-    if (usage) result.usage = usage;
-    if (serviceTier !== undefined) result.serviceTier = serviceTier;
-    return result;
   }
 
   return { baseURL: options.baseURL, timeoutMs, maxRetries, chat };
+}
+
+/** A stream that broke before its finish_reason: worth asking again. */
+class StreamCut extends Error {
+  constructor(
+    readonly detail: string,
+    override readonly cause: unknown,
+  ) {
+    super(detail);
+  }
+}
+
+const CUT_CAUSE =
+  /terminated|ECONNRESET|socket hang up|other side closed|EPIPE|UND_ERR_SOCKET|premature close/i;
+
+function isStreamCut(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const e = current as { message?: unknown; code?: unknown; cause?: unknown };
+    if (CUT_CAUSE.test(String(e.message ?? '')) || CUT_CAUSE.test(String(e.code ?? '')))
+      return true;
+    current = e.cause;
+  }
+  return false;
+}
+
+function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** One streamed request; a cut stream is a StreamCut, anything else a ModelError. */
+async function streamOnce(
+  openai: OpenAIClient,
+  sdk: OpenAIModule,
+  body: Record<string, unknown>,
+  target: ResolvedProvider,
+  request: ChatRequest,
+  onDelta: ((chunk: string) => void) | undefined,
+  info: ErrorContext,
+): Promise<LiveChatResult> {
+  const controller = new AbortController();
+  const outer = request.signal;
+  const forwardAbort = (): void => controller.abort(outer?.reason);
+  if (outer?.aborted) forwardAbort();
+  else outer?.addEventListener('abort', forwardAbort, { once: true });
+
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  let idleTimedOut = false;
+  const armIdle = (): void => {
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimedOut = true;
+      controller.abort();
+    }, info.timeoutMs);
+  };
+
+  let text = '';
+  let usage: TokenUsage | undefined;
+  let serviceTier: string | undefined;
+  let finishReason: string | undefined;
+  const calls: Array<{ id: string; name: string; arguments: string }> = [];
+  let streaming = false;
+  try {
+    const stream = await openai.chat.completions.create(
+      body as unknown as Parameters<OpenAIClient['chat']['completions']['create']>[0] & {
+        stream: true;
+      },
+      { signal: controller.signal },
+    );
+    streaming = true;
+    armIdle();
+    for await (const chunk of stream) {
+      armIdle();
+      const choice = chunk.choices?.[0];
+      const content = choice?.delta?.content;
+      if (typeof content === 'string' && content.length > 0) {
+        text += content;
+        onDelta?.(content);
+      }
+      for (const call of choice?.delta?.tool_calls ?? []) {
+        const slot = (calls[call.index] ??= { id: '', name: '', arguments: '' });
+        if (call.id) slot.id = call.id;
+        if (call.function?.name) slot.name += call.function.name;
+        if (call.function?.arguments) slot.arguments += call.function.arguments;
+      }
+      if (typeof choice?.finish_reason === 'string') finishReason = choice.finish_reason;
+      if (typeof chunk.service_tier === 'string') serviceTier = chunk.service_tier;
+      if (chunk.usage) {
+        usage = {
+          inputTokens: chunk.usage.prompt_tokens ?? 0,
+          outputTokens: chunk.usage.completion_tokens ?? 0,
+        };
+      }
+    }
+    // The SDK ends the iteration quietly when the request is aborted: decide why here.
+    if (idleTimedOut) throw idleTimeoutError(info, text.length > 0);
+    if (outer?.aborted) throw abortedError(info);
+  } catch (error) {
+    if (error instanceof ModelError) throw error;
+    if (idleTimedOut) throw idleTimeoutError(info, text.length > 0);
+    if (outer?.aborted) throw abortedError(info);
+    if (streaming && finishReason === undefined && isStreamCut(error))
+      throw new StreamCut(describeCause(error), error);
+    throw toModelError(error, sdk, info);
+  } finally {
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    outer?.removeEventListener('abort', forwardAbort);
+  }
+  const result: LiveChatResult = { text, model: target.ref, mock: false };
+  if (usage) result.usage = usage;
+  if (serviceTier !== undefined) result.serviceTier = serviceTier;
+  if (finishReason !== undefined) result.finishReason = finishReason;
+  const toolCalls: ToolCall[] = calls
+    .filter((c) => c !== undefined && c.name !== '')
+    .map((c) => ({
+      id: c.id,
+      type: 'function',
+      function: { name: c.name, arguments: c.arguments },
+    }));
+  if (toolCalls.length > 0) result.toolCalls = toolCalls;
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

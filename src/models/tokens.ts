@@ -17,10 +17,13 @@
  *   overhead. The method used is returned as a label (`tokenizer:o200k_base`,
  *   `approx:chars/3.5`, `approx:chars/4`) and lands in the ledger's `estimateMethod`.
  *
- * The tokenizer tables are several MB of JavaScript (hundreds of ms to load), so they are loaded
- * lazily with a dynamic import on the first exact count, never at start-up.
+ * The tokenizer tables are several MB of JavaScript (hundreds of ms to load, ~70 MB of heap), so
+ * they are loaded lazily with a dynamic import on the first exact count, never at start-up, and
+ * callers count only what a byte bound (`chatTokensUpperBound`) cannot settle. Counting is linear
+ * in the text whatever its shape (token-count.ts: pathological runs count as their bytes).
  */
-import type { ChatMessage } from '../engine/types.js';
+import type { ChatMessage, CountedText } from '../engine/types.js';
+import { boundedTokenCount } from './token-count.js';
 
 export type TokenizerEncoding = 'o200k_base' | 'cl100k_base';
 
@@ -30,12 +33,18 @@ export const TOKENS_PER_MESSAGE = 3;
 export const REPLY_PRIMING_TOKENS = 3;
 
 export interface TokenMethod {
-  /** `exact`: a real tokenizer for this model family; `approx`: a chars-per-token estimate. */
-  kind: 'exact' | 'approx';
+  /**
+   * `exact`: a real tokenizer for this model family; `approx`: a chars-per-token estimate;
+   * `bound`: a count no exact one exceeds, made without a tokenizer (chatTokensBound).
+   */
+  kind: 'exact' | 'approx' | 'bound';
   encoding?: TokenizerEncoding;
   /** For `approx`: characters per token. */
   charsPerToken?: number;
-  /** What the ledger shows: `tokenizer:o200k_base`, `approx:chars/3.5`, `approx:chars/4`. */
+  /**
+   * What the ledger shows: `tokenizer:o200k_base`, `approx:chars/3.5`, `approx:chars/4`,
+   * `bound:utf8-bytes`, `bound:counted+bytes`.
+   */
   label: string;
 }
 
@@ -90,14 +99,16 @@ export function tokenMethodFor(ref: string): TokenMethod {
 // ---------------------------------------------------------------------------------------------
 // Lazy tokenizer loading
 
-interface Encoder {
-  countTokens(text: string, options?: { disallowedSpecial?: Set<string> }): number;
-}
+/** Tokens of a text in one encoding: exact, or above the exact count on pathological runs. */
+export type TextTokenCounter = (text: string) => number;
 
-const encoders = new Map<TokenizerEncoding, Promise<Encoder>>();
+const encoders = new Map<TokenizerEncoding, Promise<TextTokenCounter>>();
 
-/** Loads (once) the tokenizer for an encoding. */
-export function loadEncoder(encoding: TokenizerEncoding): Promise<Encoder> {
+/** Special-token text counts as ordinary text (never throws). */
+const AS_TEXT = { disallowedSpecial: new Set<string>() };
+
+/** Loads (once) the tokenizer for an encoding; its counts take linear time (token-count.ts). */
+export function loadEncoder(encoding: TokenizerEncoding): Promise<TextTokenCounter> {
   let encoder = encoders.get(encoding);
   if (!encoder) {
     // Literal specifiers so bundlers see both modules.
@@ -105,15 +116,23 @@ export function loadEncoder(encoding: TokenizerEncoding): Promise<Encoder> {
       encoding === 'o200k_base'
         ? import('gpt-tokenizer/encoding/o200k_base')
         : import('gpt-tokenizer/encoding/cl100k_base')
-    ).then((module) => ({ countTokens: module.countTokens }) as Encoder);
+    ).then((module): TextTokenCounter => {
+      // Options cost a set-up on every call (a quarter of the time on short texts): only text that
+      // holds special-token syntax (all of it starts with "<|") needs them to count as plain text.
+      const exact = (text: string): number =>
+        text.includes('<|') ? module.countTokens(text, AS_TEXT) : module.countTokens(text);
+      return (text) => boundedTokenCount(text, exact);
+    });
     encoder.catch(() => encoders.delete(encoding));
     encoders.set(encoding, encoder);
   }
   return encoder;
 }
 
-/** Special-token text counts as ordinary text (never throws). */
-const AS_TEXT = { disallowedSpecial: new Set<string>() };
+/** Whether a tokenizer has been loaded in this process (for tests and benchmarks). */
+export function tokenizerLoaded(): boolean {
+  return encoders.size > 0;
+}
 
 function approxTokens(text: string, charsPerToken: number): number {
   return text.length === 0 ? 0 : Math.ceil(text.length / charsPerToken);
@@ -124,7 +143,7 @@ export async function countTokens(text: string, ref: string): Promise<number> {
   const method = tokenMethodFor(ref);
   if (method.kind === 'approx') return approxTokens(text, method.charsPerToken!);
   const encoder = await loadEncoder(method.encoding!);
-  return text.length === 0 ? 0 : encoder.countTokens(text, AS_TEXT);
+  return text.length === 0 ? 0 : encoder(text);
 }
 
 /** Input tokens of a chat request (content, roles and the per-message and priming overhead). */
@@ -145,8 +164,8 @@ export async function estimateChatTokens(
   const encoder = await loadEncoder(method.encoding!);
   let tokens = REPLY_PRIMING_TOKENS;
   for (const message of messages) {
-    tokens += TOKENS_PER_MESSAGE + encoder.countTokens(message.role, AS_TEXT);
-    if (message.content.length > 0) tokens += encoder.countTokens(message.content, AS_TEXT);
+    tokens += TOKENS_PER_MESSAGE + encoder(message.role);
+    if (message.content.length > 0) tokens += encoder(message.content);
   }
   return { tokens, method };
 }
@@ -176,4 +195,24 @@ export function chatTokensUpperBound(messages: readonly ChatMessage[]): number {
       TOKENS_PER_MESSAGE + Buffer.byteLength(message.role) + Buffer.byteLength(message.content);
   }
   return tokens;
+}
+
+/** Tokens a counted piece may gain where it meets the text around it (a chunk across its edges). */
+const EDGE_TOKENS = 4;
+
+/**
+ * `chatTokensUpperBound` for `ref`, with the text the prompt's builder already counted at its
+ * count instead of its bytes — for every family that count bounds (all but cl100k_base's).
+ */
+export function chatTokensBound(
+  messages: readonly ChatMessage[],
+  ref: string,
+  counted?: CountedText,
+): TokenEstimate {
+  const bytes = chatTokensUpperBound(messages);
+  if (counted && encodingFor(ref) !== 'cl100k_base') {
+    const tokens = bytes - counted.bytes + counted.tokens + EDGE_TOKENS * counted.parts;
+    if (tokens < bytes) return { tokens, method: { kind: 'bound', label: 'bound:counted+bytes' } };
+  }
+  return { tokens: bytes, method: { kind: 'bound', label: 'bound:utf8-bytes' } };
 }

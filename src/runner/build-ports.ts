@@ -3,12 +3,12 @@
  * with what they know; the engine never sees where the pieces came from.
  */
 import type { Workflow } from '../config/schema.js';
+import type { LabelledDiff } from '../context/git-diff-source.js';
 import { withLabelContext } from '../context/label-context.js';
 import type { LearningsInput } from '../context/learnings-source.js';
 import { createContextResolver } from '../context/resolver.js';
 import { createMockImplementBackend } from '../backends/mock-implement-backend.js';
-import { createOpencodeBackend } from '../backends/opencode/index.js';
-import { createPatchBackend, DEFAULT_DENY, type PatchPolicy } from '../backends/patch/index.js';
+import type { PatchPolicy } from '../backends/patch/index.js';
 import type { EnginePorts, ImplementBackend, RunObserver } from '../engine/types.js';
 import { createBudgetGuard, resolveCallLimits } from '../models/budget.js';
 import { createModelGateway, type ModelGateway } from '../models/gateway.js';
@@ -21,7 +21,7 @@ export interface PortsOptions {
   env: Record<string, string | undefined>;
   live: boolean;
   observer?: RunObserver;
-  prDiff?: { patch: string; label: string };
+  prDiff?: LabelledDiff;
   prDescription?: { title: string; body: string };
   /** Local runs: `git_diff` against the merge base with this ref instead of HEAD (`--base`). */
   diffBase?: string;
@@ -38,6 +38,8 @@ export interface PortsOptions {
    * untrusted pull requests); the path is the workflow's `learnings:`.
    */
   readLearnings?: Pick<LearningsInput, 'read' | 'origin'>;
+  /** The tree holds untrusted code (a fork PR, pull_request_target): agents and validators run only isolated. */
+  untrusted?: boolean;
 }
 
 export function buildPorts(options: PortsOptions): EnginePorts & { models: ModelGateway } {
@@ -58,17 +60,30 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
   });
   // opencode drives a real model itself, so mock runs stand in for it; the patch backend asks
   // through the gateway, so it runs for real in both modes (the mock proposes no change).
+  // Both load on first use: a review never loads them (nor execa, which validators need).
+  const untrusted = options.untrusted ? { untrusted: true } : {};
   const opencode = options.live
-    ? createOpencodeBackend({ root: options.root, env: options.env })
+    ? lazyBackend(async () =>
+        (await import('../backends/opencode/index.js')).createOpencodeBackend({
+          root: options.root,
+          env: options.env,
+          models,
+          ...untrusted,
+        }),
+      )
     : createMockImplementBackend(
         models,
         'mock mode: opencode was not run; the working tree was not edited',
       );
-  const patch = createPatchBackend({
-    root: options.root,
-    models,
-    policy: patchPolicy(workflow),
-    validators: workflow.validators,
+  const patch = lazyBackend(async () => {
+    const { createPatchBackend, DEFAULT_DENY } = await import('../backends/patch/index.js');
+    return createPatchBackend({
+      root: options.root,
+      models,
+      policy: patchPolicy(workflow, DEFAULT_DENY),
+      validators: workflow.validators,
+      ...untrusted,
+    });
   });
   const context = createContextResolver({
     root: options.root,
@@ -98,13 +113,24 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
   };
 }
 
+/** An editing backend whose code is loaded when it is first asked to edit. */
+function lazyBackend(load: () => Promise<ImplementBackend>): ImplementBackend {
+  let backend: Promise<ImplementBackend> | undefined;
+  return {
+    async implement(input) {
+      backend ??= load();
+      return (await backend).implement(input);
+    },
+  };
+}
+
 /** The workflow's `patch:` block over the safe defaults; `deny` adds to the default list. */
-function patchPolicy(workflow: Workflow): Partial<PatchPolicy> {
+function patchPolicy(workflow: Workflow, defaultDeny: readonly string[]): Partial<PatchPolicy> {
   const p = workflow.patch ?? {};
   // The learnings file grows only through its capped, deduplicated appender, never by a patch.
   const learnings = workflow.learnings ? [workflow.learnings.replace(/^\.\//, '')] : [];
   const policy: Partial<PatchPolicy> = {
-    deny: [...DEFAULT_DENY, ...(p.deny ?? []), ...learnings],
+    deny: [...defaultDeny, ...(p.deny ?? []), ...learnings],
   };
   if (p.allow) policy.allow = p.allow;
   if (p.allow_deletions !== undefined) policy.allowDeletions = p.allow_deletions;

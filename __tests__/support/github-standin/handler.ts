@@ -37,6 +37,8 @@ export interface HandlerRequest {
 
 export interface HandlerResult {
   status: number;
+  /** Send nothing at all: the request hangs until the client gives up. */
+  hang?: boolean;
   /** JSON body. */
   body?: unknown;
   /** A list to paginate (JSON items); the server slices it and adds `Link`. */

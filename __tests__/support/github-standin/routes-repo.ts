@@ -21,6 +21,7 @@ const getPermission: Handler = (req) => {
       : req.config.defaultPermission);
   if (setting === 404) return fail(req, 404, `${username} is not a user`);
   if (setting === 500) return fail(req, 500, 'Server Error');
+  if (setting === 'hang') return { status: 0, hang: true };
   return {
     status: 200,
     body: collaboratorPermissionJson(req.ctx, username, setting as PermissionLevel),

@@ -350,6 +350,8 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
       responseViolations.push(`${method} ${url.pathname}: stand-in crashed: ${String(error)}`);
       return send(500, errorBody(500, 'Server Error', documentationUrl));
     }
+    // A hung endpoint: never answer (the client's timeout must fire; close() drops the socket).
+    if (result.hang) return;
     if (result.status === 422 && operationId.includes('review')) {
       const errors = (result.body as { errors?: unknown[] }).errors ?? [];
       violations.push(

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import type { DiffFile, PatchLimits, Side } from './diff.js';
 
 export type PermissionLevel = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
-/** A collaborator permission, or the HTTP status the permission endpoint answers with instead. */
-export type PermissionSetting = PermissionLevel | 404 | 500;
+/** A collaborator permission, the HTTP status the permission endpoint answers with instead, or `hang` (no answer). */
+export type PermissionSetting = PermissionLevel | 404 | 500 | 'hang';
 
 export interface PullFixture {
   number: number;

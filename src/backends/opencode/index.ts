@@ -7,7 +7,6 @@ export {
   opencodeConfigContent,
   opencodeEnv,
   isolationEnv,
-  passedEnv,
   opencodeRunArgs,
   opencodePrompt,
   opencodeModelId,

@@ -8,15 +8,30 @@
  *   → JSONL events: text streamed to onDelta and kept as output, tool calls, usage, errors
  *   → changed files, diff stat and patch from git (new untracked files included)
  *
+ * Sandboxed (src/sandbox): opencode runs with the allow-listed environment, in the process
+ * isolation detected for the machine (refused for untrusted code when there is none), with the
+ * checkout's git credentials hidden and `.git/config`/hooks checked after; it reaches the model
+ * only through aethr's model proxy with a one-run dummy key, so budgets and the ledger apply to
+ * its calls and the real key never enters its process.
+ *
  * The run is judged by the tree, not the exit code: opencode exits 0 when a tool call was
  * rejected, so a run that changed nothing says so in the artifact note (with the failed tool
  * calls). An `error` event, a timeout, or HEAD moving is an OpencodeError; changes already made
  * are left in the tree and described in the error's `artifact`.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImplementBackend, ImplementationArtifact, TokenUsage } from '../../engine/types.js';
+import type {
+  ImplementBackend,
+  ImplementationArtifact,
+  ModelClient,
+  TokenUsage,
+} from '../../engine/types.js';
+import { guardUntrustedRun } from '../../sandbox/guard-run.js';
+import type { Isolation } from '../../sandbox/isolation.js';
+import { startModelProxy } from '../../sandbox/model-proxy.js';
+import { createSandbox } from '../../sandbox/sandbox.js';
+import { assertCanRunUntrusted } from '../../sandbox/untrusted-policy.js';
 import { keyEnvLabel, resolveProvider } from '../../models/providers.js';
 import { redactSecrets } from '../../models/redact.js';
 import {
@@ -39,8 +54,16 @@ import { runGit } from '../../git/run-git.js';
 export interface OpencodeBackendOptions {
   /** The working tree (top level of a git repository) opencode edits. */
   root: string;
-  /** Environment for provider routing (base URLs, keys) and, minus secrets, for opencode itself. */
+  /** Environment for provider routing checks; opencode itself gets only the sandbox's allow-list. */
   env: Record<string, string | undefined>;
+  /** The gateway opencode's model calls go through (via the model proxy): budgets and ledger apply. */
+  models: ModelClient;
+  /** Further variables opencode's shell commands may see (never secret-looking ones). */
+  passEnv?: readonly string[];
+  /** The tree holds untrusted code: refuse to run without process isolation. */
+  untrusted?: boolean;
+  /** Default: detected once per process (tests pin one). */
+  isolation?: Isolation;
   /** The opencode executable. Default: `AETHR_OPENCODE_BIN`, else `opencode` on PATH. */
   bin?: string;
   /** Hard limit for one run; the process group is stopped after it. Default 15 min. */
@@ -127,55 +150,92 @@ export function createOpencodeBackend(options: OpencodeBackendOptions): Implemen
       // 3. The tree before.
       const before = await readTreeState(options.root, git);
 
-      // 4. Run.
+      // 4. Run, sandboxed, with the model behind the proxy.
+      const sandbox = await createSandbox({
+        baseEnv: options.env,
+        prefix: 'aethr-opencode-',
+        ...(options.passEnv ? { passEnv: options.passEnv } : {}),
+        ...(options.tempDir ? { tempDir: options.tempDir } : {}),
+        ...(options.isolation ? { isolation: options.isolation } : {}),
+      });
+      let fatal: unknown;
+      const stop = new AbortController();
+      const proxy = await startModelProxy({
+        models: options.models,
+        model,
+        role: step.role,
+        stepId: step.id,
+        onError: (error) => {
+          // A budget refusal will not change on retry: stop the agent instead of letting it retry.
+          if ((error as Error).name === 'BudgetExceeded') {
+            fatal ??= error;
+            stop.abort();
+          }
+        },
+      }).catch(async (error: unknown) => {
+        await sandbox.dispose();
+        throw error;
+      });
       const unsafe = step.unsafe_permissions === true;
       const config: OpencodeConfigInput = {
         model: target.model,
         ref: target.ref,
-        baseURL: target.baseURL,
+        baseURL: proxy.baseURL,
+        apiKey: proxy.apiKey,
         unsafePermissions: unsafe,
         requestTimeoutMs: Math.min(
           options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
           timeoutMs,
         ),
       };
-      if (target.apiKey) config.apiKey = target.apiKey;
-      if (target.headers) config.headers = target.headers;
       if (options.contextLimit) config.contextLimit = options.contextLimit;
       if (options.outputLimit) config.outputLimit = options.outputLimit;
 
       const collector = new EventCollector(options.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS);
       let streamed = 0;
-      const isolationDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'aethr-opencode-'));
       let run: ProcessRunResult;
       try {
+        assertCanRunUntrusted({
+          untrusted: options.untrusted === true,
+          isolation: sandbox.isolation,
+          what: 'the opencode agent',
+        });
         for (const sub of ISOLATION_SUBDIRS)
-          await mkdir(join(isolationDir, sub), { recursive: true });
-        run = await runProcess({
+          await mkdir(join(sandbox.dir, sub), { recursive: true });
+        const argv = [
           bin,
-          args: opencodeRunArgs({
+          ...opencodeRunArgs({
             model: target.model,
             prompt: opencodePrompt(prompt),
             unsafePermissions: unsafe,
             title: `aethr ${step.id} (iteration ${iteration})`,
           }),
-          cwd: options.root,
-          env: opencodeEnv({ baseEnv: options.env, isolationDir, config }),
-          timeoutMs,
-          killGraceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
-          onLine: (line) => {
-            const event = parseEventLine(line);
-            collector.add(event);
-            if (event.kind === 'text' && event.text !== '' && onDelta) {
-              onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
-            }
-          },
-        });
-      } finally {
-        await rm(isolationDir, { recursive: true, force: true, maxRetries: 3 }).catch(
-          () => undefined,
+        ];
+        const env = opencodeEnv({ sandboxEnv: sandbox.env, isolationDir: sandbox.dir, config });
+        const cmd = sandbox.command(argv, { cwd: options.root, env });
+        run = await guardUntrustedRun(options.root, () =>
+          runProcess({
+            bin: cmd.file,
+            args: cmd.args,
+            cwd: options.root,
+            env: cmd.env,
+            timeoutMs,
+            signal: stop.signal,
+            killGraceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+            onLine: (line) => {
+              const event = parseEventLine(line);
+              collector.add(event);
+              if (event.kind === 'text' && event.text !== '' && onDelta) {
+                onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
+              }
+            },
+          }),
         );
+      } finally {
+        await proxy.close();
+        await sandbox.dispose();
       }
+      if (fatal !== undefined) throw fatal;
 
       // 5. The tree after.
       const changes = await describeTreeChanges(before, git);

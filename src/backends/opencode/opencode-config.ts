@@ -139,35 +139,6 @@ export function opencodeConfigContent(input: OpencodeConfigInput): string {
   return JSON.stringify(buildOpencodeConfig(input));
 }
 
-/** Names never passed on from the caller's environment: secrets, the Action's inputs, and anything that would steer opencode, npm or git elsewhere. */
-const SECRET_NAME =
-  /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|COOKIE|SESSION/i;
-const DROPPED_PREFIX = /^(INPUT_|ACTIONS_|OPENCODE_|XDG_|GIT_|NPM_CONFIG_|BUN_)/i;
-const DROPPED_NAMES = new Set(['HOME', 'USERPROFILE', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL']);
-
-/**
- * The caller's environment minus secrets, the Action's `INPUT_*`/`ACTIONS_*`, and the variables
- * the isolation sets itself (`HOME`, `XDG_*`, `OPENCODE_*`, `GIT_*`, `npm_config_*`, `BUN_*`).
- * The agent runs shell commands: it gets PATH, locale and the like, never a token.
- */
-export function passedEnv(
-  env: Readonly<Record<string, string | undefined>>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) continue;
-    if (
-      SECRET_NAME.test(name) ||
-      DROPPED_PREFIX.test(name) ||
-      DROPPED_NAMES.has(name.toUpperCase())
-    )
-      continue;
-    if (/_BASE_URL$/i.test(name)) continue;
-    out[name] = value;
-  }
-  return out;
-}
-
 /** The isolation variables for a run whose private folder is `dir` (created by the caller). */
 export function isolationEnv(dir: string): Record<string, string> {
   const env: Record<string, string> = {
@@ -184,14 +155,17 @@ export function isolationEnv(dir: string): Record<string, string> {
   return env;
 }
 
-/** The complete environment of an `opencode run`: passed-on variables, isolation, and the config. */
+/**
+ * The complete environment of an `opencode run`: the sandbox's allow-listed variables
+ * (src/sandbox/sandbox-env.ts: no token, no key, no `INPUT_*`), the isolation, and the config.
+ */
 export function opencodeEnv(input: {
-  baseEnv: Readonly<Record<string, string | undefined>>;
+  sandboxEnv: Readonly<Record<string, string>>;
   isolationDir: string;
   config: OpencodeConfigInput;
 }): Record<string, string> {
   return {
-    ...passedEnv(input.baseEnv),
+    ...input.sandboxEnv,
     ...isolationEnv(input.isolationDir),
     OPENCODE_CONFIG_CONTENT: opencodeConfigContent(input.config),
   };

@@ -25,6 +25,8 @@ export interface ProcessRunOptions {
   maxLineBytes?: number;
   /** Stderr tail kept, in bytes. Default 16 KiB. */
   maxStderrBytes?: number;
+  /** Stops the process group like a timeout does (e.g. when a budget refused the agent's call). */
+  signal?: AbortSignal;
 }
 
 export interface ProcessRunResult {
@@ -82,6 +84,16 @@ export async function runProcess(options: ProcessRunOptions): Promise<ProcessRun
 
   let timedOut = false;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  const stop = (): void => {
+    killGroup('SIGTERM');
+    graceTimer ??= setTimeout(
+      () => killGroup('SIGKILL'),
+      options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+    );
+    graceTimer.unref?.();
+  };
+  if (options.signal?.aborted) queueMicrotask(stop);
+  options.signal?.addEventListener('abort', stop, { once: true });
   const timer = setTimeout(() => {
     timedOut = true;
     killGroup('SIGTERM');
@@ -194,5 +206,6 @@ export async function runProcess(options: ProcessRunOptions): Promise<ProcessRun
     clearTimeout(timer);
     if (graceTimer) clearTimeout(graceTimer);
     process.removeListener('exit', onParentExit);
+    options.signal?.removeEventListener('abort', stop);
   }
 }

@@ -4,7 +4,7 @@
  * Line diff: common prefix/suffix trimmed, then an LCS on the middle when it is small enough
  * (otherwise the middle is one replacement block). Three lines of context.
  */
-import { quoteC } from './paths.js';
+import { quoteC } from '../../diff/git-path.js';
 
 const CONTEXT = 3;
 /** Above this many cells the middle is replaced as a block instead of diffed line by line. */

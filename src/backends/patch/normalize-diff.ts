@@ -9,8 +9,9 @@
  * - prose between sections is dropped; the result ends with a newline.
  * Whatever comes out is still checked by the strict parser and by `git apply` itself.
  */
-import { HUNK_HEADER, splitLines } from './diff-parse.js';
-import { quoteC, unquoteC } from './paths.js';
+import { headerName, quoteC } from '../../diff/git-path.js';
+import { bodyLineKind, HUNK_HEADER } from '../../diff/hunk.js';
+import { splitLines } from './diff-parse.js';
 
 const GIT_HEADER_PREFIXES = [
   'old mode ',
@@ -40,21 +41,10 @@ function isSectionStart(lines: readonly string[], i: number): boolean {
   );
 }
 
-function isHunkBodyLine(line: string): boolean {
-  return line === '' || line === '\r' || ' +-\\'.includes(line[0]!);
-}
-
-/** A bare header name without its timestamp; null for /dev/null. */
+/** A bare header name without its timestamp; null for /dev/null (a malformed quote stays as written). */
 function bareName(text: string): string | null {
-  let name: string;
-  if (text.startsWith('"')) {
-    const q = unquoteC(text);
-    name = q ? q.value : text;
-  } else {
-    const tab = text.indexOf('\t');
-    name = (tab >= 0 ? text.slice(0, tab) : text).replace(/\s+$/, '');
-  }
-  return name === '/dev/null' ? null : name;
+  const name = headerName(text);
+  return name === undefined ? text : name;
 }
 
 /** Copies hunks starting at `i` into `out`, recounting their headers; returns the next index. */
@@ -72,7 +62,7 @@ function copyHunks(
     const body: string[] = [];
     while (
       j < lines.length &&
-      isHunkBodyLine(lines[j]!) &&
+      bodyLineKind(lines[j]!) !== undefined &&
       !isSectionStart(lines, j) &&
       !lines[j]!.startsWith('@@')
     ) {
@@ -92,7 +82,7 @@ function copyHunks(
     let oldCount = 0;
     let newCount = 0;
     for (const line of body) {
-      const c = line === '' || line === '\r' ? ' ' : line[0];
+      const c = bodyLineKind(line);
       if (c === ' ') {
         oldCount++;
         newCount++;

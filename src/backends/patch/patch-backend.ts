@@ -36,8 +36,10 @@ export interface PatchBackendOptions {
   validators?: Validator[];
   models: ModelClient;
   git?: GitRunner;
-  /** Environment for validators. Default: the process environment without secrets. */
+  /** Where the validators' sandbox reads its allow-listed variables. Default process.env. */
   validatorEnv?: NodeJS.ProcessEnv;
+  /** The tree holds untrusted code (fork PR, pull_request_target): validators run only isolated. */
+  untrusted?: boolean;
   /** Output kept per validator (bytes). Default 20 000. */
   maxValidatorOutputBytes?: number;
 }
@@ -109,8 +111,30 @@ export function patchInstructions(policy: PatchPolicy, validators: readonly Vali
   return lines.join('\n');
 }
 
-function emptyArtifact(stepId: string, iteration: number, note: string): ImplementationArtifact {
-  return { stepId, iteration, changedFiles: [], diffStat: '', patch: '', note };
+function emptyArtifact(
+  stepId: string,
+  iteration: number,
+  note: string,
+  refusal?: ImplementationArtifact['refusal'],
+): ImplementationArtifact {
+  return {
+    stepId,
+    iteration,
+    changedFiles: [],
+    diffStat: '',
+    patch: '',
+    note,
+    ...(refusal ? { refusal } : {}),
+  };
+}
+
+function refusalOf(error: PatchRejected): ImplementationArtifact['refusal'] {
+  const rules = [...new Set(error.problems.map((p) => p.rule))];
+  return {
+    stage: error.stage,
+    rules: rules.length ? rules : [error.stage],
+    message: error.message,
+  };
 }
 
 function validatorNote(failed: ValidatorResult, all: readonly ValidatorResult[]): string {
@@ -213,7 +237,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
         verdict.problems,
       );
       const note = rejectionNote(error);
-      return { artifact: emptyArtifact(stepId, iteration, note), status: note };
+      return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
     }
 
     let applied: AppliedPatch;
@@ -228,25 +252,36 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
     } catch (error) {
       if (error instanceof PatchRejected) {
         const note = rejectionNote(error);
-        return { artifact: emptyArtifact(stepId, iteration, note), status: note };
+        return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
       }
       throw error;
     }
 
+    let validatorSandbox: string | undefined;
     try {
       if (validators.length > 0) {
         const outcome = await runValidators(validators, {
           cwd: applied.root,
           ...(options.validatorEnv ? { env: options.validatorEnv } : {}),
+          ...(options.untrusted ? { untrusted: true } : {}),
           ...(options.maxValidatorOutputBytes
             ? { maxOutputBytes: options.maxValidatorOutputBytes }
             : {}),
         });
+        validatorSandbox = outcome.sandbox;
         if (!outcome.ok) {
           const failed = outcome.results.find((r) => !r.ok)!;
           await rollback(applied, { git });
           const note = validatorNote(failed, outcome.results);
-          return { artifact: emptyArtifact(stepId, iteration, note), status: note.split('\n')[0]! };
+          const refusal = {
+            stage: 'validators',
+            rules: [`validator:${failed.name}`],
+            message: note.split('\n')[0]!,
+          };
+          return {
+            artifact: emptyArtifact(stepId, iteration, note, refusal),
+            status: note.split('\n')[0]!,
+          };
         }
       }
       const changes = await describeChanges(git, applied);
@@ -255,7 +290,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
         artifact.note = 'the patch applied but changed no file';
       const passed =
         validators.length > 0
-          ? `; validators passed (${validators.map((v) => v.name).join(', ')})`
+          ? `; validators passed (${validators.map((v) => v.name).join(', ')}; ${validatorSandbox ?? 'sandbox: unknown'})`
           : '';
       return {
         artifact,
@@ -280,6 +315,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
             { role: 'system', content: prompt.system },
             { role: 'user', content: `${prompt.user}\n\n${patchInstructions(policy, validators)}` },
           ],
+          ...(prompt.counted ? { counted: prompt.counted } : {}),
         },
         onDelta,
       );

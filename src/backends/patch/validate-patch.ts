@@ -121,6 +121,7 @@ export function validatePatch(
     glob: g,
     match: picomatch(g, { ...glob, nocase: true, basename: !g.includes('/') }),
   }));
+  const githubAllow = allow.filter((a) => /^\.github\/./i.test(a.glob));
   const checkedPaths = new Set<string>();
   const checkPath = (path: string, role: string): void => {
     if (checkedPaths.has(path)) return;
@@ -136,6 +137,16 @@ export function validatePatch(
         path,
         rule: 'deny',
         message: `${role} "${path}" matches the deny glob "${denied.glob}"`,
+      });
+      return;
+    }
+    // `.github/` configures CI, bots and code owners: only what an allow glob names explicitly
+    // (one that starts with `.github/`, not `**`) may change there.
+    if (/^\.github\//i.test(path) && !githubAllow.some((a) => a.match(path))) {
+      problems.push({
+        path,
+        rule: 'deny',
+        message: `${role} "${path}" is under .github/, which patches may change only where the workflow's patch.allow names it explicitly (e.g. ".github/ISSUE_TEMPLATE/**")`,
       });
       return;
     }

@@ -3,11 +3,16 @@
  * (never a shell line, never anything from the model), in the repository root, with a timeout
  * that kills the whole process group, and with only the tail of its output kept.
  *
- * Validators run the repository's code, which the model just edited, so they get the runner's
- * environment minus anything that looks like a secret (tokens, keys, passwords, action inputs).
+ * Validators run the repository's code, which the model just edited (and on a fork's PR, the
+ * fork wrote): they run in the sandbox (src/sandbox): an allow-listed environment with a private
+ * HOME, no view of other processes where the machine allows it, and the checkout's git
+ * credentials hidden for the length of the series, with `.git/config` and hooks checked after.
  */
 import { execa } from 'execa';
 import { AethrError } from '../../errors.js';
+import { guardUntrustedRun } from '../../sandbox/guard-run.js';
+import { createSandbox, type Sandbox } from '../../sandbox/sandbox.js';
+import { assertCanRunUntrusted } from '../../sandbox/untrusted-policy.js';
 
 export interface Validator {
   name: string;
@@ -35,8 +40,14 @@ export interface ValidatorResult {
 
 export interface RunValidatorsOptions {
   cwd: string;
-  /** Complete environment for the validators. Default: `scrubbedEnv(process.env)`. */
+  /** Where the sandbox's allow-listed variables are read from. Default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Further variables the validators need (`JAVA_HOME`, ...); secret-looking names are refused. */
+  passEnv?: readonly string[];
+  /** The code is untrusted (fork PR, pull_request_target): refuse to run it without isolation. */
+  untrusted?: boolean;
+  /** A sandbox to run in (default: one made for this call and removed after). */
+  sandbox?: Sandbox;
   /** Output kept per validator, in bytes. Default 20 000. */
   maxOutputBytes?: number;
   /** Stop after the first failure (default true). */
@@ -48,26 +59,13 @@ export interface RunValidatorsOptions {
 export interface ValidatorsOutcome {
   ok: boolean;
   results: ValidatorResult[];
+  /** How they were isolated, for the log and the summary (`sandbox: bubblewrap (…)`). */
+  sandbox?: string;
 }
 
 export const DEFAULT_VALIDATOR_TIMEOUT_SECONDS = 300;
 export const MAX_VALIDATOR_TIMEOUT_SECONDS = 6 * 60 * 60;
 export const DEFAULT_VALIDATOR_OUTPUT_BYTES = 20_000;
-
-const SECRET_NAME =
-  /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|COOKIE|SESSION/i;
-
-/** The environment minus secrets: `*TOKEN*`, `*SECRET*`, `*KEY*`-like names, `INPUT_*`, `ACTIONS_*`. */
-export function scrubbedEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) continue;
-    if (SECRET_NAME.test(name) || name.startsWith('INPUT_') || name.startsWith('ACTIONS_'))
-      continue;
-    out[name] = value;
-  }
-  return out;
-}
 
 /** Throws an AethrError naming the first malformed validator (checked when a backend is created). */
 export function checkValidators(validators: readonly unknown[]): Validator[] {
@@ -100,6 +98,10 @@ export function checkValidators(validators: readonly unknown[]): Validator[] {
     };
   });
 }
+
+/** What bwrap, unshare and env print when the program itself is missing. */
+const NOT_FOUND_IN_SANDBOX =
+  /^(bwrap: execvp|unshare: failed to execute|env: ['‘]?)[^\n]*No such file or directory/;
 
 /** Keeps the last `max` bytes written to it. */
 class Tail {
@@ -149,7 +151,29 @@ export async function runValidator(
   validator: Validator,
   opts: RunValidatorsOptions,
 ): Promise<ValidatorResult> {
-  const [file, ...args] = validator.run;
+  if (opts.sandbox) return runInSandbox(validator, opts, opts.sandbox);
+  const sandbox = await newSandbox(opts);
+  try {
+    return await runInSandbox(validator, opts, sandbox);
+  } finally {
+    await sandbox.dispose();
+  }
+}
+
+function newSandbox(opts: RunValidatorsOptions): Promise<Sandbox> {
+  return createSandbox({
+    baseEnv: opts.env ?? process.env,
+    ...(opts.passEnv ? { passEnv: opts.passEnv } : {}),
+  });
+}
+
+async function runInSandbox(
+  validator: Validator,
+  opts: RunValidatorsOptions,
+  sandbox: Sandbox,
+): Promise<ValidatorResult> {
+  const file = validator.run[0]!;
+  const cmd = sandbox.command(validator.run, { cwd: opts.cwd });
   const timeoutMs = (validator.timeout_seconds ?? DEFAULT_VALIDATOR_TIMEOUT_SECONDS) * 1000;
   const grace = opts.killGraceMs ?? 2000;
   const tail = new Tail(opts.maxOutputBytes ?? DEFAULT_VALIDATOR_OUTPUT_BYTES);
@@ -165,9 +189,9 @@ export async function runValidator(
     truncated: false,
   };
 
-  const subprocess = execa(file!, args, {
+  const subprocess = execa(cmd.file, cmd.args, {
     cwd: opts.cwd,
-    env: opts.env ?? scrubbedEnv(),
+    env: cmd.env,
     extendEnv: false,
     shell: false,
     stdin: 'ignore',
@@ -209,6 +233,9 @@ export async function runValidator(
       if (done.failed && result.exitCode === null && !done.signal && !result.timedOut) {
         result.error = code === 'ENOENT' ? `"${file}" was not found` : done.shortMessage;
       }
+      // The sandbox wrapper ran, but could not start the program.
+      if (NOT_FOUND_IN_SANDBOX.test(tail.text().slice(0, 500)) && result.exitCode !== 0)
+        result.error = `"${file}" was not found`;
     }
   } finally {
     clearTimeout(timer);
@@ -225,17 +252,35 @@ export async function runValidator(
   return result;
 }
 
+/**
+ * Runs the validators in order in one sandbox, with the checkout's credentials hidden meanwhile.
+ * Throws `SandboxUnavailable` for untrusted code on a machine without isolation (nothing runs),
+ * and `SandboxIntegrityError` when a validator changed `.git/config` or hooks.
+ */
 export async function runValidators(
   validators: readonly Validator[],
   opts: RunValidatorsOptions,
 ): Promise<ValidatorsOutcome> {
-  const results: ValidatorResult[] = [];
-  for (const validator of validators) {
-    const result = await runValidator(validator, opts);
-    results.push(result);
-    if (!result.ok && (opts.stopOnFailure ?? true)) break;
+  if (validators.length === 0) return { ok: true, results: [] };
+  const sandbox = opts.sandbox ?? (await newSandbox(opts));
+  try {
+    assertCanRunUntrusted({
+      untrusted: opts.untrusted === true,
+      isolation: sandbox.isolation,
+      what: 'validators',
+    });
+    return await guardUntrustedRun(opts.cwd, async () => {
+      const results: ValidatorResult[] = [];
+      for (const validator of validators) {
+        const result = await runInSandbox(validator, opts, sandbox);
+        results.push(result);
+        if (!result.ok && (opts.stopOnFailure ?? true)) break;
+      }
+      return { ok: results.every((r) => r.ok), results, sandbox: sandbox.isolation.description };
+    });
+  } finally {
+    if (!opts.sandbox) await sandbox.dispose();
   }
-  return { ok: results.every((r) => r.ok), results };
 }
 
 /** One line per validator, e.g. `✗ test (exit 1, 1.2 s)`. */

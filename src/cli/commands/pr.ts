@@ -166,8 +166,8 @@ export async function prCommand(argv: string[], io: CliIO, cwd = process.cwd()):
     forge,
     workspace,
     log,
-    publishers: [
-      ...githubPublishers(forge, log, settings),
+    publishers: (filtered) => [
+      ...githubPublishers(filtered.forge, filtered.log, settings),
       createJobReportPublisher(report, { failOn: settings.failOn, links: settings.links }),
     ],
   });
