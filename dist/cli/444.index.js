@@ -116,7 +116,7 @@ function promotedWorkflow(record) {
     const { $schema: _schema, ...workflow } = record.workflow;
     const models = {};
     for (const role of Object.keys(workflow.roles)) {
-        const ref = record.routes[role];
+        const ref = record.routes[role] ?? workflow.models[role] ?? workflow.models['default'];
         if (ref)
             models[role] = ref;
     }
@@ -404,8 +404,15 @@ function checkResumable(checkpoint, workflow) {
 /* harmony export */ });
 function runRecordOf(o) {
     const routes = {};
-    for (const role of Object.keys(o.workflow.roles))
-        routes[role] = o.routeModel(role);
+    for (const role of Object.keys(o.workflow.roles)) {
+        // A role whose routing fails (a malformed override) is left to the file's own models.
+        try {
+            routes[role] = o.routeModel(role);
+        }
+        catch {
+            continue;
+        }
+    }
     return {
         workflowSource: o.workflowSource,
         task: o.task,

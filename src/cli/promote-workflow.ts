@@ -33,7 +33,7 @@ export function promotedWorkflow(record: RunRecord): Workflow {
   const { $schema: _schema, ...workflow } = record.workflow;
   const models: Record<string, string> = {};
   for (const role of Object.keys(workflow.roles)) {
-    const ref = record.routes[role];
+    const ref = record.routes[role] ?? workflow.models[role] ?? workflow.models['default'];
     if (ref) models[role] = ref;
   }
   return { ...workflow, models };

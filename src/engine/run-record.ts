@@ -24,7 +24,14 @@ export function runRecordOf(o: {
   passes?: Record<string, number>;
 }): RunRecord {
   const routes: Record<string, string> = {};
-  for (const role of Object.keys(o.workflow.roles)) routes[role] = o.routeModel(role);
+  for (const role of Object.keys(o.workflow.roles)) {
+    // A role whose routing fails (a malformed override) is left to the file's own models.
+    try {
+      routes[role] = o.routeModel(role);
+    } catch {
+      continue;
+    }
+  }
   return {
     workflowSource: o.workflowSource,
     task: o.task,
