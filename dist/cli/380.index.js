@@ -3919,7 +3919,7 @@ function buildPorts(options) {
     // Both load on first use: a review never loads them (nor execa, which validators need).
     const untrusted = options.untrusted ? { untrusted: true } : {};
     const opencode = options.live
-        ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(797)]).then(__webpack_require__.bind(__webpack_require__, 8797))).createOpencodeBackend({
+        ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(905)]).then(__webpack_require__.bind(__webpack_require__, 2905))).createOpencodeBackend({
             root: options.root,
             env: options.env,
             models,
@@ -3927,7 +3927,7 @@ function buildPorts(options) {
         }))
         : createMockImplementBackend(models, 'mock mode: opencode was not run; the working tree was not edited');
     const patch = lazyBackend(async () => {
-        const { createPatchBackend, DEFAULT_DENY } = await Promise.all(/* import() */[__webpack_require__.e(993), __webpack_require__.e(159), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 6400));
+        const { createPatchBackend, DEFAULT_DENY } = await Promise.all(/* import() */[__webpack_require__.e(993), __webpack_require__.e(654), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 6400));
         return createPatchBackend({
             root: options.root,
             models,

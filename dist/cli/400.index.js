@@ -20,6 +20,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/src/errors.js
 var errors = __webpack_require__(6624);
+// EXTERNAL MODULE: ./.build/src/git/tree-changes.js
+var tree_changes = __webpack_require__(3230);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./.build/src/backends/patch/errors.js
@@ -76,30 +78,9 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 
-const STATUS_ARGS = [
-    'status',
-    '--porcelain=v1',
-    '-z',
-    '--untracked-files=all',
-    '--no-renames',
-    '--ignore-submodules=none',
-];
+
 /** Bytes kept in memory for restoring; beyond this only hashes are kept (rollback then relies on `git apply -R`). */
 const MAX_KEPT_BYTES = 64 * 1024 * 1024;
-function parseStatus(raw) {
-    const parts = raw.split('\0');
-    const entries = [];
-    for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part.length < 4)
-            continue;
-        const xy = part.slice(0, 2);
-        entries.push({ xy, path: part.slice(3) });
-        if (xy.includes('R') || xy.includes('C'))
-            i++; // the source name follows
-    }
-    return entries;
-}
 /** Resolves `rel` inside `root`, refusing anything that would land outside it. */
 function inside(root, rel) {
     const abs = (0,external_node_path_.resolve)(root, rel);
@@ -162,7 +143,7 @@ async function readHead(git, root) {
     return res.code === 0 ? res.stdout.trim() : null;
 }
 async function readStatus(git, root) {
-    return (await git(root, STATUS_ARGS)).stdout;
+    return (await git(root, (0,tree_changes/* statusArgs */.oG)('none'))).stdout;
 }
 /** The real top level of the work tree, which must be `root` itself. */
 async function workTreeRoot(git, root) {
@@ -202,7 +183,7 @@ async function takeSnapshot(git, root, written) {
                 existingDirs.add(dir);
         }
     }
-    return { root: top, head, status, entries: parseStatus(status), paths, existingDirs };
+    return { root: top, head, status, entries: (0,tree_changes/* parseStatusZ */.Y$)(status), paths, existingDirs };
 }
 
 ;// CONCATENATED MODULE: ./.build/src/backends/patch/rollback.js
@@ -216,6 +197,7 @@ async function takeSnapshot(git, root, written) {
  * 4. HEAD, `git status` and the written paths' hashes must equal the snapshot, or
  *    `PatchRollbackFailed` is thrown.
  */
+
 
 
 
@@ -321,7 +303,7 @@ async function rollback(target, opts = {}) {
     // Files that appeared since the snapshot (a validator's output, say), and tracked files a
     // validator modified while they were clean.
     const before = new Map(snapshot.entries.map((e) => [e.path, e.xy]));
-    const now = parseStatus(await readStatus(git, root));
+    const now = (0,tree_changes/* parseStatusZ */.Y$)(await readStatus(git, root));
     const toCheckout = [];
     for (const entry of now) {
         if (before.get(entry.path) === entry.xy)
@@ -365,7 +347,7 @@ async function verifySnapshot(git, target) {
     const status = await readStatus(git, snapshot.root);
     if (status !== snapshot.status) {
         const before = new Set(snapshot.entries.map((e) => `${e.xy} ${e.path}`));
-        const after = new Set(parseStatus(status).map((e) => `${e.xy} ${e.path}`));
+        const after = new Set((0,tree_changes/* parseStatusZ */.Y$)(status).map((e) => `${e.xy} ${e.path}`));
         const added = [...after].filter((e) => !before.has(e));
         const gone = [...before].filter((e) => !after.has(e));
         differences.push(`git status differs from the snapshot (now: ${added.map((e) => JSON.stringify(e)).join(', ') || 'nothing new'}; ` +
@@ -1142,6 +1124,7 @@ function formatProblems(problems) {
 
 
 
+
 function within(root, abs) {
     const rel = (0,external_node_path_.relative)(root, abs);
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
@@ -1312,7 +1295,7 @@ async function applyPatch(input) {
         const problems = [];
         const expected = new Set(written);
         const before = new Map(snapshot.entries.map((e) => [e.path, e.xy]));
-        const after = parseStatus(await readStatus(git, root));
+        const after = (0,tree_changes/* parseStatusZ */.Y$)(await readStatus(git, root));
         const afterPaths = new Set(after.map((e) => e.path));
         for (const e of after) {
             if (before.get(e.path) !== e.xy && !expected.has(e.path))
@@ -2278,6 +2261,7 @@ function describeValidatorResult(r) {
 
 
 
+
 /** Largest file the edits form may read to build its diff. */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
 /** Validator output quoted in a refusal note. */
@@ -2395,46 +2379,15 @@ function rejectionNote(error) {
     };
     return `${what[error.stage]}: ${error.message}`;
 }
-/** `git diff` of the written paths: tracked ones against the index, new ones against /dev/null. */
+/** What the applied patch changed: written paths that differ from the snapshot, diffed against the index. */
 async function describeChanges(git, applied) {
-    const root = applied.root;
     const changed = [];
     for (const rel of applied.written) {
         const before = applied.snapshot.paths.get(rel) ?? { kind: 'missing' };
-        if (!sameState(await readPathState(root, rel, false), before))
+        if (!sameState(await readPathState(applied.root, rel, false), before))
             changed.push(rel);
     }
-    changed.sort();
-    if (changed.length === 0)
-        return { changedFiles: [], patch: '', diffStat: '' };
-    const listed = await git(root, ['--literal-pathspecs', 'ls-files', '-z', '--', ...changed]);
-    const tracked = new Set(listed.stdout.split('\0').filter((p) => p !== ''));
-    const diffArgs = [
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        '--binary',
-        '--no-renames',
-        '--src-prefix=a/',
-        '--dst-prefix=b/',
-    ];
-    const parts = [];
-    const trackedPaths = changed.filter((p) => tracked.has(p));
-    if (trackedPaths.length > 0) {
-        parts.push((await git(root, ['--literal-pathspecs', 'diff', ...diffArgs, '--', ...trackedPaths])).stdout);
-    }
-    for (const rel of changed.filter((p) => !tracked.has(p))) {
-        if ((await readPathState(root, rel, false)).kind === 'missing')
-            continue;
-        parts.push((await git(root, ['diff', '--no-index', ...diffArgs, '--', '/dev/null', rel], {
-            okCodes: [1],
-        })).stdout);
-    }
-    const patch = parts.join('');
-    const stat = patch === ''
-        ? ''
-        : (await git(root, ['apply', '--stat'], { input: patch, okCodes: [1, 128] })).stdout;
-    return { changedFiles: changed, patch, diffStat: stat.replace(/\s+$/, '') };
+    return (0,tree_changes/* describePaths */.E9)(git, applied.root, changed.sort());
 }
 function createPatchBackend(options) {
     const policy = resolvePolicy(options.policy);
@@ -2499,10 +2452,12 @@ function createPatchBackend(options) {
                     };
                 }
             }
-            const changes = await describeChanges(git, applied);
+            const { notes, ...changes } = await describeChanges(git, applied);
             const artifact = { stepId, iteration, ...changes };
             if (changes.changedFiles.length === 0)
-                artifact.note = 'the patch applied but changed no file';
+                notes.unshift('the patch applied but changed no file');
+            if (notes.length > 0)
+                artifact.note = notes.join('\n');
             const passed = validators.length > 0
                 ? `; validators passed (${validators.map((v) => v.name).join(', ')}; ${validatorSandbox ?? 'sandbox: unknown'})`
                 : '';

@@ -26,8 +26,8 @@ import {
   checkIdentity,
   checkOption,
   checkRemote,
-  splitZ,
 } from './safe-git.js';
+import { parseStatusZ } from './tree-changes.js';
 import { WorkBranch } from './work-branch.js';
 import { HeadMoved, PrWorkspaceError, WorkspaceNotClean } from './workspace-errors.js';
 
@@ -244,9 +244,7 @@ async function checkPrOptions(
 /** Uncommitted changes to tracked files would end up in our commits. */
 async function refuseDirtyTree(git: Git): Promise<void> {
   const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-  const dirtyPaths = splitZ(dirty.stdout)
-    .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
-    .map((entry) => entry.slice(3));
+  const dirtyPaths = parseStatusZ(dirty.stdout).map((entry) => entry.path);
   if (dirtyPaths.length > 0) throw new WorkspaceNotClean(dirtyPaths);
 }
 

@@ -47,8 +47,8 @@ import { findExecutable, opencodeCommand } from './find-binary.js';
 import { INSTALL_HINT, OpencodeError } from './errors.js';
 import { DEFAULT_KILL_GRACE_MS, runProcess } from './run-process.js';
 import type { ProcessRunResult } from './run-process.js';
-import { describeTreeChanges, readTreeState } from './tree-changes.js';
-import type { GitRunner } from './tree-changes.js';
+import { describeTreeChanges, readTreeState } from '../../git/tree-changes.js';
+import type { GitRunner } from '../../git/tree-changes.js';
 import { runGit } from '../../git/run-git.js';
 
 export interface OpencodeBackendOptions {

@@ -10,6 +10,8 @@ import { lstat, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AethrError, toError } from '../../errors.js';
 import type { ImplementationArtifact, ImplementBackend, ModelClient } from '../../engine/types.js';
+import { describePaths } from '../../git/tree-changes.js';
+import type { TreeChanges } from '../../git/tree-changes.js';
 import { applyPatch, checkSymlinks } from './apply-patch.js';
 import type { AppliedPatch } from './apply-patch.js';
 import { PatchRejected } from './errors.js';
@@ -162,53 +164,14 @@ function rejectionNote(error: PatchRejected): string {
   return `${what[error.stage]}: ${error.message}`;
 }
 
-/** `git diff` of the written paths: tracked ones against the index, new ones against /dev/null. */
-async function describeChanges(
-  git: GitRunner,
-  applied: AppliedPatch,
-): Promise<{ changedFiles: string[]; patch: string; diffStat: string }> {
-  const root = applied.root;
+/** What the applied patch changed: written paths that differ from the snapshot, diffed against the index. */
+async function describeChanges(git: GitRunner, applied: AppliedPatch): Promise<TreeChanges> {
   const changed: string[] = [];
   for (const rel of applied.written) {
     const before = applied.snapshot.paths.get(rel) ?? { kind: 'missing' as const };
-    if (!sameState(await readPathState(root, rel, false), before)) changed.push(rel);
+    if (!sameState(await readPathState(applied.root, rel, false), before)) changed.push(rel);
   }
-  changed.sort();
-  if (changed.length === 0) return { changedFiles: [], patch: '', diffStat: '' };
-  const listed = await git(root, ['--literal-pathspecs', 'ls-files', '-z', '--', ...changed]);
-  const tracked = new Set(listed.stdout.split('\0').filter((p) => p !== ''));
-  const diffArgs = [
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--binary',
-    '--no-renames',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-  ];
-  const parts: string[] = [];
-  const trackedPaths = changed.filter((p) => tracked.has(p));
-  if (trackedPaths.length > 0) {
-    parts.push(
-      (await git(root, ['--literal-pathspecs', 'diff', ...diffArgs, '--', ...trackedPaths])).stdout,
-    );
-  }
-  for (const rel of changed.filter((p) => !tracked.has(p))) {
-    if ((await readPathState(root, rel, false)).kind === 'missing') continue;
-    parts.push(
-      (
-        await git(root, ['diff', '--no-index', ...diffArgs, '--', '/dev/null', rel], {
-          okCodes: [1],
-        })
-      ).stdout,
-    );
-  }
-  const patch = parts.join('');
-  const stat =
-    patch === ''
-      ? ''
-      : (await git(root, ['apply', '--stat'], { input: patch, okCodes: [1, 128] })).stdout;
-  return { changedFiles: changed, patch, diffStat: stat.replace(/\s+$/, '') };
+  return describePaths(git, applied.root, changed.sort());
 }
 
 export function createPatchBackend(options: PatchBackendOptions): ImplementBackend {
@@ -284,10 +247,10 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
           };
         }
       }
-      const changes = await describeChanges(git, applied);
+      const { notes, ...changes } = await describeChanges(git, applied);
       const artifact: ImplementationArtifact = { stepId, iteration, ...changes };
-      if (changes.changedFiles.length === 0)
-        artifact.note = 'the patch applied but changed no file';
+      if (changes.changedFiles.length === 0) notes.unshift('the patch applied but changed no file');
+      if (notes.length > 0) artifact.note = notes.join('\n');
       const passed =
         validators.length > 0
           ? `; validators passed (${validators.map((v) => v.name).join(', ')}; ${validatorSandbox ?? 'sandbox: unknown'})`
