@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { AethrError, toError } from '../../errors.js';
 import type { ImplementationArtifact, ImplementBackend, ModelClient } from '../../engine/types.js';
 import { describePaths } from '../../git/tree-changes.js';
+import { askToImplement, unchangedArtifact } from '../implement-request.js';
 import type { TreeChanges } from '../../git/tree-changes.js';
 import { applyPatch, checkSymlinks } from './apply-patch.js';
 import type { AppliedPatch } from './apply-patch.js';
@@ -113,23 +114,6 @@ export function patchInstructions(policy: PatchPolicy, validators: readonly Vali
   return lines.join('\n');
 }
 
-function emptyArtifact(
-  stepId: string,
-  iteration: number,
-  note: string,
-  refusal?: ImplementationArtifact['refusal'],
-): ImplementationArtifact {
-  return {
-    stepId,
-    iteration,
-    changedFiles: [],
-    diffStat: '',
-    patch: '',
-    note,
-    ...(refusal ? { refusal } : {}),
-  };
-}
-
 function refusalOf(error: PatchRejected): ImplementationArtifact['refusal'] {
   const rules = [...new Set(error.problems.map((p) => p.rule))];
   return {
@@ -190,7 +174,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
     const proposal = await parseProposal(text, reader);
     if (proposal.kind === 'none') {
       const note = `no change applied: ${proposal.note}`;
-      return { artifact: emptyArtifact(stepId, iteration, note), status: note };
+      return { artifact: unchangedArtifact(stepId, iteration, note), status: note };
     }
     const verdict = validatePatch(proposal.patch, policy);
     if (!verdict.ok) {
@@ -200,7 +184,10 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
         verdict.problems,
       );
       const note = rejectionNote(error);
-      return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
+      return {
+        artifact: unchangedArtifact(stepId, iteration, note, refusalOf(error)),
+        status: note,
+      };
     }
 
     let applied: AppliedPatch;
@@ -215,7 +202,10 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
     } catch (error) {
       if (error instanceof PatchRejected) {
         const note = rejectionNote(error);
-        return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
+        return {
+          artifact: unchangedArtifact(stepId, iteration, note, refusalOf(error)),
+          status: note,
+        };
       }
       throw error;
     }
@@ -242,7 +232,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
             message: note.split('\n')[0]!,
           };
           return {
-            artifact: emptyArtifact(stepId, iteration, note, refusal),
+            artifact: unchangedArtifact(stepId, iteration, note, refusal),
             status: note.split('\n')[0]!,
           };
         }
@@ -267,19 +257,12 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
   }
 
   return {
-    async implement({ step, prompt, model, iteration, onDelta }) {
-      const reply = await options.models.chat(
-        {
-          model,
-          role: step.role,
-          stepId: step.id,
-          purpose: 'implement',
-          messages: [
-            { role: 'system', content: prompt.system },
-            { role: 'user', content: `${prompt.user}\n\n${patchInstructions(policy, validators)}` },
-          ],
-        },
-        onDelta,
+    async implement(input) {
+      const { step, iteration } = input;
+      const reply = await askToImplement(
+        options.models,
+        input,
+        patchInstructions(policy, validators),
       );
       const run = queue.then(() => applyAndValidate(step.id, iteration, reply.text));
       queue = run.catch(() => undefined);
