@@ -22,6 +22,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(6624);
 // EXTERNAL MODULE: ./.build/src/git/tree-changes.js
 var tree_changes = __webpack_require__(3230);
+// EXTERNAL MODULE: ./.build/src/backends/implement-request.js
+var implement_request = __webpack_require__(208);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./.build/src/backends/patch/errors.js
@@ -2262,6 +2264,7 @@ function describeValidatorResult(r) {
 
 
 
+
 /** Largest file the edits form may read to build its diff. */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
 /** Validator output quoted in a refusal note. */
@@ -2336,17 +2339,6 @@ function patchInstructions(policy, validators) {
     }
     return lines.join('\n');
 }
-function emptyArtifact(stepId, iteration, note, refusal) {
-    return {
-        stepId,
-        iteration,
-        changedFiles: [],
-        diffStat: '',
-        patch: '',
-        note,
-        ...(refusal ? { refusal } : {}),
-    };
-}
 function refusalOf(error) {
     const rules = [...new Set(error.problems.map((p) => p.rule))];
     return {
@@ -2400,13 +2392,16 @@ function createPatchBackend(options) {
         const proposal = await parseProposal(text, reader);
         if (proposal.kind === 'none') {
             const note = `no change applied: ${proposal.note}`;
-            return { artifact: emptyArtifact(stepId, iteration, note), status: note };
+            return { artifact: (0,implement_request/* unchangedArtifact */.k)(stepId, iteration, note), status: note };
         }
         const verdict = validatePatch(proposal.patch, policy);
         if (!verdict.ok) {
             const error = new PatchRejected('validate', verdict.problems.map((q) => `[${q.rule}] ${q.message}`).join('; '), verdict.problems);
             const note = rejectionNote(error);
-            return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
+            return {
+                artifact: (0,implement_request/* unchangedArtifact */.k)(stepId, iteration, note, refusalOf(error)),
+                status: note,
+            };
         }
         let applied;
         try {
@@ -2421,7 +2416,10 @@ function createPatchBackend(options) {
         catch (error) {
             if (error instanceof PatchRejected) {
                 const note = rejectionNote(error);
-                return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
+                return {
+                    artifact: (0,implement_request/* unchangedArtifact */.k)(stepId, iteration, note, refusalOf(error)),
+                    status: note,
+                };
             }
             throw error;
         }
@@ -2447,7 +2445,7 @@ function createPatchBackend(options) {
                         message: note.split('\n')[0],
                     };
                     return {
-                        artifact: emptyArtifact(stepId, iteration, note, refusal),
+                        artifact: (0,implement_request/* unchangedArtifact */.k)(stepId, iteration, note, refusal),
                         status: note.split('\n')[0],
                     };
                 }
@@ -2473,17 +2471,9 @@ function createPatchBackend(options) {
         }
     }
     return {
-        async implement({ step, prompt, model, iteration, onDelta }) {
-            const reply = await options.models.chat({
-                model,
-                role: step.role,
-                stepId: step.id,
-                purpose: 'implement',
-                messages: [
-                    { role: 'system', content: prompt.system },
-                    { role: 'user', content: `${prompt.user}\n\n${patchInstructions(policy, validators)}` },
-                ],
-            }, onDelta);
+        async implement(input) {
+            const { step, iteration } = input;
+            const reply = await (0,implement_request/* askToImplement */.E)(options.models, input, patchInstructions(policy, validators));
             const run = queue.then(() => applyAndValidate(step.id, iteration, reply.text));
             queue = run.catch(() => undefined);
             const { artifact, status } = await run;

@@ -1271,19 +1271,12 @@ async function preparePrWorkspace(options) {
         refspecs.push(`+refs/heads/${headRef}:${prefix}/branch`);
     if (baseRef !== undefined)
         refspecs.push(`+refs/heads/${baseRef}:${prefix}/base`);
-    const shallow = await git.isShallow();
-    const fetchArgs = [
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-recurse-submodules',
-        '--no-write-fetch-head',
-    ];
-    refspecs = await fetchTolerant(git, [...fetchArgs, ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []), remote], refspecs, remote);
+    const fetchArgs = [...FETCH_ARGS, ...(await depthArgs(git))];
+    refspecs = await fetchTolerant(git, [...fetchArgs, remote], refspecs, remote);
     if ((await git.revParse(`${headSha}^{commit}`)) === undefined) {
         // The pull ref moved on or does not exist here (not GitHub): ask for the commit itself,
         // from where the branch lives.
-        await git.network([...fetchArgs, ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []), pushTarget, headSha], `fetching ${branch_types_short(headSha)} from ${git.redact(pushTarget)}`);
+        await git.network([...fetchArgs, pushTarget, headSha], `fetching ${branch_types_short(headSha)} from ${git.redact(pushTarget)}`);
         if ((await git.revParse(`${headSha}^{commit}`)) === undefined) {
             throw new workspace_errors_PrWorkspaceError(`The pull request head ${branch_types_short(headSha)} could not be fetched from ${git.redact(pushTarget)}.`);
         }
@@ -1291,15 +1284,7 @@ async function preparePrWorkspace(options) {
     // 4. Work on the head, never on the merge commit.
     const branch = `aethr/pr-${n}`;
     try {
-        await git.remote([
-            'checkout',
-            '--quiet',
-            '--no-track',
-            '--no-recurse-submodules',
-            '-B',
-            branch,
-            headSha,
-        ]);
+        await checkoutBranch(git, branch, headSha);
     }
     catch (error) {
         throw new workspace_errors_PrWorkspaceError(`Could not check out the pull request head ${branch_types_short(headSha)} on ${branch}: ${error instanceof Error ? error.message : String(error)}`, {
@@ -1312,8 +1297,6 @@ async function preparePrWorkspace(options) {
         ? undefined
         : await findMergeBase(git, headSha, `${prefix}/base`, remote, refspecs);
     // 6. What was already untracked is never committed and never removed.
-    const preexisting = new Set(await git.untracked(false));
-    const preexistingDirs = new Set((await git.untracked(true)).filter((p) => p.endsWith('/')));
     return new WorkBranch({
         git,
         root,
@@ -1326,8 +1309,7 @@ async function preparePrWorkspace(options) {
         pushTarget,
         identity,
         maxBotCommits,
-        preexisting,
-        preexistingDirs,
+        ...(await untrackedBefore(git)),
     });
 }
 /**
@@ -1350,31 +1332,13 @@ async function prepareBranchWorkspace(options) {
     const refspecs = [`+refs/heads/${options.baseRef}:${prefix}/base`];
     if (existing)
         refspecs.push(`+refs/heads/${options.branch}:${prefix}/tip`);
-    const shallow = await git.isShallow();
-    await git.network([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-recurse-submodules',
-        '--no-write-fetch-head',
-        ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []),
-        remote,
-        ...refspecs,
-    ], `git fetch ${git.redact(remote)}`);
+    await git.network([...FETCH_ARGS, ...(await depthArgs(git)), remote, ...refspecs], `git fetch ${git.redact(remote)}`);
     const start = existing ? `${prefix}/tip` : `${prefix}/base`;
     const startSha = await git.revParse(`${start}^{commit}`);
     if (startSha === undefined)
         throw new workspace_errors_PrWorkspaceError(`Could not fetch ${start} from ${git.redact(remote)}.`);
     const branch = `aethr/work-${options.branch.replace(/[^A-Za-z0-9._-]/g, '-')}`;
-    await git.remote([
-        'checkout',
-        '--quiet',
-        '--no-track',
-        '--no-recurse-submodules',
-        '-B',
-        branch,
-        startSha,
-    ]);
+    await checkoutBranch(git, branch, startSha);
     const mergeBase = existing
         ? await findMergeBase(git, startSha, `${prefix}/base`, remote, refspecs)
         : startSha;
@@ -1391,9 +1355,38 @@ async function prepareBranchWorkspace(options) {
         pushTarget: remote,
         identity,
         maxBotCommits: options.maxBotCommits ?? DEFAULT_MAX_BOT_COMMITS,
+        ...(await untrackedBefore(git)),
+    });
+}
+const FETCH_ARGS = [
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--no-recurse-submodules',
+    '--no-write-fetch-head',
+];
+/** In a shallow clone a fetch asks for INITIAL_FETCH_DEPTH commits, not the whole history. */
+async function depthArgs(git) {
+    return (await git.isShallow()) ? [`--depth=${INITIAL_FETCH_DEPTH}`] : [];
+}
+/** `branch` (re)made at `sha` and checked out; through `remote` for a partial clone's blobs. */
+async function checkoutBranch(git, branch, sha) {
+    await git.remote([
+        'checkout',
+        '--quiet',
+        '--no-track',
+        '--no-recurse-submodules',
+        '-B',
+        branch,
+        sha,
+    ]);
+}
+/** What is untracked when the work starts: never committed and never removed. */
+async function untrackedBefore(git) {
+    return {
         preexisting: new Set(await git.untracked(false)),
         preexistingDirs: new Set((await git.untracked(true)).filter((p) => p.endsWith('/'))),
-    });
+    };
 }
 async function checkPrOptions(root, options, o) {
     const n = options.prNumber;
@@ -1445,16 +1438,7 @@ async function findMergeBase(git, head, base, remote, refspecs) {
         if (step >= DEEPEN_STEPS || !(await git.isShallow()))
             return undefined;
         const deepen = INITIAL_FETCH_DEPTH * 2 ** step;
-        await git.network([
-            'fetch',
-            '--quiet',
-            '--no-tags',
-            '--no-recurse-submodules',
-            '--no-write-fetch-head',
-            `--deepen=${deepen}`,
-            remote,
-            ...refspecs,
-        ], `deepening the history by ${deepen} commits`);
+        await git.network([...FETCH_ARGS, `--deepen=${deepen}`, remote, ...refspecs], `deepening the history by ${deepen} commits`);
     }
 }
 
@@ -1693,6 +1677,63 @@ async function createCloneWorkspace(options) {
  */
 
 function createDryRunForge(o) {
+    return { owner: o.owner, repo: o.repo, ...localReads(o), ...printedWrites(o) };
+}
+/** Reads: the payload's PR (or one made from HEAD), files from the repository, nothing posted yet. */
+function localReads(o) {
+    const git = async (args) => (await (0,run_git/* runGit */.EO)(o.root, args)).stdout.trim();
+    return {
+        async getPermission(username) {
+            o.print(`dry run: assuming ${username} may run aethr (no permission API call)\n`);
+            return 'admin';
+        },
+        async getPull(number) {
+            if (o.pull)
+                return o.pull;
+            const headSha = await git(['rev-parse', 'HEAD']);
+            const headRef = (await git(['rev-parse', '--abbrev-ref', 'HEAD'])) || 'HEAD';
+            const fullName = `${o.owner}/${o.repo}`;
+            return {
+                number,
+                title: '(local preview)',
+                body: '',
+                draft: false,
+                state: 'open',
+                author: 'you',
+                head: { sha: headSha, ref: headRef, repoFullName: fullName },
+                base: { sha: headSha, ref: o.defaultBranch, repoFullName: fullName },
+                isFork: false,
+                maintainerCanModify: false,
+                labels: [],
+            };
+        },
+        async getPullDiff() {
+            // The local workspace computes the diff from the repository's own commits.
+            return undefined;
+        },
+        async listPullFiles() {
+            return [];
+        },
+        async listIssueComments() {
+            return [];
+        },
+        async listReviewComments() {
+            return [];
+        },
+        async findOpenPulls() {
+            return [];
+        },
+        async listCheckRuns() {
+            return [];
+        },
+        async getFileText(path, ref) {
+            const r = await (0,run_git/* runGit */.EO)(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });
+            return r.code === 0 ? r.stdout : undefined;
+        },
+    };
+}
+/** Writes: printed, answered with made-up ids so the run goes on as it would. */
+function printedWrites(o) {
     let nextId = 1;
     const fake = (number, body) => {
         const id = nextId++;
@@ -1705,45 +1746,7 @@ function createDryRunForge(o) {
         };
     };
     const commentOn = new Map();
-    const git = async (args) => (await (0,run_git/* runGit */.EO)(o.root, args)).stdout.trim();
-    async function localPull(number) {
-        if (o.pull)
-            return o.pull;
-        const headSha = await git(['rev-parse', 'HEAD']);
-        const headRef = (await git(['rev-parse', '--abbrev-ref', 'HEAD'])) || 'HEAD';
-        const fullName = `${o.owner}/${o.repo}`;
-        return {
-            number,
-            title: '(local preview)',
-            body: '',
-            draft: false,
-            state: 'open',
-            author: 'you',
-            head: { sha: headSha, ref: headRef, repoFullName: fullName },
-            base: { sha: headSha, ref: o.defaultBranch, repoFullName: fullName },
-            isFork: false,
-            maintainerCanModify: false,
-            labels: [],
-        };
-    }
     return {
-        owner: o.owner,
-        repo: o.repo,
-        async getPermission(username) {
-            o.print(`dry run: assuming ${username} may run aethr (no permission API call)\n`);
-            return 'admin';
-        },
-        getPull: localPull,
-        async getPullDiff() {
-            // The local workspace computes the diff from the repository's own commits.
-            return undefined;
-        },
-        async listPullFiles() {
-            return [];
-        },
-        async listIssueComments() {
-            return [];
-        },
         async createIssueComment(number, body) {
             o.print(`\n── would post a comment on #${number} ──\n${body}\n`);
             const made = fake(number, body);
@@ -1758,9 +1761,6 @@ function createDryRunForge(o) {
         async deleteIssueComment(id) {
             o.print(`dry run: would delete comment ${id}\n`);
         },
-        async listReviewComments() {
-            return [];
-        },
         async createReview(number, review) {
             o.print(`\n── would post a review on #${number} (commit ${review.commitId.slice(0, 7)}) ──\n${review.body}\n`);
             for (const c of review.comments) {
@@ -1770,9 +1770,6 @@ function createDryRunForge(o) {
         },
         async addReaction(commentId, reaction) {
             o.print(`dry run: would react ${reaction} to comment ${commentId}\n`);
-        },
-        async findOpenPulls() {
-            return [];
         },
         async createPull(pull) {
             o.print(`\n── would open a pull request ${pull.head} → ${pull.base}: ${pull.title} ──\n${pull.body}\n`);
@@ -1799,13 +1796,6 @@ function createDryRunForge(o) {
         async updateCheckRun(id, update) {
             const annotations = update.output.annotations?.length ?? 0;
             o.print(`dry run: would update check run ${id}${update.conclusion ? ` to ${update.conclusion}` : ''}: ${update.output.title}${annotations ? ` (${annotations} annotation(s))` : ''}\n`);
-        },
-        async listCheckRuns() {
-            return [];
-        },
-        async getFileText(path, ref) {
-            const r = await (0,run_git/* runGit */.EO)(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });
-            return r.code === 0 ? r.stdout : undefined;
         },
     };
 }
@@ -4938,7 +4928,7 @@ async function prCommand(argv, io, cwd = process.cwd()) {
             defaultBranch: intent.repository.defaultBranch ?? 'main',
             print: io.out,
         })
-        : (await Promise.all(/* import() */[__webpack_require__.e(445), __webpack_require__.e(753)]).then(__webpack_require__.bind(__webpack_require__, 4753))).createOctokitForge({
+        : (await Promise.all(/* import() */[__webpack_require__.e(445), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 3517))).createOctokitForge({
             token: token,
             owner,
             repo,

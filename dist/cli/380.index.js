@@ -2,6 +2,43 @@ export const id = 380;
 export const ids = [380];
 export const modules = {
 
+/***/ 208:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ askToImplement),
+/* harmony export */   k: () => (/* binding */ unchangedArtifact)
+/* harmony export */ });
+/** Asks the step's model; `instructions` (how to answer) follow the user prompt. */
+function askToImplement(models, { step, prompt, model, onDelta }, instructions) {
+    const user = instructions === undefined ? prompt.user : `${prompt.user}\n\n${instructions}`;
+    return models.chat({
+        model,
+        role: step.role,
+        stepId: step.id,
+        purpose: 'implement',
+        messages: [
+            { role: 'system', content: prompt.system },
+            { role: 'user', content: user },
+        ],
+    }, onDelta);
+}
+/** The artifact of a step that changed no file, saying why (and, when refused, by what). */
+function unchangedArtifact(stepId, iteration, note, refusal) {
+    return {
+        stepId,
+        iteration,
+        changedFiles: [],
+        diffStat: '',
+        patch: '',
+        note,
+        ...(refusal ? { refusal } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 1272:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -3852,32 +3889,19 @@ function cutToRoom(block, room, costOf) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./.build/src/backends/implement-request.js
+var implement_request = __webpack_require__(208);
 ;// CONCATENATED MODULE: ./.build/src/backends/mock-implement-backend.js
+
 function createMockImplementBackend(models, reason) {
     return {
-        async implement({ step, prompt, model, iteration, onDelta }) {
-            const reply = await models.chat({
-                model,
-                role: step.role,
-                stepId: step.id,
-                purpose: 'implement',
-                messages: [
-                    { role: 'system', content: prompt.system },
-                    { role: 'user', content: prompt.user },
-                ],
-            }, onDelta);
+        async implement(input) {
+            const reply = await (0,implement_request/* askToImplement */.E)(models, input);
             return {
                 output: reply.text,
                 usage: reply.usage,
                 mock: true,
-                artifact: {
-                    stepId: step.id,
-                    iteration,
-                    changedFiles: [],
-                    diffStat: '',
-                    patch: '',
-                    note: reason,
-                },
+                artifact: (0,implement_request/* unchangedArtifact */.k)(input.step.id, input.iteration, reason),
             };
         },
     };
