@@ -6257,7 +6257,7 @@ function buildPorts(options) {
     // Both load on first use: a review never loads them (nor execa, which validators need).
     const untrusted = options.untrusted ? { untrusted: true } : {};
     const opencode = options.live
-        ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 9860))).createOpencodeBackend({
+        ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 5350))).createOpencodeBackend({
             root: options.root,
             env: options.env,
             models,
