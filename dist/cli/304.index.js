@@ -2100,8 +2100,8 @@ function iterationRows(result, commits = []) {
 var workflow_source = __webpack_require__(7870);
 // EXTERNAL MODULE: ./.build/src/backends/opencode/find-binary.js
 var find_binary = __webpack_require__(9308);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
-var gateway = __webpack_require__(2278);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 6 modules
+var gateway = __webpack_require__(1505);
 // EXTERNAL MODULE: ./.build/src/models/routing.js
 var routing = __webpack_require__(4216);
 ;// CONCATENATED MODULE: ./.build/src/github/trusted-workflow.js

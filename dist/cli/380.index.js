@@ -3909,8 +3909,8 @@ function createMockImplementBackend(models, reason) {
 
 // EXTERNAL MODULE: ./.build/src/models/budget.js
 var budget = __webpack_require__(3177);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
-var gateway = __webpack_require__(2278);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 6 modules
+var gateway = __webpack_require__(1505);
 // EXTERNAL MODULE: ./.build/src/models/policy.js
 var policy = __webpack_require__(4014);
 // EXTERNAL MODULE: ./.build/src/models/routing.js
