@@ -17,6 +17,75 @@ export interface DryRunForgeOptions {
 }
 
 export function createDryRunForge(o: DryRunForgeOptions): Forge {
+  return { owner: o.owner, repo: o.repo, ...localReads(o), ...printedWrites(o) };
+}
+
+type Reads =
+  | 'getPermission'
+  | 'getPull'
+  | 'getPullDiff'
+  | 'listPullFiles'
+  | 'listIssueComments'
+  | 'listReviewComments'
+  | 'findOpenPulls'
+  | 'listCheckRuns'
+  | 'getFileText';
+
+/** Reads: the payload's PR (or one made from HEAD), files from the repository, nothing posted yet. */
+function localReads(o: DryRunForgeOptions): Pick<Forge, Reads> {
+  const git = async (args: string[]) => (await runGit(o.root, args)).stdout.trim();
+  return {
+    async getPermission(username) {
+      o.print(`dry run: assuming ${username} may run aethr (no permission API call)\n`);
+      return 'admin';
+    },
+    async getPull(number) {
+      if (o.pull) return o.pull;
+      const headSha = await git(['rev-parse', 'HEAD']);
+      const headRef = (await git(['rev-parse', '--abbrev-ref', 'HEAD'])) || 'HEAD';
+      const fullName = `${o.owner}/${o.repo}`;
+      return {
+        number,
+        title: '(local preview)',
+        body: '',
+        draft: false,
+        state: 'open',
+        author: 'you',
+        head: { sha: headSha, ref: headRef, repoFullName: fullName },
+        base: { sha: headSha, ref: o.defaultBranch, repoFullName: fullName },
+        isFork: false,
+        maintainerCanModify: false,
+        labels: [],
+      };
+    },
+    async getPullDiff() {
+      // The local workspace computes the diff from the repository's own commits.
+      return undefined;
+    },
+    async listPullFiles() {
+      return [];
+    },
+    async listIssueComments() {
+      return [];
+    },
+    async listReviewComments() {
+      return [];
+    },
+    async findOpenPulls() {
+      return [];
+    },
+    async listCheckRuns() {
+      return [];
+    },
+    async getFileText(path, ref) {
+      const r = await runGit(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });
+      return r.code === 0 ? r.stdout : undefined;
+    },
+  };
+}
+
+/** Writes: printed, answered with made-up ids so the run goes on as it would. */
+function printedWrites(o: DryRunForgeOptions): Omit<Forge, Reads | 'owner' | 'repo'> {
   let nextId = 1;
   const fake = (number: number, body: string): ForgeComment => {
     const id = nextId++;
@@ -29,46 +98,7 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     };
   };
   const commentOn = new Map<number, number>();
-  const git = async (args: string[]) => (await runGit(o.root, args)).stdout.trim();
-
-  async function localPull(number: number): Promise<PullRequestInfo> {
-    if (o.pull) return o.pull;
-    const headSha = await git(['rev-parse', 'HEAD']);
-    const headRef = (await git(['rev-parse', '--abbrev-ref', 'HEAD'])) || 'HEAD';
-    const fullName = `${o.owner}/${o.repo}`;
-    return {
-      number,
-      title: '(local preview)',
-      body: '',
-      draft: false,
-      state: 'open',
-      author: 'you',
-      head: { sha: headSha, ref: headRef, repoFullName: fullName },
-      base: { sha: headSha, ref: o.defaultBranch, repoFullName: fullName },
-      isFork: false,
-      maintainerCanModify: false,
-      labels: [],
-    };
-  }
-
   return {
-    owner: o.owner,
-    repo: o.repo,
-    async getPermission(username) {
-      o.print(`dry run: assuming ${username} may run aethr (no permission API call)\n`);
-      return 'admin';
-    },
-    getPull: localPull,
-    async getPullDiff() {
-      // The local workspace computes the diff from the repository's own commits.
-      return undefined;
-    },
-    async listPullFiles() {
-      return [];
-    },
-    async listIssueComments() {
-      return [];
-    },
     async createIssueComment(number, body) {
       o.print(`\n── would post a comment on #${number} ──\n${body}\n`);
       const made = fake(number, body);
@@ -83,9 +113,6 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     async deleteIssueComment(id) {
       o.print(`dry run: would delete comment ${id}\n`);
     },
-    async listReviewComments() {
-      return [];
-    },
     async createReview(number, review) {
       o.print(
         `\n── would post a review on #${number} (commit ${review.commitId.slice(0, 7)}) ──\n${review.body}\n`,
@@ -99,9 +126,6 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     },
     async addReaction(commentId, reaction) {
       o.print(`dry run: would react ${reaction} to comment ${commentId}\n`);
-    },
-    async findOpenPulls() {
-      return [];
     },
     async createPull(pull) {
       o.print(
@@ -134,13 +158,6 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
       o.print(
         `dry run: would update check run ${id}${update.conclusion ? ` to ${update.conclusion}` : ''}: ${update.output.title}${annotations ? ` (${annotations} annotation(s))` : ''}\n`,
       );
-    },
-    async listCheckRuns() {
-      return [];
-    },
-    async getFileText(path, ref) {
-      const r = await runGit(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });
-      return r.code === 0 ? r.stdout : undefined;
     },
   };
 }
