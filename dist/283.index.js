@@ -145,6 +145,8 @@ function probe(isolation, timeoutMs) {
         });
     });
 }
+/** `unshare` options: new mount and pid namespaces, their own /proc, killed when we go. */
+const OWN_MOUNTS_AND_PIDS = ['--mount', '--pid', '--fork', '--mount-proc', '--kill-child', '--'];
 /** The argv that runs `argv` inside `isolation` (the command itself for `none`). */
 function isolatedArgv(isolation, argv, options) {
     const [file, ...rest] = argv;
@@ -186,12 +188,7 @@ function isolatedArgv(isolation, argv, options) {
                 args: [
                     '--user',
                     '--map-root-user',
-                    '--mount',
-                    '--pid',
-                    '--fork',
-                    '--mount-proc',
-                    '--kill-child',
-                    '--',
+                    ...OWN_MOUNTS_AND_PIDS,
                     ...maskThenExec(options.hide, ['unshare', '--user', '--mount', '--']),
                     ...argv,
                 ],
@@ -208,12 +205,7 @@ function isolatedArgv(isolation, argv, options) {
                     '-n',
                     '--',
                     'unshare',
-                    '--mount',
-                    '--pid',
-                    '--fork',
-                    '--mount-proc',
-                    '--kill-child',
-                    '--',
+                    ...OWN_MOUNTS_AND_PIDS,
                     ...maskThenExec(options.hide, [
                         'setpriv',
                         `--reuid=${uid}`,

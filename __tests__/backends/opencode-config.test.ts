@@ -14,8 +14,8 @@ import {
   parseEventLine,
   summarizeOutput,
 } from '../../src/backends/opencode/opencode-events.js';
-import { changedPaths, parseStatusZ } from '../../src/backends/opencode/tree-changes.js';
-import type { TreeState } from '../../src/backends/opencode/tree-changes.js';
+import { changedPaths, parseStatusZ } from '../../src/git/tree-changes.js';
+import type { TreeState } from '../../src/git/tree-changes.js';
 import { opencodeCommand } from '../../src/backends/opencode/find-binary.js';
 
 const target = {
@@ -271,10 +271,10 @@ describe('changedPaths', () => {
   });
 
   test('parseStatusZ skips rename sources', () => {
-    expect([...parseStatusZ(' M a.txt\0?? b c.txt\0R  new.txt\0old.txt\0').entries()]).toEqual([
-      ['a.txt', ' M'],
-      ['b c.txt', '??'],
-      ['new.txt', 'R '],
+    expect(parseStatusZ(' M a.txt\0?? b c.txt\0R  new.txt\0old.txt\0')).toEqual([
+      { xy: ' M', path: 'a.txt' },
+      { xy: '??', path: 'b c.txt' },
+      { xy: 'R ', path: 'new.txt' },
     ]);
   });
 });

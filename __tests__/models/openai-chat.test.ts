@@ -4,11 +4,10 @@ import type { AddressInfo } from 'node:net';
 import type { ChatRequest } from '../../src/engine/types.js';
 import { ModelError } from '../../src/models/model-error.js';
 import {
-  boundedRetryFetch,
   createOpenAIChatClient,
-  retryAfterMs,
   type OpenAIChatClientOptions,
 } from '../../src/models/openai-chat.js';
+import { boundedRetryFetch, retryAfterMs } from '../../src/models/openai-retry.js';
 import { resolveProvider } from '../../src/models/providers.js';
 import { startOpenAIStub, type OpenAIStub, type StubReplyFn } from '../support/openai-stub.js';
 

@@ -2,6 +2,45 @@ export const id = 185;
 export const ids = [185];
 export const modules = {
 
+/***/ 208:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ askToImplement),
+/* harmony export */   k: () => (/* binding */ unchangedArtifact)
+/* harmony export */ });
+/** Asks the step's model; `instructions` (how to answer) follow the user prompt. */
+function askToImplement(models, { step, prompt, model, onDelta }, instructions) {
+    const user = instructions === undefined ? prompt.user : `${prompt.user}\n\n${instructions}`;
+    return models.chat({
+        model,
+        role: step.role,
+        stepId: step.id,
+        purpose: 'implement',
+        messages: [
+            { role: 'system', content: prompt.system },
+            { role: 'user', content: user },
+        ],
+        // The context the prompt's builder already counted, so the gateway need not again.
+        ...(prompt.counted ? { counted: prompt.counted } : {}),
+    }, onDelta);
+}
+/** The artifact of a step that changed no file, saying why (and, when refused, by what). */
+function unchangedArtifact(stepId, iteration, note, refusal) {
+    return {
+        stepId,
+        iteration,
+        changedFiles: [],
+        diffStat: '',
+        patch: '',
+        note,
+        ...(refusal ? { refusal } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 9308:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -4681,32 +4720,19 @@ function createContextResolver(options) {
     };
 }
 
+// EXTERNAL MODULE: ./.build/src/backends/implement-request.js
+var implement_request = __webpack_require__(208);
 ;// CONCATENATED MODULE: ./.build/src/backends/mock-implement-backend.js
+
 function createMockImplementBackend(models, reason) {
     return {
-        async implement({ step, prompt, model, iteration, onDelta }) {
-            const reply = await models.chat({
-                model,
-                role: step.role,
-                stepId: step.id,
-                purpose: 'implement',
-                messages: [
-                    { role: 'system', content: prompt.system },
-                    { role: 'user', content: prompt.user },
-                ],
-            }, onDelta);
+        async implement(input) {
+            const reply = await (0,implement_request/* askToImplement */.E)(models, input);
             return {
                 output: reply.text,
                 usage: reply.usage,
                 mock: true,
-                artifact: {
-                    stepId: step.id,
-                    iteration,
-                    changedFiles: [],
-                    diffStat: '',
-                    patch: '',
-                    note: reason,
-                },
+                artifact: (0,implement_request/* unchangedArtifact */.k)(input.step.id, input.iteration, reason),
             };
         },
     };
@@ -4714,8 +4740,8 @@ function createMockImplementBackend(models, reason) {
 
 // EXTERNAL MODULE: ./.build/src/models/budget.js
 var budget = __webpack_require__(3177);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
-var gateway = __webpack_require__(1559);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 6 modules
+var gateway = __webpack_require__(8843);
 // EXTERNAL MODULE: ./.build/src/models/policy.js
 var policy = __webpack_require__(4014);
 // EXTERNAL MODULE: ./.build/src/models/routing.js
@@ -4749,7 +4775,7 @@ function buildPorts(options) {
     // Both load on first use: a review never loads them (nor execa, which validators need).
     const untrusted = options.untrusted ? { untrusted: true } : {};
     const opencode = options.live
-        ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(797)]).then(__webpack_require__.bind(__webpack_require__, 8797))).createOpencodeBackend({
+        ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 5350))).createOpencodeBackend({
             root: options.root,
             env: options.env,
             models,

@@ -22,6 +22,10 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/src/errors.js
 var errors = __webpack_require__(6624);
+// EXTERNAL MODULE: ./.build/src/git/tree-changes.js
+var tree_changes = __webpack_require__(3230);
+// EXTERNAL MODULE: ./.build/src/backends/implement-request.js
+var implement_request = __webpack_require__(208);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./.build/src/backends/patch/errors.js
@@ -48,30 +52,9 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 
-const STATUS_ARGS = [
-    'status',
-    '--porcelain=v1',
-    '-z',
-    '--untracked-files=all',
-    '--no-renames',
-    '--ignore-submodules=none',
-];
+
 /** Bytes kept in memory for restoring; beyond this only hashes are kept (rollback then relies on `git apply -R`). */
 const MAX_KEPT_BYTES = 64 * 1024 * 1024;
-function parseStatus(raw) {
-    const parts = raw.split('\0');
-    const entries = [];
-    for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part.length < 4)
-            continue;
-        const xy = part.slice(0, 2);
-        entries.push({ xy, path: part.slice(3) });
-        if (xy.includes('R') || xy.includes('C'))
-            i++; // the source name follows
-    }
-    return entries;
-}
 /** Resolves `rel` inside `root`, refusing anything that would land outside it. */
 function inside(root, rel) {
     const abs = (0,external_node_path_.resolve)(root, rel);
@@ -134,7 +117,7 @@ async function readHead(git, root) {
     return res.code === 0 ? res.stdout.trim() : null;
 }
 async function readStatus(git, root) {
-    return (await git(root, STATUS_ARGS)).stdout;
+    return (await git(root, (0,tree_changes/* statusArgs */.oG)('none'))).stdout;
 }
 /** The real top level of the work tree, which must be `root` itself. */
 async function workTreeRoot(git, root) {
@@ -174,7 +157,7 @@ async function takeSnapshot(git, root, written) {
                 existingDirs.add(dir);
         }
     }
-    return { root: top, head, status, entries: parseStatus(status), paths, existingDirs };
+    return { root: top, head, status, entries: (0,tree_changes/* parseStatusZ */.Y$)(status), paths, existingDirs };
 }
 
 ;// CONCATENATED MODULE: ./.build/src/backends/patch/rollback.js
@@ -188,6 +171,7 @@ async function takeSnapshot(git, root, written) {
  * 4. HEAD, `git status` and the written paths' hashes must equal the snapshot, or
  *    `PatchRollbackFailed` is thrown.
  */
+
 
 
 
@@ -293,7 +277,7 @@ async function rollback(target, opts = {}) {
     // Files that appeared since the snapshot (a validator's output, say), and tracked files a
     // validator modified while they were clean.
     const before = new Map(snapshot.entries.map((e) => [e.path, e.xy]));
-    const now = parseStatus(await readStatus(git, root));
+    const now = (0,tree_changes/* parseStatusZ */.Y$)(await readStatus(git, root));
     const toCheckout = [];
     for (const entry of now) {
         if (before.get(entry.path) === entry.xy)
@@ -337,7 +321,7 @@ async function verifySnapshot(git, target) {
     const status = await readStatus(git, snapshot.root);
     if (status !== snapshot.status) {
         const before = new Set(snapshot.entries.map((e) => `${e.xy} ${e.path}`));
-        const after = new Set(parseStatus(status).map((e) => `${e.xy} ${e.path}`));
+        const after = new Set((0,tree_changes/* parseStatusZ */.Y$)(status).map((e) => `${e.xy} ${e.path}`));
         const added = [...after].filter((e) => !before.has(e));
         const gone = [...before].filter((e) => !after.has(e));
         differences.push(`git status differs from the snapshot (now: ${added.map((e) => JSON.stringify(e)).join(', ') || 'nothing new'}; ` +
@@ -725,6 +709,36 @@ function validatePatch(patch, policyInput = {}) {
             message: `the patch touches ${parsed.files.length} files; the limit is ${policy.maxFiles}`,
         });
     }
+    const checkPath = pathChecker(policy, problems);
+    const files = [];
+    let changedLines = 0;
+    for (const f of parsed.files) {
+        const change = describeChange(f);
+        const path = f.newPath ?? f.oldPath;
+        if (path === null)
+            continue; // reported by the parser
+        if (f.oldPath !== null && f.oldPath !== path)
+            checkPath(f.oldPath, change === 'copy' ? 'copy source' : 'rename source');
+        checkPath(path, 'path');
+        problems.push(...changeProblems(f, path, policy), ...modeProblems(f, path, policy));
+        changedLines += f.additions + f.deletions;
+        files.push(validatedFile(f, path, change));
+    }
+    if (policy.maxChangedLines !== undefined && changedLines > policy.maxChangedLines) {
+        problems.push({
+            rule: 'lines',
+            message: `the patch changes ${changedLines} lines; the limit is ${policy.maxChangedLines}`,
+        });
+    }
+    if (problems.length > 0)
+        return { ok: false, problems };
+    return { ok: true, files, changedLines };
+}
+/**
+ * Checks each path once against its shape, the deny globs, the `.github/` rule and the allow
+ * globs, in that order; the first refusal is pushed onto `problems`.
+ */
+function pathChecker(policy, problems) {
     const glob = { dot: true };
     const allow = policy.allow.map((g) => ({ glob: g, match: picomatch(g, glob) }));
     // Deny globs match case-insensitively, and one without a "/" matches the name at any depth
@@ -735,7 +749,7 @@ function validatePatch(patch, policyInput = {}) {
     }));
     const githubAllow = allow.filter((a) => /^\.github\/./i.test(a.glob));
     const checkedPaths = new Set();
-    const checkPath = (path, role) => {
+    return (path, role) => {
         if (checkedPaths.has(path))
             return;
         checkedPaths.add(path);
@@ -771,106 +785,98 @@ function validatePatch(patch, policyInput = {}) {
             });
         }
     };
-    const files = [];
-    let changedLines = 0;
-    for (const f of parsed.files) {
-        const change = describeChange(f);
-        const path = f.newPath ?? f.oldPath;
-        if (path === null)
-            continue; // reported by the parser
-        if (f.oldPath !== null && f.oldPath !== path)
-            checkPath(f.oldPath, change === 'copy' ? 'copy source' : 'rename source');
-        checkPath(path, 'path');
-        const where = `"${path}"`;
-        if (f.isDeleted && !policy.allowDeletions)
-            problems.push({
-                path,
-                rule: 'deletion',
-                message: `${where} would be deleted; deletions are not allowed`,
-            });
-        if (f.isRename && !policy.allowRenames)
-            problems.push({
-                path,
-                rule: 'rename',
-                message: `"${f.oldPath}" would be renamed to ${where}; renames are not allowed`,
-            });
-        if (f.isCopy && !policy.allowCopies)
-            problems.push({
-                path,
-                rule: 'copy',
-                message: `"${f.oldPath}" would be copied to ${where}; copies are not allowed`,
-            });
-        if (f.binary && !policy.allowBinary)
-            problems.push({
-                path,
-                rule: 'binary',
-                message: `${where} has a binary patch; binary changes are not allowed`,
-            });
-        const modes = [f.oldMode, f.newMode, f.newFileMode, f.deletedFileMode].filter((m) => m !== undefined);
-        if (modes.includes(GITLINK_MODE)) {
-            problems.push({
-                path,
-                rule: 'submodule',
-                message: `${where} is a submodule (mode 160000); submodules cannot be changed`,
-            });
-        }
-        else if (modes.includes(SYMLINK_MODE)) {
-            if (!policy.allowSymlinks)
-                problems.push({
-                    path,
-                    rule: 'symlink',
-                    message: `${where} is a symbolic link (mode 120000); symlinks are not allowed`,
-                });
-        }
-        for (const mode of modes) {
-            if (!REGULAR_MODES.has(mode) && mode !== SYMLINK_MODE && mode !== GITLINK_MODE)
-                problems.push({
-                    path,
-                    rule: 'mode',
-                    message: `${where} has an invalid file mode "${mode}"`,
-                });
-        }
-        if (f.oldMode !== undefined || f.newMode !== undefined) {
-            if (f.oldMode === undefined || f.newMode === undefined)
-                problems.push({
-                    path,
-                    rule: 'parse',
-                    message: `${where} has "old mode" or "new mode" without the other`,
-                });
-            else if (f.oldMode !== f.newMode && !policy.allowModeChanges)
-                problems.push({
-                    path,
-                    rule: 'mode',
-                    message: `${where} would change mode ${f.oldMode} -> ${f.newMode}; mode changes are not allowed`,
-                });
-        }
-        changedLines += f.additions + f.deletions;
-        const validated = {
-            path,
-            change,
-            binary: f.binary,
-            additions: f.additions,
-            deletions: f.deletions,
-        };
-        if ((change === 'rename' || change === 'copy') && f.oldPath !== null)
-            validated.oldPath = f.oldPath;
-        const oldMode = f.oldMode ?? f.deletedFileMode;
-        const newMode = f.newMode ?? f.newFileMode;
-        if (oldMode !== undefined)
-            validated.oldMode = oldMode;
-        if (newMode !== undefined)
-            validated.newMode = newMode;
-        files.push(validated);
-    }
-    if (policy.maxChangedLines !== undefined && changedLines > policy.maxChangedLines) {
+}
+/** Deletions, renames, copies and binary patches the policy does not allow. */
+function changeProblems(f, path, policy) {
+    const where = `"${path}"`;
+    const problems = [];
+    if (f.isDeleted && !policy.allowDeletions)
         problems.push({
-            rule: 'lines',
-            message: `the patch changes ${changedLines} lines; the limit is ${policy.maxChangedLines}`,
+            path,
+            rule: 'deletion',
+            message: `${where} would be deleted; deletions are not allowed`,
+        });
+    if (f.isRename && !policy.allowRenames)
+        problems.push({
+            path,
+            rule: 'rename',
+            message: `"${f.oldPath}" would be renamed to ${where}; renames are not allowed`,
+        });
+    if (f.isCopy && !policy.allowCopies)
+        problems.push({
+            path,
+            rule: 'copy',
+            message: `"${f.oldPath}" would be copied to ${where}; copies are not allowed`,
+        });
+    if (f.binary && !policy.allowBinary)
+        problems.push({
+            path,
+            rule: 'binary',
+            message: `${where} has a binary patch; binary changes are not allowed`,
+        });
+    return problems;
+}
+/** Submodules, symlinks (unless allowed), invalid modes and mode changes (unless allowed). */
+function modeProblems(f, path, policy) {
+    const where = `"${path}"`;
+    const problems = [];
+    const modes = [f.oldMode, f.newMode, f.newFileMode, f.deletedFileMode].filter((m) => m !== undefined);
+    if (modes.includes(GITLINK_MODE)) {
+        problems.push({
+            path,
+            rule: 'submodule',
+            message: `${where} is a submodule (mode 160000); submodules cannot be changed`,
         });
     }
-    if (problems.length > 0)
-        return { ok: false, problems };
-    return { ok: true, files, changedLines };
+    else if (modes.includes(SYMLINK_MODE)) {
+        if (!policy.allowSymlinks)
+            problems.push({
+                path,
+                rule: 'symlink',
+                message: `${where} is a symbolic link (mode 120000); symlinks are not allowed`,
+            });
+    }
+    for (const mode of modes) {
+        if (!REGULAR_MODES.has(mode) && mode !== SYMLINK_MODE && mode !== GITLINK_MODE)
+            problems.push({
+                path,
+                rule: 'mode',
+                message: `${where} has an invalid file mode "${mode}"`,
+            });
+    }
+    if (f.oldMode !== undefined || f.newMode !== undefined) {
+        if (f.oldMode === undefined || f.newMode === undefined)
+            problems.push({
+                path,
+                rule: 'parse',
+                message: `${where} has "old mode" or "new mode" without the other`,
+            });
+        else if (f.oldMode !== f.newMode && !policy.allowModeChanges)
+            problems.push({
+                path,
+                rule: 'mode',
+                message: `${where} would change mode ${f.oldMode} -> ${f.newMode}; mode changes are not allowed`,
+            });
+    }
+    return problems;
+}
+function validatedFile(f, path, change) {
+    const validated = {
+        path,
+        change,
+        binary: f.binary,
+        additions: f.additions,
+        deletions: f.deletions,
+    };
+    if ((change === 'rename' || change === 'copy') && f.oldPath !== null)
+        validated.oldPath = f.oldPath;
+    const oldMode = f.oldMode ?? f.deletedFileMode;
+    const newMode = f.newMode ?? f.newFileMode;
+    if (oldMode !== undefined)
+        validated.oldMode = oldMode;
+    if (newMode !== undefined)
+        validated.newMode = newMode;
+    return validated;
 }
 /** One line per problem, for notes and logs. */
 function formatProblems(problems) {
@@ -888,6 +894,7 @@ function formatProblems(problems) {
  * 5. `git apply`, then verify that only the expected paths changed — otherwise roll back.
  * Refusals are `PatchRejected`; after step 5 started, a refusal has already been rolled back.
  */
+
 
 
 
@@ -1066,7 +1073,7 @@ async function applyPatch(input) {
         const problems = [];
         const expected = new Set(written);
         const before = new Map(snapshot.entries.map((e) => [e.path, e.xy]));
-        const after = parseStatus(await readStatus(git, root));
+        const after = (0,tree_changes/* parseStatusZ */.Y$)(await readStatus(git, root));
         const afterPaths = new Set(after.map((e) => e.path));
         for (const e of after) {
             if (before.get(e.path) !== e.xy && !expected.has(e.path))
@@ -2022,6 +2029,8 @@ function describeValidatorResult(r) {
 
 
 
+
+
 /** Largest file the edits form may read to build its diff. */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
 /** Validator output quoted in a refusal note. */
@@ -2096,17 +2105,6 @@ function patchInstructions(policy, validators) {
     }
     return lines.join('\n');
 }
-function emptyArtifact(stepId, iteration, note, refusal) {
-    return {
-        stepId,
-        iteration,
-        changedFiles: [],
-        diffStat: '',
-        patch: '',
-        note,
-        ...(refusal ? { refusal } : {}),
-    };
-}
 function refusalOf(error) {
     const rules = [...new Set(error.problems.map((p) => p.rule))];
     return {
@@ -2139,46 +2137,15 @@ function rejectionNote(error) {
     };
     return `${what[error.stage]}: ${error.message}`;
 }
-/** `git diff` of the written paths: tracked ones against the index, new ones against /dev/null. */
+/** What the applied patch changed: written paths that differ from the snapshot, diffed against the index. */
 async function describeChanges(git, applied) {
-    const root = applied.root;
     const changed = [];
     for (const rel of applied.written) {
         const before = applied.snapshot.paths.get(rel) ?? { kind: 'missing' };
-        if (!sameState(await readPathState(root, rel, false), before))
+        if (!sameState(await readPathState(applied.root, rel, false), before))
             changed.push(rel);
     }
-    changed.sort();
-    if (changed.length === 0)
-        return { changedFiles: [], patch: '', diffStat: '' };
-    const listed = await git(root, ['--literal-pathspecs', 'ls-files', '-z', '--', ...changed]);
-    const tracked = new Set(listed.stdout.split('\0').filter((p) => p !== ''));
-    const diffArgs = [
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        '--binary',
-        '--no-renames',
-        '--src-prefix=a/',
-        '--dst-prefix=b/',
-    ];
-    const parts = [];
-    const trackedPaths = changed.filter((p) => tracked.has(p));
-    if (trackedPaths.length > 0) {
-        parts.push((await git(root, ['--literal-pathspecs', 'diff', ...diffArgs, '--', ...trackedPaths])).stdout);
-    }
-    for (const rel of changed.filter((p) => !tracked.has(p))) {
-        if ((await readPathState(root, rel, false)).kind === 'missing')
-            continue;
-        parts.push((await git(root, ['diff', '--no-index', ...diffArgs, '--', '/dev/null', rel], {
-            okCodes: [1],
-        })).stdout);
-    }
-    const patch = parts.join('');
-    const stat = patch === ''
-        ? ''
-        : (await git(root, ['apply', '--stat'], { input: patch, okCodes: [1, 128] })).stdout;
-    return { changedFiles: changed, patch, diffStat: stat.replace(/\s+$/, '') };
+    return (0,tree_changes/* describePaths */.E9)(git, applied.root, changed.sort());
 }
 function createPatchBackend(options) {
     const policy = (0,patch_policy/* resolvePolicy */.nZ)(options.policy);
@@ -2191,13 +2158,16 @@ function createPatchBackend(options) {
         const proposal = await parseProposal(text, reader);
         if (proposal.kind === 'none') {
             const note = `no change applied: ${proposal.note}`;
-            return { artifact: emptyArtifact(stepId, iteration, note), status: note };
+            return { artifact: (0,implement_request/* unchangedArtifact */.k)(stepId, iteration, note), status: note };
         }
         const verdict = validatePatch(proposal.patch, policy);
         if (!verdict.ok) {
             const error = new patch_errors/* PatchRejected */.J('validate', verdict.problems.map((q) => `[${q.rule}] ${q.message}`).join('; '), verdict.problems);
             const note = rejectionNote(error);
-            return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
+            return {
+                artifact: (0,implement_request/* unchangedArtifact */.k)(stepId, iteration, note, refusalOf(error)),
+                status: note,
+            };
         }
         let applied;
         try {
@@ -2212,7 +2182,10 @@ function createPatchBackend(options) {
         catch (error) {
             if (error instanceof patch_errors/* PatchRejected */.J) {
                 const note = rejectionNote(error);
-                return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
+                return {
+                    artifact: (0,implement_request/* unchangedArtifact */.k)(stepId, iteration, note, refusalOf(error)),
+                    status: note,
+                };
             }
             throw error;
         }
@@ -2238,15 +2211,17 @@ function createPatchBackend(options) {
                         message: note.split('\n')[0],
                     };
                     return {
-                        artifact: emptyArtifact(stepId, iteration, note, refusal),
+                        artifact: (0,implement_request/* unchangedArtifact */.k)(stepId, iteration, note, refusal),
                         status: note.split('\n')[0],
                     };
                 }
             }
-            const changes = await describeChanges(git, applied);
+            const { notes, ...changes } = await describeChanges(git, applied);
             const artifact = { stepId, iteration, ...changes };
             if (changes.changedFiles.length === 0)
-                artifact.note = 'the patch applied but changed no file';
+                notes.unshift('the patch applied but changed no file');
+            if (notes.length > 0)
+                artifact.note = notes.join('\n');
             const passed = validators.length > 0
                 ? `; validators passed (${validators.map((v) => v.name).join(', ')}; ${validatorSandbox ?? 'sandbox: unknown'})`
                 : '';
@@ -2262,18 +2237,9 @@ function createPatchBackend(options) {
         }
     }
     return {
-        async implement({ step, prompt, model, iteration, onDelta }) {
-            const reply = await options.models.chat({
-                model,
-                role: step.role,
-                stepId: step.id,
-                purpose: 'implement',
-                messages: [
-                    { role: 'system', content: prompt.system },
-                    { role: 'user', content: `${prompt.user}\n\n${patchInstructions(policy, validators)}` },
-                ],
-                ...(prompt.counted ? { counted: prompt.counted } : {}),
-            }, onDelta);
+        async implement(input) {
+            const { step, iteration } = input;
+            const reply = await (0,implement_request/* askToImplement */.E)(options.models, input, patchInstructions(policy, validators));
             const run = queue.then(() => applyAndValidate(step.id, iteration, reply.text));
             queue = run.catch(() => undefined);
             const { artifact, status } = await run;

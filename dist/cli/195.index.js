@@ -784,9 +784,12 @@ class Git {
     }
 }
 
+// EXTERNAL MODULE: ./.build/src/git/tree-changes.js
+var tree_changes = __webpack_require__(3230);
 // EXTERNAL MODULE: ./.build/src/git/commit-message.js
 var commit_message = __webpack_require__(1753);
 ;// CONCATENATED MODULE: ./.build/src/git/work-branch.js
+
 
 
 
@@ -871,7 +874,7 @@ class WorkBranch {
                 '-z',
                 '--untracked-files=all',
             ]);
-            const changed = splitZ(status.stdout).filter((entry) => !(entry.startsWith('?? ') && this.preexisting.has(entry.slice(3))));
+            const changed = (0,tree_changes/* parseStatusZ */.Y$)(status.stdout).filter((entry) => !(entry.xy === '??' && this.preexisting.has(entry.path)));
             if (changed.length === 0)
                 return undefined;
             if (!options.provisional)
@@ -1113,6 +1116,7 @@ class WorkBranch {
 
 
 
+
 /** Deepening steps tried (doubling from INITIAL_FETCH_DEPTH) while looking for the merge base. */
 const DEEPEN_STEPS = 6;
 /**
@@ -1150,19 +1154,12 @@ async function preparePrWorkspace(options) {
         refspecs.push(`+refs/heads/${headRef}:${prefix}/branch`);
     if (baseRef !== undefined)
         refspecs.push(`+refs/heads/${baseRef}:${prefix}/base`);
-    const shallow = await git.isShallow();
-    const fetchArgs = [
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-recurse-submodules',
-        '--no-write-fetch-head',
-    ];
-    refspecs = await fetchTolerant(git, [...fetchArgs, ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []), remote], refspecs, remote);
+    const fetchArgs = [...FETCH_ARGS, ...(await depthArgs(git))];
+    refspecs = await fetchTolerant(git, [...fetchArgs, remote], refspecs, remote);
     if ((await git.revParse(`${headSha}^{commit}`)) === undefined) {
         // The pull ref moved on or does not exist here (not GitHub): ask for the commit itself,
         // from where the branch lives.
-        await git.network([...fetchArgs, ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []), pushTarget, headSha], `fetching ${branch_types_short(headSha)} from ${git.redact(pushTarget)}`);
+        await git.network([...fetchArgs, pushTarget, headSha], `fetching ${branch_types_short(headSha)} from ${git.redact(pushTarget)}`);
         if ((await git.revParse(`${headSha}^{commit}`)) === undefined) {
             throw new workspace_errors_PrWorkspaceError(`The pull request head ${branch_types_short(headSha)} could not be fetched from ${git.redact(pushTarget)}.`);
         }
@@ -1170,15 +1167,7 @@ async function preparePrWorkspace(options) {
     // 4. Work on the head, never on the merge commit.
     const branch = `aethr/pr-${n}`;
     try {
-        await git.remote([
-            'checkout',
-            '--quiet',
-            '--no-track',
-            '--no-recurse-submodules',
-            '-B',
-            branch,
-            headSha,
-        ]);
+        await checkoutBranch(git, branch, headSha);
     }
     catch (error) {
         throw new workspace_errors_PrWorkspaceError(`Could not check out the pull request head ${branch_types_short(headSha)} on ${branch}: ${error instanceof Error ? error.message : String(error)}`, {
@@ -1191,8 +1180,6 @@ async function preparePrWorkspace(options) {
         ? undefined
         : await findMergeBase(git, headSha, `${prefix}/base`, remote, refspecs);
     // 6. What was already untracked is never committed and never removed.
-    const preexisting = new Set(await git.untracked(false));
-    const preexistingDirs = new Set((await git.untracked(true)).filter((p) => p.endsWith('/')));
     return new WorkBranch({
         git,
         root,
@@ -1205,8 +1192,7 @@ async function preparePrWorkspace(options) {
         pushTarget,
         identity,
         maxBotCommits,
-        preexisting,
-        preexistingDirs,
+        ...(await untrackedBefore(git)),
     });
 }
 /**
@@ -1229,31 +1215,13 @@ async function prepareBranchWorkspace(options) {
     const refspecs = [`+refs/heads/${options.baseRef}:${prefix}/base`];
     if (existing)
         refspecs.push(`+refs/heads/${options.branch}:${prefix}/tip`);
-    const shallow = await git.isShallow();
-    await git.network([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-recurse-submodules',
-        '--no-write-fetch-head',
-        ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []),
-        remote,
-        ...refspecs,
-    ], `git fetch ${git.redact(remote)}`);
+    await git.network([...FETCH_ARGS, ...(await depthArgs(git)), remote, ...refspecs], `git fetch ${git.redact(remote)}`);
     const start = existing ? `${prefix}/tip` : `${prefix}/base`;
     const startSha = await git.revParse(`${start}^{commit}`);
     if (startSha === undefined)
         throw new workspace_errors_PrWorkspaceError(`Could not fetch ${start} from ${git.redact(remote)}.`);
     const branch = `aethr/work-${options.branch.replace(/[^A-Za-z0-9._-]/g, '-')}`;
-    await git.remote([
-        'checkout',
-        '--quiet',
-        '--no-track',
-        '--no-recurse-submodules',
-        '-B',
-        branch,
-        startSha,
-    ]);
+    await checkoutBranch(git, branch, startSha);
     const mergeBase = existing
         ? await findMergeBase(git, startSha, `${prefix}/base`, remote, refspecs)
         : startSha;
@@ -1270,9 +1238,38 @@ async function prepareBranchWorkspace(options) {
         pushTarget: remote,
         identity,
         maxBotCommits: options.maxBotCommits ?? DEFAULT_MAX_BOT_COMMITS,
+        ...(await untrackedBefore(git)),
+    });
+}
+const FETCH_ARGS = [
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--no-recurse-submodules',
+    '--no-write-fetch-head',
+];
+/** In a shallow clone a fetch asks for INITIAL_FETCH_DEPTH commits, not the whole history. */
+async function depthArgs(git) {
+    return (await git.isShallow()) ? [`--depth=${INITIAL_FETCH_DEPTH}`] : [];
+}
+/** `branch` (re)made at `sha` and checked out; through `remote` for a partial clone's blobs. */
+async function checkoutBranch(git, branch, sha) {
+    await git.remote([
+        'checkout',
+        '--quiet',
+        '--no-track',
+        '--no-recurse-submodules',
+        '-B',
+        branch,
+        sha,
+    ]);
+}
+/** What is untracked when the work starts: never committed and never removed. */
+async function untrackedBefore(git) {
+    return {
         preexisting: new Set(await git.untracked(false)),
         preexistingDirs: new Set((await git.untracked(true)).filter((p) => p.endsWith('/'))),
-    });
+    };
 }
 async function checkPrOptions(root, options, o) {
     const n = options.prNumber;
@@ -1290,9 +1287,7 @@ async function checkPrOptions(root, options, o) {
 /** Uncommitted changes to tracked files would end up in our commits. */
 async function refuseDirtyTree(git) {
     const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    const dirtyPaths = splitZ(dirty.stdout)
-        .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
-        .map((entry) => entry.slice(3));
+    const dirtyPaths = (0,tree_changes/* parseStatusZ */.Y$)(dirty.stdout).map((entry) => entry.path);
     if (dirtyPaths.length > 0)
         throw new WorkspaceNotClean(dirtyPaths);
 }
@@ -1326,16 +1321,7 @@ async function findMergeBase(git, head, base, remote, refspecs) {
         if (step >= DEEPEN_STEPS || !(await git.isShallow()))
             return undefined;
         const deepen = INITIAL_FETCH_DEPTH * 2 ** step;
-        await git.network([
-            'fetch',
-            '--quiet',
-            '--no-tags',
-            '--no-recurse-submodules',
-            '--no-write-fetch-head',
-            `--deepen=${deepen}`,
-            remote,
-            ...refspecs,
-        ], `deepening the history by ${deepen} commits`);
+        await git.network([...FETCH_ARGS, `--deepen=${deepen}`, remote, ...refspecs], `deepening the history by ${deepen} commits`);
     }
 }
 
@@ -1574,20 +1560,25 @@ async function createCloneWorkspace(options) {
  */
 
 function createDryRunForge(o) {
-    let nextId = 1;
-    const fake = (number, body) => {
-        const id = nextId++;
-        return {
-            id,
-            body,
-            author: 'aethr[dry-run]',
-            authorType: 'Bot',
-            htmlUrl: `https://github.com/${o.owner}/${o.repo}/pull/${number}#dry-run-${id}`,
-        };
-    };
-    const commentOn = new Map();
+    return { owner: o.owner, repo: o.repo, ...localReads(o), ...printedWrites(o) };
+}
+/** Reads: the payload's PR (or one made from HEAD), files from the repository, nothing posted yet. */
+function localReads(o) {
     const git = async (args) => (await (0,run_git/* runGit */.EO)(o.root, args)).stdout.trim();
-    async function localPull(number) {
+    const reads = {
+        async getPermission(username) {
+            o.print(`dry run: assuming ${username} may run aethr (no permission API call)\n`);
+            return 'admin';
+        },
+        async getIssue(number) {
+            if (o.issue?.number === number)
+                return o.issue;
+            const { title, body, state, author, labels } = await getPull(number);
+            return { number, title, body, state, author, labels, isPullRequest: true };
+        },
+        getPull,
+    };
+    async function getPull(number) {
         if (o.pull)
             return o.pull;
         const headSha = await git(['rev-parse', 'HEAD']);
@@ -1608,13 +1599,7 @@ function createDryRunForge(o) {
         };
     }
     return {
-        owner: o.owner,
-        repo: o.repo,
-        async getPermission(username) {
-            o.print(`dry run: assuming ${username} may run aethr (no permission API call)\n`);
-            return 'admin';
-        },
-        getPull: localPull,
+        ...reads,
         async getPullDiff() {
             // The local workspace computes the diff from the repository's own commits.
             return undefined;
@@ -1622,25 +1607,41 @@ function createDryRunForge(o) {
         async listPullFiles() {
             return [];
         },
-        async getIssue(number) {
-            if (o.issue?.number === number)
-                return o.issue;
-            const pull = await localPull(number);
-            return {
-                number,
-                title: pull.title,
-                body: pull.body,
-                state: 'open',
-                author: pull.author,
-                isPullRequest: true,
-                labels: pull.labels,
-            };
-        },
-        async updateIssueBody(number, body) {
-            o.print(`\n── would update the description of #${number} ──\n${body}\n`);
-        },
         async listIssueComments() {
             return [];
+        },
+        async listReviewComments() {
+            return [];
+        },
+        async findOpenPulls() {
+            return [];
+        },
+        async listCheckRuns() {
+            return [];
+        },
+        async getFileText(path, ref) {
+            const r = await (0,run_git/* runGit */.EO)(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });
+            return r.code === 0 ? r.stdout : undefined;
+        },
+    };
+}
+/** Writes: printed, answered with made-up ids so the run goes on as it would. */
+function printedWrites(o) {
+    let nextId = 1;
+    const fake = (number, body) => {
+        const id = nextId++;
+        return {
+            id,
+            body,
+            author: 'aethr[dry-run]',
+            authorType: 'Bot',
+            htmlUrl: `https://github.com/${o.owner}/${o.repo}/pull/${number}#dry-run-${id}`,
+        };
+    };
+    const commentOn = new Map();
+    return {
+        async updateIssueBody(number, body) {
+            o.print(`\n── would update the description of #${number} ──\n${body}\n`);
         },
         async createIssueComment(number, body) {
             o.print(`\n── would post a comment on #${number} ──\n${body}\n`);
@@ -1656,9 +1657,6 @@ function createDryRunForge(o) {
         async deleteIssueComment(id) {
             o.print(`dry run: would delete comment ${id}\n`);
         },
-        async listReviewComments() {
-            return [];
-        },
         async createReview(number, review) {
             o.print(`\n── would post a review on #${number} (commit ${review.commitId.slice(0, 7)}) ──\n${review.body}\n`);
             for (const c of review.comments) {
@@ -1668,9 +1666,6 @@ function createDryRunForge(o) {
         },
         async addReaction(commentId, reaction) {
             o.print(`dry run: would react ${reaction} to comment ${commentId}\n`);
-        },
-        async findOpenPulls() {
-            return [];
         },
         async createPull(pull) {
             o.print(`\n── would open a pull request ${pull.head} → ${pull.base}: ${pull.title} ──\n${pull.body}\n`);
@@ -1697,13 +1692,6 @@ function createDryRunForge(o) {
         async updateCheckRun(id, update) {
             const annotations = update.output.annotations?.length ?? 0;
             o.print(`dry run: would update check run ${id}${update.conclusion ? ` to ${update.conclusion}` : ''}: ${update.output.title}${annotations ? ` (${annotations} annotation(s))` : ''}\n`);
-        },
-        async listCheckRuns() {
-            return [];
-        },
-        async getFileText(path, ref) {
-            const r = await (0,run_git/* runGit */.EO)(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });
-            return r.code === 0 ? r.stdout : undefined;
         },
     };
 }
@@ -2222,8 +2210,8 @@ function iterationRows(result, commits = []) {
 var workflow_source = __webpack_require__(1675);
 // EXTERNAL MODULE: ./.build/src/backends/opencode/find-binary.js
 var find_binary = __webpack_require__(9308);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
-var gateway = __webpack_require__(1559);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 6 modules
+var gateway = __webpack_require__(8843);
 // EXTERNAL MODULE: ./.build/src/models/routing.js
 var routing = __webpack_require__(4216);
 ;// CONCATENATED MODULE: ./.build/src/github/trusted-workflow.js
@@ -5460,7 +5448,7 @@ async function prCommand(argv, io, cwd = process.cwd()) {
             defaultBranch: intent.repository.defaultBranch ?? 'main',
             print: io.out,
         })
-        : (await Promise.all(/* import() */[__webpack_require__.e(445), __webpack_require__.e(753)]).then(__webpack_require__.bind(__webpack_require__, 4753))).createOctokitForge({
+        : (await Promise.all(/* import() */[__webpack_require__.e(445), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 3517))).createOctokitForge({
             token: token,
             owner,
             repo,
@@ -5487,6 +5475,236 @@ async function prCommand(argv, io, cwd = process.cwd()) {
         ],
     });
     return report.failed ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 3230:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ describePaths),
+/* harmony export */   U_: () => (/* binding */ readTreeState),
+/* harmony export */   Y$: () => (/* binding */ parseStatusZ),
+/* harmony export */   oG: () => (/* binding */ statusArgs),
+/* harmony export */   vL: () => (/* binding */ describeTreeChanges),
+/* harmony export */   vl: () => (/* binding */ changedPaths)
+/* harmony export */ });
+/* unused harmony exports EMPTY_TREE, MAX_PATCH_BYTES, fingerprint, capPatch */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9724);
+/**
+ * What changed in a git working tree, judged from git alone — the one computation behind every
+ * editing backend's artifact (changed files, patch with new files against /dev/null, diff stat)
+ * and the one reading of `git status -z`.
+ *
+ * Two ways in: `readTreeState` + `describeTreeChanges` snapshot the whole tree before and after
+ * (HEAD, status with every untracked file, a hash of each dirty path) for an agent that may touch
+ * anything; `describePaths` describes a list of paths already known to have changed (the patch
+ * backend knows what its patch wrote).
+ *
+ * A path counts as changed when it is dirty after and was clean before, or was dirty before and
+ * its status or content differs after (including going back to clean). For a path that was
+ * already dirty before the run, the patch shows its whole difference from HEAD, and the result
+ * says so.
+ */
+
+
+
+
+/** git's empty tree: the base of the diff in a repository without commits. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+/** Patch text kept at most (the rest is cut at a file boundary and noted). */
+const MAX_PATCH_BYTES = 8 * 1024 * 1024;
+/** New files given a patch at most (more are listed without one). */
+const MAX_NEW_FILE_DIFFS = 2_000;
+/** Paths per git invocation (keeps argv well under the system limit). */
+const PATHS_PER_CALL = 500;
+/** `git status` with every untracked file one by one and no rename pairing, NUL-separated. */
+function statusArgs(ignoreSubmodules) {
+    return [
+        'status',
+        '--porcelain=v1',
+        '-z',
+        '--untracked-files=all',
+        '--no-renames',
+        `--ignore-submodules=${ignoreSubmodules}`,
+    ];
+}
+/** A patch any `git apply` reads back: no colour, no external or textconv drivers, binary kept. */
+const DIFF_ARGS = [
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--binary',
+    '--no-renames',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+];
+/** Reads `git status --porcelain=v1 -z`: one entry per path; a rename's source path is skipped. */
+function parseStatusZ(raw) {
+    const parts = raw.split('\0');
+    const entries = [];
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part.length < 4)
+            continue;
+        const xy = part.slice(0, 2);
+        entries.push({ xy, path: part.slice(3) });
+        if (xy.includes('R') || xy.includes('C'))
+            i++; // the source path follows
+    }
+    return entries;
+}
+/** What is on disk at `rel`: `missing`, `dir`, `other`, `link:<target>` or `file:<x|->:<sha256>`. */
+async function fingerprint(root, rel) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, rel);
+    try {
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(abs);
+        if (st.isSymbolicLink())
+            return `link:${await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(abs)}`;
+        if (st.isDirectory())
+            return 'dir';
+        if (!st.isFile())
+            return 'other';
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+            .update(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(abs))
+            .digest('hex');
+        return `file:${(st.mode & 0o111) !== 0 ? 'x' : '-'}:${hash}`;
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** Reads the state of the work tree containing `dir` (paths relative to its top level). */
+async function readTreeState(dir, git = _run_git_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO) {
+    const top = await git(dir, ['rev-parse', '--show-toplevel']);
+    const root = top.stdout.replace(/\r?\n$/, '') || dir;
+    const headRes = await git(root, ['rev-parse', '--verify', '-q', 'HEAD'], { okCodes: [1, 128] });
+    const head = headRes.code === 0 ? headRes.stdout.trim() : null;
+    const entries = parseStatusZ((await git(root, statusArgs('dirty'))).stdout);
+    const status = new Map(entries.map((e) => [e.path, e.xy]));
+    const fingerprints = new Map();
+    for (const path of status.keys())
+        fingerprints.set(path, await fingerprint(root, path));
+    return { root, head, status, fingerprints };
+}
+/** Paths whose state differs between the two snapshots, sorted. */
+function changedPaths(before, after) {
+    const changed = new Set();
+    for (const [path, xy] of after.status) {
+        const was = before.status.get(path);
+        if (was === undefined ||
+            was !== xy ||
+            before.fingerprints.get(path) !== after.fingerprints.get(path))
+            changed.add(path);
+    }
+    for (const path of before.status.keys())
+        if (!after.status.has(path))
+            changed.add(path);
+    return [...changed].sort();
+}
+function chunks(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+/** Cuts `patch` at the last file boundary before `max` bytes. */
+function capPatch(patch, max) {
+    if (Buffer.byteLength(patch) <= max)
+        return { text: patch, cut: false };
+    const head = Buffer.from(patch).subarray(0, max).toString('utf8');
+    const boundary = head.lastIndexOf('\ndiff --git ');
+    return { text: boundary > 0 ? head.slice(0, boundary + 1) : '', cut: true };
+}
+/** The paths of `paths` git lists with `args` (`ls-files`, `ls-tree`), asked in chunks. */
+async function listed(git, root, args, paths) {
+    const out = new Set();
+    for (const group of chunks(paths, PATHS_PER_CALL)) {
+        const res = await git(root, ['--literal-pathspecs', ...args, '--', ...group]);
+        for (const p of res.stdout.split('\0'))
+            if (p !== '')
+                out.add(p);
+    }
+    return out;
+}
+/**
+ * The patch and diff stat of `changed` (sorted, relative to `root`): paths git tracks (or that
+ * `base` has) diffed against `base` or the index, new ones against /dev/null; the patch is cut at
+ * MAX_PATCH_BYTES on a file boundary. `notes` says what was left out.
+ */
+async function describePaths(git, root, changed, options = {}) {
+    const notes = [];
+    if (changed.length === 0)
+        return { changedFiles: [], patch: '', diffStat: '', notes };
+    const { base } = options;
+    // Tracked = known to the index now; everything else that still exists is new (untracked).
+    const tracked = await listed(git, root, ['ls-files', '-z'], changed);
+    // A tracked path the base knew of but the index lost (`git rm --cached`) is still diffed against it.
+    const inBase = base === undefined
+        ? new Set()
+        : await listed(git, root, ['ls-tree', '-r', '-z', '--name-only', base], changed.filter((p) => !tracked.has(p)));
+    const parts = [];
+    let bytes = 0;
+    const diffTracked = changed.filter((p) => tracked.has(p) || inBase.has(p));
+    const against = base === undefined ? [] : [base];
+    for (const group of chunks(diffTracked, PATHS_PER_CALL)) {
+        const res = await git(root, ['--literal-pathspecs', 'diff', ...DIFF_ARGS, ...against, '--', ...group], { maxBytes: MAX_PATCH_BYTES + 1, onOverflow: 'truncate' });
+        parts.push(res.stdout);
+        bytes += Buffer.byteLength(res.stdout);
+        if (bytes > MAX_PATCH_BYTES)
+            break;
+    }
+    const fresh = changed.filter((p) => !tracked.has(p) && !inBase.has(p));
+    let diffed = 0;
+    for (const rel of fresh) {
+        if (bytes > MAX_PATCH_BYTES)
+            break;
+        const kind = options.fingerprints
+            ? (options.fingerprints.get(rel) ?? 'missing')
+            : await fingerprint(root, rel);
+        if (kind === 'missing' || kind === 'dir' || kind === 'other')
+            continue;
+        if (diffed >= MAX_NEW_FILE_DIFFS) {
+            notes.push(`${fresh.length - diffed} more new files are listed without a patch`);
+            break;
+        }
+        diffed++;
+        const res = await git(root, ['diff', '--no-index', ...DIFF_ARGS, '--', '/dev/null', rel], {
+            okCodes: [1],
+            maxBytes: MAX_PATCH_BYTES + 1,
+            onOverflow: 'truncate',
+        });
+        parts.push(res.stdout);
+        bytes += Buffer.byteLength(res.stdout);
+    }
+    const capped = capPatch(parts.join(''), MAX_PATCH_BYTES);
+    if (capped.cut)
+        notes.push(`the patch is cut at ${MAX_PATCH_BYTES} bytes; the working tree has all the changes`);
+    let diffStat = '';
+    if (capped.text !== '') {
+        const stat = await git(root, ['apply', '--stat'], { input: capped.text, okCodes: [1, 128] });
+        diffStat = stat.code === 0 ? stat.stdout.replace(/\s+$/, '') : '';
+    }
+    return { changedFiles: changed, patch: capped.text, diffStat, notes };
+}
+/** The changes between `before` and now. `after` may be passed when already read. */
+async function describeTreeChanges(before, git = _run_git_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO, after) {
+    const now = after ?? (await readTreeState(before.root, git));
+    const changed = changedPaths(before, now);
+    const changes = await describePaths(git, before.root, changed, {
+        base: before.head ?? EMPTY_TREE,
+        fingerprints: now.fingerprints,
+    });
+    const dirtyBefore = changed.filter((p) => before.status.has(p));
+    if (dirtyBefore.length > 0) {
+        changes.notes.push(`already changed before this step (their patch shows all of their uncommitted changes): ${dirtyBefore.slice(0, 20).join(', ')}${dirtyBefore.length > 20 ? ', …' : ''}`);
+    }
+    return { ...changes, after: now };
 }
 
 

@@ -3,35 +3,17 @@
  * the tree is not touched, and the artifact says why nothing changed.
  */
 import type { ImplementBackend, ModelClient } from '../engine/types.js';
+import { askToImplement, unchangedArtifact } from './implement-request.js';
 
 export function createMockImplementBackend(models: ModelClient, reason: string): ImplementBackend {
   return {
-    async implement({ step, prompt, model, iteration, onDelta }) {
-      const reply = await models.chat(
-        {
-          model,
-          role: step.role,
-          stepId: step.id,
-          purpose: 'implement',
-          messages: [
-            { role: 'system', content: prompt.system },
-            { role: 'user', content: prompt.user },
-          ],
-        },
-        onDelta,
-      );
+    async implement(input) {
+      const reply = await askToImplement(models, input);
       return {
         output: reply.text,
         usage: reply.usage,
         mock: true,
-        artifact: {
-          stepId: step.id,
-          iteration,
-          changedFiles: [],
-          diffStat: '',
-          patch: '',
-          note: reason,
-        },
+        artifact: unchangedArtifact(input.step.id, input.iteration, reason),
       };
     },
   };

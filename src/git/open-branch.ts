@@ -26,8 +26,8 @@ import {
   checkIdentity,
   checkOption,
   checkRemote,
-  splitZ,
 } from './safe-git.js';
+import { parseStatusZ } from './tree-changes.js';
 import { WorkBranch } from './work-branch.js';
 import { HeadMoved, PrWorkspaceError, WorkspaceNotClean } from './workspace-errors.js';
 
@@ -69,26 +69,14 @@ export async function preparePrWorkspace(options: PrWorkspaceOptions): Promise<P
   let refspecs = [`+refs/pull/${n}/head:${prefix}/head`];
   if (options.pushUrl === undefined) refspecs.push(`+refs/heads/${headRef}:${prefix}/branch`);
   if (baseRef !== undefined) refspecs.push(`+refs/heads/${baseRef}:${prefix}/base`);
-  const shallow = await git.isShallow();
-  const fetchArgs = [
-    'fetch',
-    '--quiet',
-    '--no-tags',
-    '--no-recurse-submodules',
-    '--no-write-fetch-head',
-  ];
-  refspecs = await fetchTolerant(
-    git,
-    [...fetchArgs, ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []), remote],
-    refspecs,
-    remote,
-  );
+  const fetchArgs = [...FETCH_ARGS, ...(await depthArgs(git))];
+  refspecs = await fetchTolerant(git, [...fetchArgs, remote], refspecs, remote);
 
   if ((await git.revParse(`${headSha}^{commit}`)) === undefined) {
     // The pull ref moved on or does not exist here (not GitHub): ask for the commit itself,
     // from where the branch lives.
     await git.network(
-      [...fetchArgs, ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []), pushTarget, headSha],
+      [...fetchArgs, pushTarget, headSha],
       `fetching ${short(headSha)} from ${git.redact(pushTarget)}`,
     );
     if ((await git.revParse(`${headSha}^{commit}`)) === undefined) {
@@ -101,15 +89,7 @@ export async function preparePrWorkspace(options: PrWorkspaceOptions): Promise<P
   // 4. Work on the head, never on the merge commit.
   const branch = `aethr/pr-${n}`;
   try {
-    await git.remote([
-      'checkout',
-      '--quiet',
-      '--no-track',
-      '--no-recurse-submodules',
-      '-B',
-      branch,
-      headSha,
-    ]);
+    await checkoutBranch(git, branch, headSha);
   } catch (error) {
     throw new PrWorkspaceError(
       `Could not check out the pull request head ${short(headSha)} on ${branch}: ${error instanceof Error ? error.message : String(error)}`,
@@ -127,9 +107,6 @@ export async function preparePrWorkspace(options: PrWorkspaceOptions): Promise<P
       : await findMergeBase(git, headSha, `${prefix}/base`, remote, refspecs);
 
   // 6. What was already untracked is never committed and never removed.
-  const preexisting = new Set(await git.untracked(false));
-  const preexistingDirs = new Set((await git.untracked(true)).filter((p) => p.endsWith('/')));
-
   return new WorkBranch({
     git,
     root,
@@ -142,8 +119,7 @@ export async function preparePrWorkspace(options: PrWorkspaceOptions): Promise<P
     pushTarget,
     identity,
     maxBotCommits,
-    preexisting,
-    preexistingDirs,
+    ...(await untrackedBefore(git)),
   });
 }
 
@@ -170,18 +146,8 @@ export async function prepareBranchWorkspace(
   const prefix = `refs/remotes/aethr/${options.branch}`;
   const refspecs = [`+refs/heads/${options.baseRef}:${prefix}/base`];
   if (existing) refspecs.push(`+refs/heads/${options.branch}:${prefix}/tip`);
-  const shallow = await git.isShallow();
   await git.network(
-    [
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--no-recurse-submodules',
-      '--no-write-fetch-head',
-      ...(shallow ? [`--depth=${INITIAL_FETCH_DEPTH}`] : []),
-      remote,
-      ...refspecs,
-    ],
+    [...FETCH_ARGS, ...(await depthArgs(git)), remote, ...refspecs],
     `git fetch ${git.redact(remote)}`,
   );
   const start = existing ? `${prefix}/tip` : `${prefix}/base`;
@@ -189,15 +155,7 @@ export async function prepareBranchWorkspace(
   if (startSha === undefined)
     throw new PrWorkspaceError(`Could not fetch ${start} from ${git.redact(remote)}.`);
   const branch = `aethr/work-${options.branch.replace(/[^A-Za-z0-9._-]/g, '-')}`;
-  await git.remote([
-    'checkout',
-    '--quiet',
-    '--no-track',
-    '--no-recurse-submodules',
-    '-B',
-    branch,
-    startSha,
-  ]);
+  await checkoutBranch(git, branch, startSha);
   const mergeBase = existing
     ? await findMergeBase(git, startSha, `${prefix}/base`, remote, refspecs)
     : startSha;
@@ -214,9 +172,44 @@ export async function prepareBranchWorkspace(
     pushTarget: remote,
     identity,
     maxBotCommits: options.maxBotCommits ?? DEFAULT_MAX_BOT_COMMITS,
+    ...(await untrackedBefore(git)),
+  });
+}
+
+const FETCH_ARGS = [
+  'fetch',
+  '--quiet',
+  '--no-tags',
+  '--no-recurse-submodules',
+  '--no-write-fetch-head',
+];
+
+/** In a shallow clone a fetch asks for INITIAL_FETCH_DEPTH commits, not the whole history. */
+async function depthArgs(git: Git): Promise<string[]> {
+  return (await git.isShallow()) ? [`--depth=${INITIAL_FETCH_DEPTH}`] : [];
+}
+
+/** `branch` (re)made at `sha` and checked out; through `remote` for a partial clone's blobs. */
+async function checkoutBranch(git: Git, branch: string, sha: string): Promise<void> {
+  await git.remote([
+    'checkout',
+    '--quiet',
+    '--no-track',
+    '--no-recurse-submodules',
+    '-B',
+    branch,
+    sha,
+  ]);
+}
+
+/** What is untracked when the work starts: never committed and never removed. */
+async function untrackedBefore(
+  git: Git,
+): Promise<{ preexisting: Set<string>; preexistingDirs: Set<string> }> {
+  return {
     preexisting: new Set(await git.untracked(false)),
     preexistingDirs: new Set((await git.untracked(true)).filter((p) => p.endsWith('/'))),
-  });
+  };
 }
 
 async function checkPrOptions(
@@ -244,9 +237,7 @@ async function checkPrOptions(
 /** Uncommitted changes to tracked files would end up in our commits. */
 async function refuseDirtyTree(git: Git): Promise<void> {
   const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-  const dirtyPaths = splitZ(dirty.stdout)
-    .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
-    .map((entry) => entry.slice(3));
+  const dirtyPaths = parseStatusZ(dirty.stdout).map((entry) => entry.path);
   if (dirtyPaths.length > 0) throw new WorkspaceNotClean(dirtyPaths);
 }
 
@@ -288,16 +279,7 @@ async function findMergeBase(
     if (step >= DEEPEN_STEPS || !(await git.isShallow())) return undefined;
     const deepen = INITIAL_FETCH_DEPTH * 2 ** step;
     await git.network(
-      [
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-recurse-submodules',
-        '--no-write-fetch-head',
-        `--deepen=${deepen}`,
-        remote,
-        ...refspecs,
-      ],
+      [...FETCH_ARGS, `--deepen=${deepen}`, remote, ...refspecs],
       `deepening the history by ${deepen} commits`,
     );
   }

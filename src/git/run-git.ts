@@ -78,6 +78,13 @@ export interface RunGitResult {
   truncated?: boolean;
 }
 
+/** Anything shaped like `runGit` (tests wrap it to observe or alter calls). */
+export type GitRunner = (
+  cwd: string,
+  args: readonly string[],
+  opts?: RunGitOptions,
+) => Promise<RunGitResult>;
+
 export const DEFAULT_GIT_TIMEOUT_MS = 120_000;
 export const DEFAULT_GIT_MAX_BYTES = 64 * 1024 * 1024;
 

@@ -10,6 +10,7 @@ import type { CommitMessage } from './commit-message.js';
 import { classifyPushFailure, pushFailureSummary } from './push-outcome.js';
 import { GitError } from './run-git.js';
 import { Git, splitZ } from './safe-git.js';
+import { parseStatusZ } from './tree-changes.js';
 import { BotCommitCapReached, HeadMoved, PrWorkspaceError } from './workspace-errors.js';
 
 /** Commits looked at when counting bot commits without a merge base. */
@@ -123,8 +124,8 @@ export class WorkBranch implements PrWorkspace {
         '-z',
         '--untracked-files=all',
       ]);
-      const changed = splitZ(status.stdout).filter(
-        (entry) => !(entry.startsWith('?? ') && this.preexisting.has(entry.slice(3))),
+      const changed = parseStatusZ(status.stdout).filter(
+        (entry) => !(entry.xy === '??' && this.preexisting.has(entry.path)),
       );
       if (changed.length === 0) return undefined;
 

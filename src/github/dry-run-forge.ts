@@ -19,21 +19,37 @@ export interface DryRunForgeOptions {
 }
 
 export function createDryRunForge(o: DryRunForgeOptions): Forge {
-  let nextId = 1;
-  const fake = (number: number, body: string): ForgeComment => {
-    const id = nextId++;
-    return {
-      id,
-      body,
-      author: 'aethr[dry-run]',
-      authorType: 'Bot',
-      htmlUrl: `https://github.com/${o.owner}/${o.repo}/pull/${number}#dry-run-${id}`,
-    };
-  };
-  const commentOn = new Map<number, number>();
-  const git = async (args: string[]) => (await runGit(o.root, args)).stdout.trim();
+  return { owner: o.owner, repo: o.repo, ...localReads(o), ...printedWrites(o) };
+}
 
-  async function localPull(number: number): Promise<PullRequestInfo> {
+type Reads =
+  | 'getPermission'
+  | 'getPull'
+  | 'getPullDiff'
+  | 'listPullFiles'
+  | 'getIssue'
+  | 'listIssueComments'
+  | 'listReviewComments'
+  | 'findOpenPulls'
+  | 'listCheckRuns'
+  | 'getFileText';
+
+/** Reads: the payload's PR (or one made from HEAD), files from the repository, nothing posted yet. */
+function localReads(o: DryRunForgeOptions): Pick<Forge, Reads> {
+  const git = async (args: string[]) => (await runGit(o.root, args)).stdout.trim();
+  const reads: Pick<Forge, 'getPermission' | 'getIssue' | 'getPull'> = {
+    async getPermission(username) {
+      o.print(`dry run: assuming ${username} may run aethr (no permission API call)\n`);
+      return 'admin';
+    },
+    async getIssue(number) {
+      if (o.issue?.number === number) return o.issue;
+      const { title, body, state, author, labels } = await getPull(number);
+      return { number, title, body, state, author, labels, isPullRequest: true };
+    },
+    getPull,
+  };
+  async function getPull(number: number): Promise<PullRequestInfo> {
     if (o.pull) return o.pull;
     const headSha = await git(['rev-parse', 'HEAD']);
     const headRef = (await git(['rev-parse', '--abbrev-ref', 'HEAD'])) || 'HEAD';
@@ -52,15 +68,8 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
       labels: [],
     };
   }
-
   return {
-    owner: o.owner,
-    repo: o.repo,
-    async getPermission(username) {
-      o.print(`dry run: assuming ${username} may run aethr (no permission API call)\n`);
-      return 'admin';
-    },
-    getPull: localPull,
+    ...reads,
     async getPullDiff() {
       // The local workspace computes the diff from the repository's own commits.
       return undefined;
@@ -68,24 +77,42 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     async listPullFiles() {
       return [];
     },
-    async getIssue(number) {
-      if (o.issue?.number === number) return o.issue;
-      const pull = await localPull(number);
-      return {
-        number,
-        title: pull.title,
-        body: pull.body,
-        state: 'open',
-        author: pull.author,
-        isPullRequest: true,
-        labels: pull.labels,
-      };
-    },
-    async updateIssueBody(number, body) {
-      o.print(`\n── would update the description of #${number} ──\n${body}\n`);
-    },
     async listIssueComments() {
       return [];
+    },
+    async listReviewComments() {
+      return [];
+    },
+    async findOpenPulls() {
+      return [];
+    },
+    async listCheckRuns() {
+      return [];
+    },
+    async getFileText(path, ref) {
+      const r = await runGit(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });
+      return r.code === 0 ? r.stdout : undefined;
+    },
+  };
+}
+
+/** Writes: printed, answered with made-up ids so the run goes on as it would. */
+function printedWrites(o: DryRunForgeOptions): Omit<Forge, Reads | 'owner' | 'repo'> {
+  let nextId = 1;
+  const fake = (number: number, body: string): ForgeComment => {
+    const id = nextId++;
+    return {
+      id,
+      body,
+      author: 'aethr[dry-run]',
+      authorType: 'Bot',
+      htmlUrl: `https://github.com/${o.owner}/${o.repo}/pull/${number}#dry-run-${id}`,
+    };
+  };
+  const commentOn = new Map<number, number>();
+  return {
+    async updateIssueBody(number, body) {
+      o.print(`\n── would update the description of #${number} ──\n${body}\n`);
     },
     async createIssueComment(number, body) {
       o.print(`\n── would post a comment on #${number} ──\n${body}\n`);
@@ -101,9 +128,6 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     async deleteIssueComment(id) {
       o.print(`dry run: would delete comment ${id}\n`);
     },
-    async listReviewComments() {
-      return [];
-    },
     async createReview(number, review) {
       o.print(
         `\n── would post a review on #${number} (commit ${review.commitId.slice(0, 7)}) ──\n${review.body}\n`,
@@ -117,9 +141,6 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     },
     async addReaction(commentId, reaction) {
       o.print(`dry run: would react ${reaction} to comment ${commentId}\n`);
-    },
-    async findOpenPulls() {
-      return [];
     },
     async createPull(pull) {
       o.print(
@@ -152,13 +173,6 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
       o.print(
         `dry run: would update check run ${id}${update.conclusion ? ` to ${update.conclusion}` : ''}: ${update.output.title}${annotations ? ` (${annotations} annotation(s))` : ''}\n`,
       );
-    },
-    async listCheckRuns() {
-      return [];
-    },
-    async getFileText(path, ref) {
-      const r = await runGit(o.root, ['show', `${ref}:${path}`], { okCodes: [128] });
-      return r.code === 0 ? r.stdout : undefined;
     },
   };
 }

@@ -1,11 +1,8 @@
 /**
- * Forge over Octokit, with GitHub's rate limits handled by the retry and throttling plugins.
- * The API base comes from GITHUB_API_URL (so GitHub Enterprise Server works).
+ * Forge over Octokit: a client made for a token (octokit-client.ts: rate limits handled, the API
+ * base from GITHUB_API_URL) or the door's own; the methods grouped by what they touch; every
+ * failure classified once into a ForgeError.
  */
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import Bottleneck from 'bottleneck';
 import { AethrError } from '../errors.js';
 import { permissionFromResponse, withPermissionTimeout } from './authorize.js';
 import { parsePullRequest } from './event-intent.js';
@@ -13,8 +10,10 @@ import { parseIssue } from './payload-readers.js';
 import type { CheckRun, Forge, ForgeComment, PullFile } from './forge.js';
 import { PullCreationForbidden } from './forge.js';
 import { classifyOctokitError } from './forge-errors.js';
+import { createClient } from './octokit-client.js';
+import type { Octokit } from './octokit-client.js';
 
-export type Octokit = ReturnType<typeof getOctokit>;
+export type { Octokit } from './octokit-client.js';
 
 export type OctokitForgeOptions = {
   owner: string;
@@ -29,75 +28,11 @@ export type OctokitForgeOptions = {
   | { octokit: Octokit; token?: undefined; apiUrl?: undefined }
 );
 
-const MAX_RATE_LIMIT_RETRIES = 2;
-
-/**
- * The throttling plugin spaces writes 1 s apart and notifying writes (comments, reviews) 3 s
- * apart: GitHub's advice for clients making *many* writes. A run makes about five, so they stay
- * serial with shorter spacing; a secondary-rate-limit answer is still retried after its
- * `retry-after` by onSecondaryRateLimit below.
- * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api
- */
-const WRITE_SPACING_MS = 200;
-const NOTIFYING_WRITE_SPACING_MS = 500;
-
 export function createOctokitForge(options: OctokitForgeOptions): Forge {
   const { owner, repo } = options;
   const log = options.log ?? (() => {});
   const octokit = options.octokit ?? createClient(options.token, options.apiUrl, log);
   return classifyErrors(forgeOver(octokit, owner, repo, options.permissionTimeoutMs));
-}
-
-/** An Octokit for a token with GitHub's rate limits handled (the Action and `aethr pr`). */
-function createClient(
-  token: string,
-  apiUrl: string | undefined,
-  log: (m: string) => void,
-): Octokit {
-  return getOctokit(
-    token,
-    {
-      baseUrl: apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
-      // Server errors are retried twice (about 5 s in all), then the run fails with the error.
-      retry: { retries: 2 },
-      throttle: {
-        write: new Bottleneck.Group({
-          id: 'aethr-write',
-          maxConcurrent: 1,
-          minTime: WRITE_SPACING_MS,
-        }),
-        notifications: new Bottleneck.Group({
-          id: 'aethr-notifications',
-          maxConcurrent: 1,
-          minTime: NOTIFYING_WRITE_SPACING_MS,
-        }),
-        onRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _o: unknown,
-          retryCount: number,
-        ) => {
-          log(
-            `GitHub rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`,
-          );
-          return retryCount < MAX_RATE_LIMIT_RETRIES;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _o: unknown,
-          retryCount: number,
-        ) => {
-          log(
-            `GitHub secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`,
-          );
-          return retryCount < MAX_RATE_LIMIT_RETRIES;
-        },
-      },
-    },
-    retry,
-    throttling,
-  );
 }
 
 /**
@@ -106,38 +41,72 @@ function createClient(
  */
 const ONCE = { retries: 0 };
 
+/** The client and the repository every request names. */
+interface Repo {
+  octokit: Octokit;
+  base: { owner: string; repo: string };
+}
+
 function forgeOver(
   octokit: Octokit,
   owner: string,
   repo: string,
   permissionTimeoutMs: number | undefined,
 ): Forge {
-  const base = { owner, repo };
+  const api: Repo = { octokit, base: { owner, repo } };
+  return {
+    owner,
+    repo,
+    ...repositoryMethods(api, permissionTimeoutMs),
+    ...pullMethods(api),
+    ...issueMethods(api),
+    ...commentMethods(api),
+    ...checkRunMethods(api),
+  };
+}
 
-  const comment = (c: {
-    id: number;
-    body?: string | null;
-    user?: { login: string; type?: string } | null;
-    html_url: string;
-    created_at?: string;
-  }): ForgeComment => ({
+/** Issues as issues: read one, and replace its description (a milestone's ticks). */
+function issueMethods({ octokit, base }: Repo): Pick<Forge, 'getIssue' | 'updateIssueBody'> {
+  return {
+    async getIssue(number) {
+      const { data } = await octokit.rest.issues.get({ ...base, issue_number: number });
+      const parsed = parseIssue(data);
+      if (!parsed.ok) throw new AethrError(`GitHub sent an unreadable issue (${parsed.reason})`);
+      return parsed.value;
+    },
+    async updateIssueBody(number, body) {
+      await octokit.rest.issues.update({ ...base, issue_number: number, body });
+    },
+  };
+}
+
+function toComment(c: {
+  id: number;
+  body?: string | null;
+  user?: { login: string; type?: string } | null;
+  html_url: string;
+  created_at?: string;
+}): ForgeComment {
+  return {
     id: c.id,
     body: c.body ?? '',
     author: c.user?.login ?? '',
     authorType: c.user?.type ?? '',
     htmlUrl: c.html_url,
     ...(c.created_at ? { createdAt: c.created_at } : {}),
-  });
+  };
+}
 
-  const checkRun = (c: {
-    id: number;
-    name: string;
-    head_sha: string;
-    status: string;
-    conclusion: string | null;
-    external_id: string | null;
-    html_url: string | null;
-  }): CheckRun => ({
+function toCheckRun(c: {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  external_id: string | null;
+  html_url: string | null;
+}): CheckRun {
+  return {
     id: c.id,
     name: c.name,
     headSha: c.head_sha,
@@ -145,14 +114,23 @@ function forgeOver(
     conclusion: c.conclusion,
     externalId: c.external_id ?? '',
     htmlUrl: c.html_url ?? '',
-  });
+  };
+}
 
+/** A status GitHub answers with, when the error carries one. */
+function statusOf(error: unknown): number | undefined {
+  return (error as { status?: number }).status;
+}
+
+/** Who may do what, and file contents. */
+function repositoryMethods(
+  { octokit, base }: Repo,
+  permissionTimeoutMs: number | undefined,
+): Pick<Forge, 'getPermission' | 'getFileText'> {
   return {
-    owner,
-    repo,
     async getPermission(username) {
       const { data } = await withPermissionTimeout(
-        `GitHub's permission API (${username} on ${owner}/${repo})`,
+        `GitHub's permission API (${username} on ${base.owner}/${base.repo})`,
         (signal) =>
           octokit.rest.repos.getCollaboratorPermissionLevel({
             ...base,
@@ -163,6 +141,34 @@ function forgeOver(
       );
       return permissionFromResponse(data);
     },
+    async getFileText(path, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...base, path, ref });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+        return Buffer.from(data.content, 'base64').toString('utf8');
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+/** Pull requests: read, diff, files, open, update, labels. */
+function pullMethods({
+  octokit,
+  base,
+}: Repo): Pick<
+  Forge,
+  | 'getPull'
+  | 'getPullDiff'
+  | 'listPullFiles'
+  | 'findOpenPulls'
+  | 'createPull'
+  | 'updatePull'
+  | 'removeLabel'
+> {
+  return {
     async getPull(number) {
       const { data } = await octokit.rest.pulls.get({ ...base, pull_number: number });
       const parsed = parsePullRequest(data);
@@ -179,7 +185,7 @@ function forgeOver(
         return response.data as unknown as string;
       } catch (error) {
         // GitHub answers 406 when a diff is too large to render (e.g. over 300 files).
-        if ((error as { status?: number }).status === 406) return undefined;
+        if (statusOf(error) === 406) return undefined;
         throw error;
       }
     },
@@ -198,70 +204,10 @@ function forgeOver(
         patch: f.patch,
       }));
     },
-    async getIssue(number) {
-      const { data } = await octokit.rest.issues.get({ ...base, issue_number: number });
-      const parsed = parseIssue(data);
-      if (!parsed.ok) throw new Error(`GitHub sent an unreadable issue (${parsed.reason})`);
-      return parsed.value;
-    },
-    async updateIssueBody(number, body) {
-      await octokit.rest.issues.update({ ...base, issue_number: number, body });
-    },
-    async listIssueComments(number) {
-      const all = await octokit.paginate(octokit.rest.issues.listComments, {
-        ...base,
-        issue_number: number,
-        per_page: 100,
-      });
-      return all.map(comment);
-    },
-    async createIssueComment(number, body) {
-      const { data } = await octokit.rest.issues.createComment({
-        ...base,
-        issue_number: number,
-        body,
-        request: ONCE,
-      });
-      return comment(data);
-    },
-    async deleteIssueComment(id) {
-      await octokit.rest.issues.deleteComment({ ...base, comment_id: id });
-    },
-    async updateIssueComment(id, body) {
-      const { data } = await octokit.rest.issues.updateComment({ ...base, comment_id: id, body });
-      return comment(data);
-    },
-    async listReviewComments(number) {
-      const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
-        ...base,
-        pull_number: number,
-        per_page: 100,
-      });
-      return all.map(comment);
-    },
-    async createReview(number, review) {
-      const { data } = await octokit.rest.pulls.createReview({
-        ...base,
-        pull_number: number,
-        commit_id: review.commitId,
-        body: review.body,
-        event: 'COMMENT',
-        comments: review.comments,
-        request: ONCE,
-      });
-      return { id: data.id, htmlUrl: data.html_url };
-    },
-    async addReaction(commentId, reaction) {
-      await octokit.rest.reactions.createForIssueComment({
-        ...base,
-        comment_id: commentId,
-        content: reaction,
-      });
-    },
     async findOpenPulls(branch) {
       const { data } = await octokit.rest.pulls.list({
         ...base,
-        head: `${owner}:${branch}`,
+        head: `${base.owner}:${branch}`,
         state: 'open',
         per_page: 10,
       });
@@ -294,9 +240,79 @@ function forgeOver(
       try {
         await octokit.rest.issues.removeLabel({ ...base, issue_number: issueNumber, name: label });
       } catch (error) {
-        if ((error as { status?: number }).status !== 404) throw error;
+        if (statusOf(error) !== 404) throw error;
       }
     },
+  };
+}
+
+/** Conversation comments, reviews and reactions. */
+function commentMethods({
+  octokit,
+  base,
+}: Repo): Pick<
+  Forge,
+  | 'listIssueComments'
+  | 'createIssueComment'
+  | 'updateIssueComment'
+  | 'deleteIssueComment'
+  | 'listReviewComments'
+  | 'createReview'
+  | 'addReaction'
+> {
+  return {
+    async listIssueComments(number) {
+      const page = { ...base, issue_number: number, per_page: 100 };
+      return (await octokit.paginate(octokit.rest.issues.listComments, page)).map(toComment);
+    },
+    async createIssueComment(number, body) {
+      const { data } = await octokit.rest.issues.createComment({
+        ...base,
+        issue_number: number,
+        body,
+        request: ONCE,
+      });
+      return toComment(data);
+    },
+    async deleteIssueComment(id) {
+      await octokit.rest.issues.deleteComment({ ...base, comment_id: id });
+    },
+    async updateIssueComment(id, body) {
+      const { data } = await octokit.rest.issues.updateComment({ ...base, comment_id: id, body });
+      return toComment(data);
+    },
+    async listReviewComments(number) {
+      const page = { ...base, pull_number: number, per_page: 100 };
+      return (await octokit.paginate(octokit.rest.pulls.listReviewComments, page)).map(toComment);
+    },
+    async createReview(number, review) {
+      const { data } = await octokit.rest.pulls.createReview({
+        ...base,
+        pull_number: number,
+        commit_id: review.commitId,
+        body: review.body,
+        event: 'COMMENT',
+        comments: review.comments,
+        request: ONCE,
+      });
+      return { id: data.id, htmlUrl: data.html_url };
+    },
+    async addReaction(commentId, reaction) {
+      await octokit.rest.reactions.createForIssueComment({
+        ...base,
+        comment_id: commentId,
+        content: reaction,
+      });
+    },
+  };
+}
+
+/** Check runs on a commit: create (in progress), update or complete, list by name. */
+function checkRunMethods({
+  octokit,
+  base,
+}: Repo): Pick<Forge, 'createCheckRun' | 'updateCheckRun' | 'listCheckRuns'> {
+  return {
     async createCheckRun(run) {
       const { data } = await octokit.rest.checks.create({
         ...base,
@@ -308,7 +324,7 @@ function forgeOver(
         output: run.output,
         request: ONCE,
       });
-      return checkRun(data);
+      return toCheckRun(data);
     },
     async updateCheckRun(id, update) {
       await octokit.rest.checks.update({
@@ -328,17 +344,7 @@ function forgeOver(
         filter: 'all',
         per_page: 100,
       });
-      return data.check_runs.map(checkRun).sort((a, b) => b.id - a.id);
-    },
-    async getFileText(path, ref) {
-      try {
-        const { data } = await octokit.rest.repos.getContent({ ...base, path, ref });
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
-        return Buffer.from(data.content, 'base64').toString('utf8');
-      } catch (error) {
-        if ((error as { status?: number }).status === 404) return undefined;
-        throw error;
-      }
+      return data.check_runs.map(toCheckRun).sort((a, b) => b.id - a.id);
     },
   };
 }

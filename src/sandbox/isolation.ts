@@ -169,6 +169,9 @@ export interface IsolatedArgvOptions {
   hide: readonly string[];
 }
 
+/** `unshare` options: new mount and pid namespaces, their own /proc, killed when we go. */
+const OWN_MOUNTS_AND_PIDS = ['--mount', '--pid', '--fork', '--mount-proc', '--kill-child', '--'];
+
 /** The argv that runs `argv` inside `isolation` (the command itself for `none`). */
 export function isolatedArgv(
   isolation: Isolation,
@@ -212,12 +215,7 @@ export function isolatedArgv(
         args: [
           '--user',
           '--map-root-user',
-          '--mount',
-          '--pid',
-          '--fork',
-          '--mount-proc',
-          '--kill-child',
-          '--',
+          ...OWN_MOUNTS_AND_PIDS,
           ...maskThenExec(options.hide, ['unshare', '--user', '--mount', '--']),
           ...argv,
         ],
@@ -234,12 +232,7 @@ export function isolatedArgv(
           '-n',
           '--',
           'unshare',
-          '--mount',
-          '--pid',
-          '--fork',
-          '--mount-proc',
-          '--kill-child',
-          '--',
+          ...OWN_MOUNTS_AND_PIDS,
           ...maskThenExec(options.hide, [
             'setpriv',
             `--reuid=${uid}`,

@@ -23,5 +23,5 @@ export type {
 export { parseEventLine, summarizeOutput, EventCollector, failedTools } from './opencode-events.js';
 export type { OpencodeEvent, OpencodeRunSummary, ToolUse } from './opencode-events.js';
 export { findExecutable, opencodeCommand, OPENCODE_BIN_ENV } from './find-binary.js';
-export { describeTreeChanges, readTreeState, changedPaths } from './tree-changes.js';
-export type { TreeChanges, TreeState } from './tree-changes.js';
+export { describeTreeChanges, readTreeState, changedPaths } from '../../git/tree-changes.js';
+export type { TreeChanges, TreeState } from '../../git/tree-changes.js';

@@ -14,25 +14,20 @@
  * only through aethr's model proxy with a one-run dummy key, so budgets and the ledger apply to
  * its calls and the real key never enters its process.
  *
- * The run is judged by the tree, not the exit code: opencode exits 0 when a tool call was
- * rejected, so a run that changed nothing says so in the artifact note (with the failed tool
- * calls). An `error` event, a timeout, or HEAD moving is an OpencodeError; changes already made
- * are left in the tree and described in the error's `artifact`.
+ * The run is judged by the tree, not the exit code (opencode-verdict.ts): a run that changed
+ * nothing says so in the artifact note; an `error` event, a timeout, or HEAD moving is an
+ * OpencodeError whose `artifact` describes the changes left in the tree.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type {
-  ImplementBackend,
-  ImplementationArtifact,
-  ModelClient,
-  TokenUsage,
-} from '../../engine/types.js';
+import type { ImplementBackend, ModelClient } from '../../engine/types.js';
 import { guardUntrustedRun } from '../../sandbox/guard-run.js';
 import type { Isolation } from '../../sandbox/isolation.js';
 import { startModelProxy } from '../../sandbox/model-proxy.js';
 import { createSandbox } from '../../sandbox/sandbox.js';
 import { assertCanRunUntrusted } from '../../sandbox/untrusted-policy.js';
 import { keyEnvLabel, resolveProvider } from '../../models/providers.js';
+import type { ResolvedProvider } from '../../models/providers.js';
 import { redactSecrets } from '../../models/redact.js';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -47,8 +42,9 @@ import { findExecutable, opencodeCommand } from './find-binary.js';
 import { INSTALL_HINT, OpencodeError } from './errors.js';
 import { DEFAULT_KILL_GRACE_MS, runProcess } from './run-process.js';
 import type { ProcessRunResult } from './run-process.js';
-import { describeTreeChanges, readTreeState } from './tree-changes.js';
-import type { GitRunner } from './tree-changes.js';
+import { judgeRun, runArtifact, runResult } from './opencode-verdict.js';
+import { describeTreeChanges, readTreeState } from '../../git/tree-changes.js';
+import type { GitRunner } from '../../git/tree-changes.js';
 import { runGit } from '../../git/run-git.js';
 
 export interface OpencodeBackendOptions {
@@ -88,20 +84,7 @@ const DEFAULT_MAX_OUTPUT_CHARS = 200_000;
 
 const SECRET_ENV_NAME = /(_API_KEY|_TOKEN|_SECRET|_PASSWORD)$/i;
 
-function formatDuration(ms: number): string {
-  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
-  if (ms % 1000 === 0) return `${ms / 1000} s`;
-  return `${ms} ms`;
-}
-
-function tail(text: string, lines = 5): string {
-  return text
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .filter((l) => l.trim() !== '')
-    .slice(-lines)
-    .join('\n');
-}
+type ImplementInput = Parameters<ImplementBackend['implement']>[0];
 
 export function createOpencodeBackend(options: OpencodeBackendOptions): ImplementBackend {
   const timeoutMs = options.timeoutMs ?? DEFAULT_OPENCODE_TIMEOUT_MS;
@@ -111,238 +94,188 @@ export function createOpencodeBackend(options: OpencodeBackendOptions): Implemen
     .map(([, value]) => value as string);
 
   return {
-    async implement({ step, prompt, model, iteration, onDelta }) {
-      // 1. Where the model lives.
-      const target = resolveProvider(model, options.env);
+    async implement(input) {
+      const { step, iteration } = input;
+      // 1. Where the model lives, and the binary.
+      const target = routeModel(step.id, input.model, options.env);
       const secrets = [target.apiKey, ...envSecrets];
       const redact = (text: string): string => redactSecrets(text, secrets);
-      if (target.baseURL === undefined) {
-        throw new OpencodeError(`opencode step "${step.id}": no base URL for ${target.ref}.`, {
-          kind: 'config',
-          hint: `Set ${target.baseURLEnvNames.join(' or ')} to the provider's OpenAI-compatible base URL.`,
-        });
-      }
-      if (!target.apiKey && !target.keyOptional) {
-        throw new OpencodeError(
-          `opencode step "${step.id}": ${keyEnvLabel(target.keyEnvNames)} is not set (needed for ${target.ref}).`,
-          {
-            kind: 'config',
-            hint: target.keyHelp
-              ? `Get a key at ${target.keyHelp} and set ${target.keyEnvNames[0]}.`
-              : `Set ${target.keyEnvNames[0]}.`,
-          },
-        );
-      }
+      const bin = await locateBinary(step.id, options);
 
-      // 2. The binary.
-      const command = opencodeCommand(options.bin, options.env);
-      const bin = await findExecutable(command, options.env, options.root);
-      if (!bin) {
-        throw new OpencodeError(
-          `opencode step "${step.id}": the opencode CLI was not found (looked for ${JSON.stringify(command)}).`,
-          {
-            kind: 'not-installed',
-            hint: INSTALL_HINT,
-          },
-        );
-      }
-
-      // 3. The tree before.
+      // 2. The tree before; 3. the run, sandboxed, with the model behind the proxy.
       const before = await readTreeState(options.root, git);
-
-      // 4. Run, sandboxed, with the model behind the proxy.
-      const sandbox = await createSandbox({
-        baseEnv: options.env,
-        prefix: 'aethr-opencode-',
-        ...(options.passEnv ? { passEnv: options.passEnv } : {}),
-        ...(options.tempDir ? { tempDir: options.tempDir } : {}),
-        ...(options.isolation ? { isolation: options.isolation } : {}),
+      const { run, collector } = await runAgent(options, input, {
+        target,
+        bin,
+        timeoutMs,
+        redact,
       });
-      let fatal: unknown;
-      const stop = new AbortController();
-      const proxy = await startModelProxy({
-        models: options.models,
-        model,
-        role: step.role,
-        stepId: step.id,
-        onError: (error) => {
-          // A budget refusal will not change on retry: stop the agent instead of letting it retry.
-          if ((error as Error).name === 'BudgetExceeded') {
-            fatal ??= error;
-            stop.abort();
-          }
-        },
-      }).catch(async (error: unknown) => {
-        await sandbox.dispose();
-        throw error;
-      });
-      const unsafe = step.unsafe_permissions === true;
-      const config: OpencodeConfigInput = {
-        model: target.model,
-        ref: target.ref,
-        baseURL: proxy.baseURL,
-        apiKey: proxy.apiKey,
-        unsafePermissions: unsafe,
-        requestTimeoutMs: Math.min(
-          options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-          timeoutMs,
-        ),
-      };
-      if (options.contextLimit) config.contextLimit = options.contextLimit;
-      if (options.outputLimit) config.outputLimit = options.outputLimit;
 
-      const collector = new EventCollector(options.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS);
-      let streamed = 0;
-      let run: ProcessRunResult;
-      try {
-        assertCanRunUntrusted({
-          untrusted: options.untrusted === true,
-          isolation: sandbox.isolation,
-          what: 'the opencode agent',
-        });
-        for (const sub of ISOLATION_SUBDIRS)
-          await mkdir(join(sandbox.dir, sub), { recursive: true });
-        const argv = [
-          bin,
-          ...opencodeRunArgs({
-            model: target.model,
-            prompt: opencodePrompt(prompt),
-            unsafePermissions: unsafe,
-            title: `aethr ${step.id} (iteration ${iteration})`,
-          }),
-        ];
-        const env = opencodeEnv({ sandboxEnv: sandbox.env, isolationDir: sandbox.dir, config });
-        const cmd = sandbox.command(argv, { cwd: options.root, env });
-        run = await guardUntrustedRun(options.root, () =>
-          runProcess({
-            bin: cmd.file,
-            args: cmd.args,
-            cwd: options.root,
-            env: cmd.env,
-            timeoutMs,
-            signal: stop.signal,
-            killGraceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
-            onLine: (line) => {
-              const event = parseEventLine(line);
-              collector.add(event);
-              if (event.kind === 'text' && event.text !== '' && onDelta) {
-                onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
-              }
-            },
-          }),
-        );
-      } finally {
-        await proxy.close();
-        await sandbox.dispose();
-      }
-      if (fatal !== undefined) throw fatal;
-
-      // 5. The tree after.
+      // 4. The tree after, and the verdict.
       const changes = await describeTreeChanges(before, git);
-      const summary = collector.summary;
+      const { summary } = collector;
       const failed = failedTools(summary);
-      const notes = [...changes.notes];
-      if (run.stdoutCapped)
-        notes.push(
-          `opencode printed more than ${run.stdoutBytes} bytes; the rest of its events were not read`,
-        );
-      if (target.apiKey && changes.patch.includes(target.apiKey))
-        notes.push('the changes contain the provider API key');
-      if (run.exitCode !== undefined && run.exitCode !== 0 && !run.timedOut)
-        notes.push(`opencode exited with code ${run.exitCode}`);
-      if (changes.changedFiles.length === 0) {
-        notes.unshift(
-          failed.length > 0
-            ? `opencode changed no files; failed tool calls: ${failed.join('; ')}`
-            : 'opencode changed no files',
-        );
-      }
-      const artifact: ImplementationArtifact = {
+      const artifact = runArtifact({
         stepId: step.id,
         iteration,
-        changedFiles: changes.changedFiles,
-        diffStat: changes.diffStat,
-        patch: changes.patch,
-      };
-      if (notes.length > 0) artifact.note = redact(notes.join('\n'));
-
-      const stderrTail = redact(tail(run.stderr));
-      const keeps =
-        changes.changedFiles.length > 0
-          ? ` The working tree keeps its ${changes.changedFiles.length} changed file(s).`
-          : '';
-
-      // 6. Verdict.
-      if (run.spawnError) {
-        const missing = run.spawnError.code === 'ENOENT';
-        throw new OpencodeError(
-          `opencode step "${step.id}": could not start ${bin}: ${redact(run.spawnError.message)}`,
-          {
-            kind: missing ? 'not-installed' : 'spawn',
-            hint: missing ? INSTALL_HINT : undefined,
-            artifact,
-          },
-        );
-      }
-      if (run.timedOut) {
-        throw new OpencodeError(
-          `opencode step "${step.id}" did not finish within the ${formatDuration(timeoutMs)} timeout and was stopped (its process group was killed).${keeps}`,
-          {
-            kind: 'timeout',
-            hint: 'Give the step a smaller task, or raise the opencode backend timeout.',
-            artifact,
-            stderr: stderrTail,
-          },
-        );
-      }
-      const after = changes.after;
-      if (after.head !== before.head) {
-        throw new OpencodeError(
-          `opencode step "${step.id}" moved HEAD from ${before.head ?? '(no commit)'} to ${after.head ?? '(no commit)'}: it must not commit, check out or reset; aethr makes the commits.${keeps}`,
-          { kind: 'head-moved', artifact, stderr: stderrTail },
-        );
-      }
-      if (summary.errors.length > 0) {
-        throw new OpencodeError(
-          `opencode step "${step.id}" failed: ${redact(summary.errors.join(' / '))}${keeps}`,
-          {
-            kind: 'error-event',
-            hint: `Check that ${target.ref} is reachable at ${redact(target.baseURL)} and supports tool calls.`,
-            artifact,
-            stderr: stderrTail,
-          },
-        );
-      }
-      if (run.exitCode !== 0 && changes.changedFiles.length === 0) {
-        const how =
-          run.exitCode === undefined
-            ? `was killed by ${run.signal ?? 'a signal'}`
-            : `exited with code ${run.exitCode}`;
-        throw new OpencodeError(
-          `opencode step "${step.id}" ${how} and changed no files${stderrTail ? `: ${stderrTail}` : ''}`,
-          {
-            kind: 'exit',
-            artifact,
-            stderr: stderrTail,
-          },
-        );
-      }
-
-      const parts = [collector.outputText() || '(opencode printed no text)'];
-      if (failed.length > 0)
-        parts.push(`Tool calls that failed:\n${failed.map((f) => `- ${f}`).join('\n')}`);
-      const result: {
-        output: string;
-        artifact: ImplementationArtifact;
-        usage?: TokenUsage;
-        mock: boolean;
-      } = {
-        output: redact(parts.join('\n\n')),
+        changes,
+        run,
+        failed,
+        ...(target.apiKey ? { apiKey: target.apiKey } : {}),
+        redact,
+      });
+      judgeRun({
+        stepId: step.id,
+        bin,
+        timeoutMs,
+        run,
+        summary,
+        headBefore: before.head,
+        headAfter: changes.after.head,
         artifact,
-        mock: false,
-      };
-      if (summary.usage) result.usage = summary.usage;
-      return result;
+        target,
+        redact,
+      });
+      return runResult(collector.outputText(), summary, failed, artifact, redact);
     },
   };
+}
+
+/** The step's provider, with a base URL (and a key unless the provider needs none). */
+function routeModel(
+  stepId: string,
+  model: string,
+  env: OpencodeBackendOptions['env'],
+): ResolvedProvider & { baseURL: string } {
+  const target = resolveProvider(model, env);
+  if (target.baseURL === undefined) {
+    throw new OpencodeError(`opencode step "${stepId}": no base URL for ${target.ref}.`, {
+      kind: 'config',
+      hint: `Set ${target.baseURLEnvNames.join(' or ')} to the provider's OpenAI-compatible base URL.`,
+    });
+  }
+  if (!target.apiKey && !target.keyOptional) {
+    throw new OpencodeError(
+      `opencode step "${stepId}": ${keyEnvLabel(target.keyEnvNames)} is not set (needed for ${target.ref}).`,
+      {
+        kind: 'config',
+        hint: target.keyHelp
+          ? `Get a key at ${target.keyHelp} and set ${target.keyEnvNames[0]}.`
+          : `Set ${target.keyEnvNames[0]}.`,
+      },
+    );
+  }
+  return { ...target, baseURL: target.baseURL };
+}
+
+async function locateBinary(stepId: string, options: OpencodeBackendOptions): Promise<string> {
+  const command = opencodeCommand(options.bin, options.env);
+  const bin = await findExecutable(command, options.env, options.root);
+  if (!bin) {
+    throw new OpencodeError(
+      `opencode step "${stepId}": the opencode CLI was not found (looked for ${JSON.stringify(command)}).`,
+      { kind: 'not-installed', hint: INSTALL_HINT },
+    );
+  }
+  return bin;
+}
+
+interface AgentRun {
+  target: ResolvedProvider & { baseURL: string };
+  bin: string;
+  timeoutMs: number;
+  redact: (text: string) => string;
+}
+
+/**
+ * Runs opencode once in the sandbox, its model calls through a one-run model proxy; streams its
+ * text to `onDelta`. A budget refusal on the proxy stops the agent and is thrown.
+ */
+async function runAgent(
+  options: OpencodeBackendOptions,
+  { step, prompt, model, iteration, onDelta }: ImplementInput,
+  { target, bin, timeoutMs, redact }: AgentRun,
+): Promise<{ run: ProcessRunResult; collector: EventCollector }> {
+  const sandbox = await createSandbox({
+    baseEnv: options.env,
+    prefix: 'aethr-opencode-',
+    ...(options.passEnv ? { passEnv: options.passEnv } : {}),
+    ...(options.tempDir ? { tempDir: options.tempDir } : {}),
+    ...(options.isolation ? { isolation: options.isolation } : {}),
+  });
+  let fatal: unknown;
+  const stop = new AbortController();
+  const proxy = await startModelProxy({
+    models: options.models,
+    model,
+    role: step.role,
+    stepId: step.id,
+    onError: (error) => {
+      // A budget refusal will not change on retry: stop the agent instead of letting it retry.
+      if ((error as Error).name === 'BudgetExceeded') {
+        fatal ??= error;
+        stop.abort();
+      }
+    },
+  }).catch(async (error: unknown) => {
+    await sandbox.dispose();
+    throw error;
+  });
+  const unsafe = step.unsafe_permissions === true;
+  const config: OpencodeConfigInput = {
+    model: target.model,
+    ref: target.ref,
+    baseURL: proxy.baseURL,
+    apiKey: proxy.apiKey,
+    unsafePermissions: unsafe,
+    requestTimeoutMs: Math.min(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, timeoutMs),
+  };
+  if (options.contextLimit) config.contextLimit = options.contextLimit;
+  if (options.outputLimit) config.outputLimit = options.outputLimit;
+
+  const collector = new EventCollector(options.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS);
+  let streamed = 0;
+  let run: ProcessRunResult;
+  try {
+    assertCanRunUntrusted({
+      untrusted: options.untrusted === true,
+      isolation: sandbox.isolation,
+      what: 'the opencode agent',
+    });
+    for (const sub of ISOLATION_SUBDIRS) await mkdir(join(sandbox.dir, sub), { recursive: true });
+    const argv = [
+      bin,
+      ...opencodeRunArgs({
+        model: target.model,
+        prompt: opencodePrompt(prompt),
+        unsafePermissions: unsafe,
+        title: `aethr ${step.id} (iteration ${iteration})`,
+      }),
+    ];
+    const env = opencodeEnv({ sandboxEnv: sandbox.env, isolationDir: sandbox.dir, config });
+    const cmd = sandbox.command(argv, { cwd: options.root, env });
+    run = await guardUntrustedRun(options.root, () =>
+      runProcess({
+        bin: cmd.file,
+        args: cmd.args,
+        cwd: options.root,
+        env: cmd.env,
+        timeoutMs,
+        signal: stop.signal,
+        killGraceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+        onLine: (line) => {
+          const event = parseEventLine(line);
+          collector.add(event);
+          if (event.kind === 'text' && event.text !== '' && onDelta) {
+            onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
+          }
+        },
+      }),
+    );
+  } finally {
+    await proxy.close();
+    await sandbox.dispose();
+  }
+  if (fatal !== undefined) throw fatal;
+  return { run, collector };
 }

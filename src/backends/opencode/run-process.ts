@@ -52,8 +52,6 @@ const DEFAULT_MAX_STDERR = 16 * 1024;
 export async function runProcess(options: ProcessRunOptions): Promise<ProcessRunResult> {
   const { execa } = await import('execa');
   const started = Date.now();
-  const maxStdout = options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT;
-  const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE;
   const maxStderr = options.maxStderrBytes ?? DEFAULT_MAX_STDERR;
 
   const child = execa(options.bin, [...options.args], {
@@ -68,8 +66,66 @@ export async function runProcess(options: ProcessRunOptions): Promise<ProcessRun
     detached: true,
     windowsHide: true,
   });
+  const group = superviseGroup(child, options);
 
-  let exited = false;
+  const stdout = new LineSplitter(
+    options.onLine,
+    options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT,
+    options.maxLineBytes ?? DEFAULT_MAX_LINE,
+  );
+  child.stdout?.on('data', (chunk: Buffer) => stdout.write(chunk));
+  const stderr = new TailBuffer(maxStderr);
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+
+  try {
+    const result = await child;
+    stdout.end();
+    const out: ProcessRunResult = {
+      exitCode: typeof result.exitCode === 'number' ? result.exitCode : undefined,
+      signal: result.signal ?? undefined,
+      timedOut: group.timedOut,
+      stderr: stderr.text(),
+      stdoutBytes: stdout.bytes,
+      stdoutCapped: stdout.capped,
+      durationMs: Date.now() - started,
+    };
+    if (
+      !group.exited &&
+      result.failed &&
+      out.exitCode === undefined &&
+      out.signal === undefined &&
+      !group.timedOut
+    ) {
+      const cause = (result as { cause?: unknown }).cause as NodeJS.ErrnoException | undefined;
+      out.spawnError = {
+        message: cause?.message ?? result.shortMessage ?? 'could not start',
+        ...(cause?.code ? { code: cause.code } : {}),
+      };
+    }
+    return out;
+  } finally {
+    group.release();
+  }
+}
+
+interface GroupWatch {
+  /** The timeout fired. */
+  readonly timedOut: boolean;
+  /** The process exited (as opposed to never starting). */
+  readonly exited: boolean;
+  /** Clears the timers and listeners. */
+  release(): void;
+}
+
+/**
+ * Watches the child's process group: stopped (SIGTERM, SIGKILL after the grace period) on the
+ * timeout or the abort signal; killed outright when the child exits (stragglers) or we do.
+ */
+function superviseGroup(
+  child: { pid?: number | undefined; once(event: 'exit', listener: () => void): unknown },
+  options: Pick<ProcessRunOptions, 'timeoutMs' | 'killGraceMs' | 'signal'>,
+): GroupWatch {
+  const state = { timedOut: false, exited: false };
   const killGroup = (signal: NodeJS.Signals): void => {
     const pid = child.pid;
     if (pid === undefined) return;
@@ -82,7 +138,6 @@ export async function runProcess(options: ProcessRunOptions): Promise<ProcessRun
   const onParentExit = (): void => killGroup('SIGKILL');
   process.once('exit', onParentExit);
 
-  let timedOut = false;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   const stop = (): void => {
     killGroup('SIGTERM');
@@ -95,117 +150,118 @@ export async function runProcess(options: ProcessRunOptions): Promise<ProcessRun
   if (options.signal?.aborted) queueMicrotask(stop);
   options.signal?.addEventListener('abort', stop, { once: true });
   const timer = setTimeout(() => {
-    timedOut = true;
-    killGroup('SIGTERM');
-    graceTimer = setTimeout(
-      () => killGroup('SIGKILL'),
-      options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
-    );
-    graceTimer.unref?.();
+    state.timedOut = true;
+    stop();
   }, options.timeoutMs);
 
   child.once('exit', () => {
-    exited = true;
+    state.exited = true;
     // Anything the agent left behind in its group (a shell, a server) goes with it; this also
     // releases stdout/stderr pipes a straggler still holds, so the run can end.
     killGroup('SIGKILL');
   });
 
-  // stdout, line by line
-  let stdoutBytes = 0;
-  let stdoutCapped = false;
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  let skipping = false;
-  const feed = (text: string): void => {
+  return {
+    get timedOut() {
+      return state.timedOut;
+    },
+    get exited() {
+      return state.exited;
+    },
+    release() {
+      clearTimeout(timer);
+      if (graceTimer) clearTimeout(graceTimer);
+      process.removeListener('exit', onParentExit);
+      options.signal?.removeEventListener('abort', stop);
+    },
+  };
+}
+
+/**
+ * A byte stream cut into lines for `onLine` (without the newline): reading stops past `maxBytes`
+ * (later bytes are counted, not read), a line longer than `maxLine` is skipped, a consumer that
+ * throws does not stop the stream. `end()` hands over an unterminated last line.
+ */
+export class LineSplitter {
+  /** Bytes written, up to the first chunk past the cap. */
+  bytes = 0;
+  capped = false;
+  private readonly decoder = new StringDecoder('utf8');
+  private pending = '';
+  private skipping = false;
+
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly maxBytes: number,
+    private readonly maxLine: number,
+  ) {}
+
+  write(chunk: Buffer): void {
+    if (this.capped) return;
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) {
+      this.capped = true;
+      return;
+    }
+    this.feed(this.decoder.write(chunk));
+  }
+
+  end(): void {
+    if (this.capped) return;
+    const rest = this.pending + this.decoder.end();
+    if (!this.skipping && rest.trim() !== '') this.emit(rest);
+  }
+
+  private feed(text: string): void {
     let start = 0;
     for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
       const piece = text.slice(start, nl);
       start = nl + 1;
-      if (skipping) {
-        skipping = false;
-        pending = '';
+      if (this.skipping) {
+        this.skipping = false;
+        this.pending = '';
         continue;
       }
-      const line = pending + piece;
-      pending = '';
-      try {
-        options.onLine(line);
-      } catch {
-        // A consumer's bug must not wedge the pipe.
-      }
+      const line = this.pending + piece;
+      this.pending = '';
+      this.emit(line);
     }
-    if (!skipping) pending += text.slice(start);
-    if (pending.length > maxLine) {
-      pending = '';
-      skipping = true;
+    if (!this.skipping) this.pending += text.slice(start);
+    if (this.pending.length > this.maxLine) {
+      this.pending = '';
+      this.skipping = true;
     }
-  };
-  child.stdout?.on('data', (chunk: Buffer) => {
-    if (stdoutCapped) return;
-    stdoutBytes += chunk.length;
-    if (stdoutBytes > maxStdout) {
-      stdoutCapped = true;
-      return;
-    }
-    feed(decoder.write(chunk));
-  });
+  }
 
-  // stderr, tail only
-  let stderrChunks: Buffer[] = [];
-  let stderrSize = 0;
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderrChunks.push(chunk);
-    stderrSize += chunk.length;
-    if (stderrSize > maxStderr * 2) {
-      const all = Buffer.concat(stderrChunks);
-      const tail = all.subarray(all.length - maxStderr);
-      stderrChunks = [tail];
-      stderrSize = tail.length;
+  private emit(line: string): void {
+    try {
+      this.onLine(line);
+    } catch {
+      // A consumer's bug must not wedge the pipe.
     }
-  });
+  }
+}
 
-  try {
-    const result = await child;
-    if (!stdoutCapped) {
-      const rest = pending + decoder.end();
-      if (!skipping && rest.trim() !== '') {
-        try {
-          options.onLine(rest);
-        } catch {
-          // see above
-        }
-      }
+/** The last `max` bytes of a stream, kept without holding more than twice that. */
+export class TailBuffer {
+  private chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(private readonly max: number) {}
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    if (this.size > this.max * 2) {
+      const all = Buffer.concat(this.chunks);
+      const tail = all.subarray(all.length - this.max);
+      this.chunks = [tail];
+      this.size = tail.length;
     }
-    const stderrAll = Buffer.concat(stderrChunks);
-    const stderr = stderrAll.subarray(Math.max(0, stderrAll.length - maxStderr)).toString('utf8');
-    const out: ProcessRunResult = {
-      exitCode: typeof result.exitCode === 'number' ? result.exitCode : undefined,
-      signal: result.signal ?? undefined,
-      timedOut,
-      stderr,
-      stdoutBytes,
-      stdoutCapped,
-      durationMs: Date.now() - started,
-    };
-    if (
-      !exited &&
-      result.failed &&
-      out.exitCode === undefined &&
-      out.signal === undefined &&
-      !timedOut
-    ) {
-      const cause = (result as { cause?: unknown }).cause as NodeJS.ErrnoException | undefined;
-      out.spawnError = {
-        message: cause?.message ?? result.shortMessage ?? 'could not start',
-        ...(cause?.code ? { code: cause.code } : {}),
-      };
-    }
-    return out;
-  } finally {
-    clearTimeout(timer);
-    if (graceTimer) clearTimeout(graceTimer);
-    process.removeListener('exit', onParentExit);
-    options.signal?.removeEventListener('abort', stop);
+  }
+
+  text(): string {
+    const all = Buffer.concat(this.chunks);
+    return all.subarray(Math.max(0, all.length - this.max)).toString('utf8');
   }
 }

@@ -11,11 +11,12 @@
 import { lstat, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep, isAbsolute } from 'node:path';
+import { parseStatusZ } from '../../git/tree-changes.js';
 import { PatchRejected } from './errors.js';
 import { defaultGitRunner } from './git.js';
 import type { GitRunner } from './git.js';
 import { rollback } from './rollback.js';
-import { parseStatus, readPathState, readStatus, takeSnapshot } from './snapshot.js';
+import { readPathState, readStatus, takeSnapshot } from './snapshot.js';
 import type { TreeSnapshot } from './snapshot.js';
 import { writtenPaths } from './validate-patch.js';
 import type { PatchProblem, ValidatedFile } from './validate-patch.js';
@@ -235,7 +236,7 @@ export async function applyPatch(input: ApplyPatchInput): Promise<AppliedPatch> 
     const problems: PatchProblem[] = [];
     const expected = new Set(written);
     const before = new Map(snapshot.entries.map((e) => [e.path, e.xy]));
-    const after = parseStatus(await readStatus(git, root));
+    const after = parseStatusZ(await readStatus(git, root));
     const afterPaths = new Set(after.map((e) => e.path));
     for (const e of after) {
       if (before.get(e.path) !== e.xy && !expected.has(e.path))

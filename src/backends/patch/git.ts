@@ -3,12 +3,8 @@
  * the same shape (tests may wrap it to observe calls).
  */
 import { runGit } from '../../git/run-git.js';
-import type { RunGitOptions, RunGitResult } from '../../git/run-git.js';
+import type { GitRunner } from '../../git/run-git.js';
 
-export type GitRunner = (
-  cwd: string,
-  args: readonly string[],
-  opts?: RunGitOptions,
-) => Promise<RunGitResult>;
+export type { GitRunner } from '../../git/run-git.js';
 
 export const defaultGitRunner: GitRunner = runGit;

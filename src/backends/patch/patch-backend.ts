@@ -10,6 +10,9 @@ import { lstat, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AethrError, toError } from '../../errors.js';
 import type { ImplementationArtifact, ImplementBackend, ModelClient } from '../../engine/types.js';
+import { describePaths } from '../../git/tree-changes.js';
+import { askToImplement, unchangedArtifact } from '../implement-request.js';
+import type { TreeChanges } from '../../git/tree-changes.js';
 import { applyPatch, checkSymlinks } from './apply-patch.js';
 import type { AppliedPatch } from './apply-patch.js';
 import { PatchRejected } from './errors.js';
@@ -111,23 +114,6 @@ export function patchInstructions(policy: PatchPolicy, validators: readonly Vali
   return lines.join('\n');
 }
 
-function emptyArtifact(
-  stepId: string,
-  iteration: number,
-  note: string,
-  refusal?: ImplementationArtifact['refusal'],
-): ImplementationArtifact {
-  return {
-    stepId,
-    iteration,
-    changedFiles: [],
-    diffStat: '',
-    patch: '',
-    note,
-    ...(refusal ? { refusal } : {}),
-  };
-}
-
 function refusalOf(error: PatchRejected): ImplementationArtifact['refusal'] {
   const rules = [...new Set(error.problems.map((p) => p.rule))];
   return {
@@ -162,53 +148,14 @@ function rejectionNote(error: PatchRejected): string {
   return `${what[error.stage]}: ${error.message}`;
 }
 
-/** `git diff` of the written paths: tracked ones against the index, new ones against /dev/null. */
-async function describeChanges(
-  git: GitRunner,
-  applied: AppliedPatch,
-): Promise<{ changedFiles: string[]; patch: string; diffStat: string }> {
-  const root = applied.root;
+/** What the applied patch changed: written paths that differ from the snapshot, diffed against the index. */
+async function describeChanges(git: GitRunner, applied: AppliedPatch): Promise<TreeChanges> {
   const changed: string[] = [];
   for (const rel of applied.written) {
     const before = applied.snapshot.paths.get(rel) ?? { kind: 'missing' as const };
-    if (!sameState(await readPathState(root, rel, false), before)) changed.push(rel);
+    if (!sameState(await readPathState(applied.root, rel, false), before)) changed.push(rel);
   }
-  changed.sort();
-  if (changed.length === 0) return { changedFiles: [], patch: '', diffStat: '' };
-  const listed = await git(root, ['--literal-pathspecs', 'ls-files', '-z', '--', ...changed]);
-  const tracked = new Set(listed.stdout.split('\0').filter((p) => p !== ''));
-  const diffArgs = [
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--binary',
-    '--no-renames',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-  ];
-  const parts: string[] = [];
-  const trackedPaths = changed.filter((p) => tracked.has(p));
-  if (trackedPaths.length > 0) {
-    parts.push(
-      (await git(root, ['--literal-pathspecs', 'diff', ...diffArgs, '--', ...trackedPaths])).stdout,
-    );
-  }
-  for (const rel of changed.filter((p) => !tracked.has(p))) {
-    if ((await readPathState(root, rel, false)).kind === 'missing') continue;
-    parts.push(
-      (
-        await git(root, ['diff', '--no-index', ...diffArgs, '--', '/dev/null', rel], {
-          okCodes: [1],
-        })
-      ).stdout,
-    );
-  }
-  const patch = parts.join('');
-  const stat =
-    patch === ''
-      ? ''
-      : (await git(root, ['apply', '--stat'], { input: patch, okCodes: [1, 128] })).stdout;
-  return { changedFiles: changed, patch, diffStat: stat.replace(/\s+$/, '') };
+  return describePaths(git, applied.root, changed.sort());
 }
 
 export function createPatchBackend(options: PatchBackendOptions): ImplementBackend {
@@ -227,7 +174,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
     const proposal = await parseProposal(text, reader);
     if (proposal.kind === 'none') {
       const note = `no change applied: ${proposal.note}`;
-      return { artifact: emptyArtifact(stepId, iteration, note), status: note };
+      return { artifact: unchangedArtifact(stepId, iteration, note), status: note };
     }
     const verdict = validatePatch(proposal.patch, policy);
     if (!verdict.ok) {
@@ -237,7 +184,10 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
         verdict.problems,
       );
       const note = rejectionNote(error);
-      return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
+      return {
+        artifact: unchangedArtifact(stepId, iteration, note, refusalOf(error)),
+        status: note,
+      };
     }
 
     let applied: AppliedPatch;
@@ -252,7 +202,10 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
     } catch (error) {
       if (error instanceof PatchRejected) {
         const note = rejectionNote(error);
-        return { artifact: emptyArtifact(stepId, iteration, note, refusalOf(error)), status: note };
+        return {
+          artifact: unchangedArtifact(stepId, iteration, note, refusalOf(error)),
+          status: note,
+        };
       }
       throw error;
     }
@@ -279,15 +232,15 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
             message: note.split('\n')[0]!,
           };
           return {
-            artifact: emptyArtifact(stepId, iteration, note, refusal),
+            artifact: unchangedArtifact(stepId, iteration, note, refusal),
             status: note.split('\n')[0]!,
           };
         }
       }
-      const changes = await describeChanges(git, applied);
+      const { notes, ...changes } = await describeChanges(git, applied);
       const artifact: ImplementationArtifact = { stepId, iteration, ...changes };
-      if (changes.changedFiles.length === 0)
-        artifact.note = 'the patch applied but changed no file';
+      if (changes.changedFiles.length === 0) notes.unshift('the patch applied but changed no file');
+      if (notes.length > 0) artifact.note = notes.join('\n');
       const passed =
         validators.length > 0
           ? `; validators passed (${validators.map((v) => v.name).join(', ')}; ${validatorSandbox ?? 'sandbox: unknown'})`
@@ -304,20 +257,12 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
   }
 
   return {
-    async implement({ step, prompt, model, iteration, onDelta }) {
-      const reply = await options.models.chat(
-        {
-          model,
-          role: step.role,
-          stepId: step.id,
-          purpose: 'implement',
-          messages: [
-            { role: 'system', content: prompt.system },
-            { role: 'user', content: `${prompt.user}\n\n${patchInstructions(policy, validators)}` },
-          ],
-          ...(prompt.counted ? { counted: prompt.counted } : {}),
-        },
-        onDelta,
+    async implement(input) {
+      const { step, iteration } = input;
+      const reply = await askToImplement(
+        options.models,
+        input,
+        patchInstructions(policy, validators),
       );
       const run = queue.then(() => applyAndValidate(step.id, iteration, reply.text));
       queue = run.catch(() => undefined);

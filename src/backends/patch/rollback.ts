@@ -21,13 +21,13 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseStatusZ } from '../../git/tree-changes.js';
 import { PatchRollbackFailed } from './errors.js';
 import { defaultGitRunner } from './git.js';
 import type { GitRunner } from './git.js';
 import {
   describeState,
   inside,
-  parseStatus,
   readHead,
   readPathState,
   readStatus,
@@ -148,7 +148,7 @@ export async function rollback(
   // Files that appeared since the snapshot (a validator's output, say), and tracked files a
   // validator modified while they were clean.
   const before = new Map(snapshot.entries.map((e) => [e.path, e.xy]));
-  const now = parseStatus(await readStatus(git, root));
+  const now = parseStatusZ(await readStatus(git, root));
   const toCheckout: string[] = [];
   for (const entry of now) {
     if (before.get(entry.path) === entry.xy) continue;
@@ -197,7 +197,7 @@ export async function verifySnapshot(
   const status = await readStatus(git, snapshot.root);
   if (status !== snapshot.status) {
     const before = new Set(snapshot.entries.map((e) => `${e.xy} ${e.path}`));
-    const after = new Set(parseStatus(status).map((e) => `${e.xy} ${e.path}`));
+    const after = new Set(parseStatusZ(status).map((e) => `${e.xy} ${e.path}`));
     const added = [...after].filter((e) => !before.has(e));
     const gone = [...before].filter((e) => !after.has(e));
     differences.push(

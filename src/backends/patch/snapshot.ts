@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile, readlink, realpath } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { AethrError } from '../../errors.js';
+import { parseStatusZ, statusArgs } from '../../git/tree-changes.js';
+import type { StatusEntry } from '../../git/tree-changes.js';
 import type { GitRunner } from './git.js';
 
 export type PathState =
@@ -16,17 +18,11 @@ export type PathState =
   | { kind: 'dir' }
   | { kind: 'other' };
 
-export interface StatusEntry {
-  /** The two status letters, e.g. ` M`, `??`, `A `. */
-  xy: string;
-  path: string;
-}
-
 export interface TreeSnapshot {
   /** Real path of the work tree's top level. */
   root: string;
   head: string | null;
-  /** Raw `git status --porcelain=v1 -z --untracked-files=all --no-renames`. */
+  /** Raw `git status` (`statusArgs('none')`: every untracked file, no renames, submodules too). */
   status: string;
   entries: StatusEntry[];
   /** Each written path's state before the patch. */
@@ -35,30 +31,8 @@ export interface TreeSnapshot {
   existingDirs: Set<string>;
 }
 
-export const STATUS_ARGS = [
-  'status',
-  '--porcelain=v1',
-  '-z',
-  '--untracked-files=all',
-  '--no-renames',
-  '--ignore-submodules=none',
-];
-
 /** Bytes kept in memory for restoring; beyond this only hashes are kept (rollback then relies on `git apply -R`). */
 const MAX_KEPT_BYTES = 64 * 1024 * 1024;
-
-export function parseStatus(raw: string): StatusEntry[] {
-  const parts = raw.split('\0');
-  const entries: StatusEntry[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (part.length < 4) continue;
-    const xy = part.slice(0, 2);
-    entries.push({ xy, path: part.slice(3) });
-    if (xy.includes('R') || xy.includes('C')) i++; // the source name follows
-  }
-  return entries;
-}
 
 /** Resolves `rel` inside `root`, refusing anything that would land outside it. */
 export function inside(root: string, rel: string): string {
@@ -122,7 +96,7 @@ export async function readHead(git: GitRunner, root: string): Promise<string | n
 }
 
 export async function readStatus(git: GitRunner, root: string): Promise<string> {
-  return (await git(root, STATUS_ARGS)).stdout;
+  return (await git(root, statusArgs('none'))).stdout;
 }
 
 /** The real top level of the work tree, which must be `root` itself. */
@@ -167,5 +141,5 @@ export async function takeSnapshot(
       if (st?.isDirectory()) existingDirs.add(dir);
     }
   }
-  return { root: top, head, status, entries: parseStatus(status), paths, existingDirs };
+  return { root: top, head, status, entries: parseStatusZ(status), paths, existingDirs };
 }

@@ -113,6 +113,38 @@ export function validatePatch(
     });
   }
 
+  const checkPath = pathChecker(policy, problems);
+  const files: ValidatedFile[] = [];
+  let changedLines = 0;
+  for (const f of parsed.files) {
+    const change = describeChange(f);
+    const path = f.newPath ?? f.oldPath;
+    if (path === null) continue; // reported by the parser
+    if (f.oldPath !== null && f.oldPath !== path)
+      checkPath(f.oldPath, change === 'copy' ? 'copy source' : 'rename source');
+    checkPath(path, 'path');
+    problems.push(...changeProblems(f, path, policy), ...modeProblems(f, path, policy));
+    changedLines += f.additions + f.deletions;
+    files.push(validatedFile(f, path, change));
+  }
+  if (policy.maxChangedLines !== undefined && changedLines > policy.maxChangedLines) {
+    problems.push({
+      rule: 'lines',
+      message: `the patch changes ${changedLines} lines; the limit is ${policy.maxChangedLines}`,
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, files, changedLines };
+}
+
+/**
+ * Checks each path once against its shape, the deny globs, the `.github/` rule and the allow
+ * globs, in that order; the first refusal is pushed onto `problems`.
+ */
+function pathChecker(
+  policy: PatchPolicy,
+  problems: PatchProblem[],
+): (path: string, role: string) => void {
   const glob = { dot: true } as const;
   const allow = policy.allow.map((g) => ({ glob: g, match: picomatch(g, glob) }));
   // Deny globs match case-insensitively, and one without a "/" matches the name at any depth
@@ -123,7 +155,7 @@ export function validatePatch(
   }));
   const githubAllow = allow.filter((a) => /^\.github\/./i.test(a.glob));
   const checkedPaths = new Set<string>();
-  const checkPath = (path: string, role: string): void => {
+  return (path, role) => {
     if (checkedPaths.has(path)) return;
     checkedPaths.add(path);
     const shape = checkPathShape(path);
@@ -158,107 +190,100 @@ export function validatePatch(
       });
     }
   };
+}
 
-  const files: ValidatedFile[] = [];
-  let changedLines = 0;
-  for (const f of parsed.files) {
-    const change = describeChange(f);
-    const path = f.newPath ?? f.oldPath;
-    if (path === null) continue; // reported by the parser
-    if (f.oldPath !== null && f.oldPath !== path)
-      checkPath(f.oldPath, change === 'copy' ? 'copy source' : 'rename source');
-    checkPath(path, 'path');
-    const where = `"${path}"`;
-
-    if (f.isDeleted && !policy.allowDeletions)
-      problems.push({
-        path,
-        rule: 'deletion',
-        message: `${where} would be deleted; deletions are not allowed`,
-      });
-    if (f.isRename && !policy.allowRenames)
-      problems.push({
-        path,
-        rule: 'rename',
-        message: `"${f.oldPath}" would be renamed to ${where}; renames are not allowed`,
-      });
-    if (f.isCopy && !policy.allowCopies)
-      problems.push({
-        path,
-        rule: 'copy',
-        message: `"${f.oldPath}" would be copied to ${where}; copies are not allowed`,
-      });
-    if (f.binary && !policy.allowBinary)
-      problems.push({
-        path,
-        rule: 'binary',
-        message: `${where} has a binary patch; binary changes are not allowed`,
-      });
-
-    const modes = [f.oldMode, f.newMode, f.newFileMode, f.deletedFileMode].filter(
-      (m): m is string => m !== undefined,
-    );
-    if (modes.includes(GITLINK_MODE)) {
-      problems.push({
-        path,
-        rule: 'submodule',
-        message: `${where} is a submodule (mode 160000); submodules cannot be changed`,
-      });
-    } else if (modes.includes(SYMLINK_MODE)) {
-      if (!policy.allowSymlinks)
-        problems.push({
-          path,
-          rule: 'symlink',
-          message: `${where} is a symbolic link (mode 120000); symlinks are not allowed`,
-        });
-    }
-    for (const mode of modes) {
-      if (!REGULAR_MODES.has(mode) && mode !== SYMLINK_MODE && mode !== GITLINK_MODE)
-        problems.push({
-          path,
-          rule: 'mode',
-          message: `${where} has an invalid file mode "${mode}"`,
-        });
-    }
-    if (f.oldMode !== undefined || f.newMode !== undefined) {
-      if (f.oldMode === undefined || f.newMode === undefined)
-        problems.push({
-          path,
-          rule: 'parse',
-          message: `${where} has "old mode" or "new mode" without the other`,
-        });
-      else if (f.oldMode !== f.newMode && !policy.allowModeChanges)
-        problems.push({
-          path,
-          rule: 'mode',
-          message: `${where} would change mode ${f.oldMode} -> ${f.newMode}; mode changes are not allowed`,
-        });
-    }
-
-    changedLines += f.additions + f.deletions;
-    const validated: ValidatedFile = {
-      path,
-      change,
-      binary: f.binary,
-      additions: f.additions,
-      deletions: f.deletions,
-    };
-    if ((change === 'rename' || change === 'copy') && f.oldPath !== null)
-      validated.oldPath = f.oldPath;
-    const oldMode = f.oldMode ?? f.deletedFileMode;
-    const newMode = f.newMode ?? f.newFileMode;
-    if (oldMode !== undefined) validated.oldMode = oldMode;
-    if (newMode !== undefined) validated.newMode = newMode;
-    files.push(validated);
-  }
-  if (policy.maxChangedLines !== undefined && changedLines > policy.maxChangedLines) {
+/** Deletions, renames, copies and binary patches the policy does not allow. */
+function changeProblems(f: ParsedFilePatch, path: string, policy: PatchPolicy): PatchProblem[] {
+  const where = `"${path}"`;
+  const problems: PatchProblem[] = [];
+  if (f.isDeleted && !policy.allowDeletions)
     problems.push({
-      rule: 'lines',
-      message: `the patch changes ${changedLines} lines; the limit is ${policy.maxChangedLines}`,
+      path,
+      rule: 'deletion',
+      message: `${where} would be deleted; deletions are not allowed`,
     });
+  if (f.isRename && !policy.allowRenames)
+    problems.push({
+      path,
+      rule: 'rename',
+      message: `"${f.oldPath}" would be renamed to ${where}; renames are not allowed`,
+    });
+  if (f.isCopy && !policy.allowCopies)
+    problems.push({
+      path,
+      rule: 'copy',
+      message: `"${f.oldPath}" would be copied to ${where}; copies are not allowed`,
+    });
+  if (f.binary && !policy.allowBinary)
+    problems.push({
+      path,
+      rule: 'binary',
+      message: `${where} has a binary patch; binary changes are not allowed`,
+    });
+  return problems;
+}
+
+/** Submodules, symlinks (unless allowed), invalid modes and mode changes (unless allowed). */
+function modeProblems(f: ParsedFilePatch, path: string, policy: PatchPolicy): PatchProblem[] {
+  const where = `"${path}"`;
+  const problems: PatchProblem[] = [];
+  const modes = [f.oldMode, f.newMode, f.newFileMode, f.deletedFileMode].filter(
+    (m): m is string => m !== undefined,
+  );
+  if (modes.includes(GITLINK_MODE)) {
+    problems.push({
+      path,
+      rule: 'submodule',
+      message: `${where} is a submodule (mode 160000); submodules cannot be changed`,
+    });
+  } else if (modes.includes(SYMLINK_MODE)) {
+    if (!policy.allowSymlinks)
+      problems.push({
+        path,
+        rule: 'symlink',
+        message: `${where} is a symbolic link (mode 120000); symlinks are not allowed`,
+      });
   }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, files, changedLines };
+  for (const mode of modes) {
+    if (!REGULAR_MODES.has(mode) && mode !== SYMLINK_MODE && mode !== GITLINK_MODE)
+      problems.push({
+        path,
+        rule: 'mode',
+        message: `${where} has an invalid file mode "${mode}"`,
+      });
+  }
+  if (f.oldMode !== undefined || f.newMode !== undefined) {
+    if (f.oldMode === undefined || f.newMode === undefined)
+      problems.push({
+        path,
+        rule: 'parse',
+        message: `${where} has "old mode" or "new mode" without the other`,
+      });
+    else if (f.oldMode !== f.newMode && !policy.allowModeChanges)
+      problems.push({
+        path,
+        rule: 'mode',
+        message: `${where} would change mode ${f.oldMode} -> ${f.newMode}; mode changes are not allowed`,
+      });
+  }
+  return problems;
+}
+
+function validatedFile(f: ParsedFilePatch, path: string, change: FileChange): ValidatedFile {
+  const validated: ValidatedFile = {
+    path,
+    change,
+    binary: f.binary,
+    additions: f.additions,
+    deletions: f.deletions,
+  };
+  if ((change === 'rename' || change === 'copy') && f.oldPath !== null)
+    validated.oldPath = f.oldPath;
+  const oldMode = f.oldMode ?? f.deletedFileMode;
+  const newMode = f.newMode ?? f.newFileMode;
+  if (oldMode !== undefined) validated.oldMode = oldMode;
+  if (newMode !== undefined) validated.newMode = newMode;
+  return validated;
 }
 
 /** One line per problem, for notes and logs. */

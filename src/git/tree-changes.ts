@@ -1,8 +1,12 @@
 /**
- * What an agent run changed in a git working tree, judged from git alone: a snapshot before
- * (HEAD, `git status` with every untracked file, and a hash of each path that was already dirty),
- * a snapshot after, and from the two the changed files, the patch (new files included, against
- * /dev/null) and its diff stat.
+ * What changed in a git working tree, judged from git alone — the one computation behind every
+ * editing backend's artifact (changed files, patch with new files against /dev/null, diff stat)
+ * and the one reading of `git status -z`.
+ *
+ * Two ways in: `readTreeState` + `describeTreeChanges` snapshot the whole tree before and after
+ * (HEAD, status with every untracked file, a hash of each dirty path) for an agent that may touch
+ * anything; `describePaths` describes a list of paths already known to have changed (the patch
+ * backend knows what its patch wrote).
  *
  * A path counts as changed when it is dirty after and was clean before, or was dirty before and
  * its status or content differs after (including going back to clean). For a path that was
@@ -12,14 +16,10 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runGit } from '../../git/run-git.js';
-import type { RunGitOptions, RunGitResult } from '../../git/run-git.js';
+import { runGit } from './run-git.js';
+import type { GitRunner } from './run-git.js';
 
-export type GitRunner = (
-  cwd: string,
-  args: readonly string[],
-  opts?: RunGitOptions,
-) => Promise<RunGitResult>;
+export type { GitRunner } from './run-git.js';
 
 /** git's empty tree: the base of the diff in a repository without commits. */
 export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -30,14 +30,19 @@ const MAX_NEW_FILE_DIFFS = 2_000;
 /** Paths per git invocation (keeps argv well under the system limit). */
 const PATHS_PER_CALL = 500;
 
-const STATUS_ARGS = [
-  'status',
-  '--porcelain=v1',
-  '-z',
-  '--untracked-files=all',
-  '--no-renames',
-  '--ignore-submodules=dirty',
-];
+/** `git status` with every untracked file one by one and no rename pairing, NUL-separated. */
+export function statusArgs(ignoreSubmodules: 'none' | 'dirty'): string[] {
+  return [
+    'status',
+    '--porcelain=v1',
+    '-z',
+    '--untracked-files=all',
+    '--no-renames',
+    `--ignore-submodules=${ignoreSubmodules}`,
+  ];
+}
+
+/** A patch any `git apply` reads back: no colour, no external or textconv drivers, binary kept. */
 const DIFF_ARGS = [
   '--no-color',
   '--no-ext-diff',
@@ -47,6 +52,26 @@ const DIFF_ARGS = [
   '--src-prefix=a/',
   '--dst-prefix=b/',
 ];
+
+export interface StatusEntry {
+  /** The two status letters, e.g. ` M`, `??`, `A `. */
+  xy: string;
+  path: string;
+}
+
+/** Reads `git status --porcelain=v1 -z`: one entry per path; a rename's source path is skipped. */
+export function parseStatusZ(raw: string): StatusEntry[] {
+  const parts = raw.split('\0');
+  const entries: StatusEntry[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part.length < 4) continue;
+    const xy = part.slice(0, 2);
+    entries.push({ xy, path: part.slice(3) });
+    if (xy.includes('R') || xy.includes('C')) i++; // the source path follows
+  }
+  return entries;
+}
 
 export interface TreeState {
   /** The top level of the work tree; every path below is relative to it. */
@@ -66,20 +91,8 @@ export interface TreeChanges {
   notes: string[];
 }
 
-export function parseStatusZ(raw: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const parts = raw.split('\0');
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (part.length < 4) continue;
-    const xy = part.slice(0, 2);
-    out.set(part.slice(3), xy);
-    if (xy.includes('R') || xy.includes('C')) i++; // the source path follows
-  }
-  return out;
-}
-
-async function fingerprint(root: string, rel: string): Promise<string> {
+/** What is on disk at `rel`: `missing`, `dir`, `other`, `link:<target>` or `file:<x|->:<sha256>`. */
+export async function fingerprint(root: string, rel: string): Promise<string> {
   const abs = join(root, rel);
   try {
     const st = await lstat(abs);
@@ -101,7 +114,8 @@ export async function readTreeState(dir: string, git: GitRunner = runGit): Promi
   const root = top.stdout.replace(/\r?\n$/, '') || dir;
   const headRes = await git(root, ['rev-parse', '--verify', '-q', 'HEAD'], { okCodes: [1, 128] });
   const head = headRes.code === 0 ? headRes.stdout.trim() : null;
-  const status = parseStatusZ((await git(root, STATUS_ARGS)).stdout);
+  const entries = parseStatusZ((await git(root, statusArgs('dirty'))).stdout);
+  const status = new Map(entries.map((e) => [e.path, e.xy]));
   const fingerprints = new Map<string, string>();
   for (const path of status.keys()) fingerprints.set(path, await fingerprint(root, path));
   return { root, head, status, fingerprints };
@@ -130,64 +144,71 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Cuts `patch` at the last file boundary before `max` bytes. */
-function capPatch(patch: string, max: number): { text: string; cut: boolean } {
+export function capPatch(patch: string, max: number): { text: string; cut: boolean } {
   if (Buffer.byteLength(patch) <= max) return { text: patch, cut: false };
   const head = Buffer.from(patch).subarray(0, max).toString('utf8');
   const boundary = head.lastIndexOf('\ndiff --git ');
   return { text: boundary > 0 ? head.slice(0, boundary + 1) : '', cut: true };
 }
 
-/**
- * The changes between `before` and now. `after` may be passed when already read.
- */
-export async function describeTreeChanges(
-  before: TreeState,
-  git: GitRunner = runGit,
-  after?: TreeState,
-): Promise<TreeChanges & { after: TreeState }> {
-  const root = before.root;
-  const now = after ?? (await readTreeState(root, git));
-  const changed = changedPaths(before, now);
-  const notes: string[] = [];
-  if (changed.length === 0) return { changedFiles: [], patch: '', diffStat: '', notes, after: now };
+/** The paths of `paths` git lists with `args` (`ls-files`, `ls-tree`), asked in chunks. */
+async function listed(
+  git: GitRunner,
+  root: string,
+  args: readonly string[],
+  paths: readonly string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const group of chunks(paths, PATHS_PER_CALL)) {
+    const res = await git(root, ['--literal-pathspecs', ...args, '--', ...group]);
+    for (const p of res.stdout.split('\0')) if (p !== '') out.add(p);
+  }
+  return out;
+}
 
-  const base = before.head ?? EMPTY_TREE;
+export interface DescribePathsOptions {
+  /** What tracked paths are diffed against: a commit (or EMPTY_TREE); absent, the index. */
+  base?: string;
+  /** What is on disk now per path (`fingerprint`; a path it lacks counts as missing). Absent: read. */
+  fingerprints?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The patch and diff stat of `changed` (sorted, relative to `root`): paths git tracks (or that
+ * `base` has) diffed against `base` or the index, new ones against /dev/null; the patch is cut at
+ * MAX_PATCH_BYTES on a file boundary. `notes` says what was left out.
+ */
+export async function describePaths(
+  git: GitRunner,
+  root: string,
+  changed: string[],
+  options: DescribePathsOptions = {},
+): Promise<TreeChanges> {
+  const notes: string[] = [];
+  if (changed.length === 0) return { changedFiles: [], patch: '', diffStat: '', notes };
+  const { base } = options;
   // Tracked = known to the index now; everything else that still exists is new (untracked).
-  const tracked = new Set<string>();
-  for (const group of chunks(changed, PATHS_PER_CALL)) {
-    const res = await git(root, ['--literal-pathspecs', 'ls-files', '-z', '--', ...group]);
-    for (const p of res.stdout.split('\0')) if (p !== '') tracked.add(p);
-  }
-  // A tracked path HEAD knew of but the index lost (`git rm --cached`) is still diffed against base.
-  const inBase = new Set<string>();
-  for (const group of chunks(
-    changed.filter((p) => !tracked.has(p)),
-    PATHS_PER_CALL,
-  )) {
-    const res = await git(root, [
-      '--literal-pathspecs',
-      'ls-tree',
-      '-r',
-      '-z',
-      '--name-only',
-      base,
-      '--',
-      ...group,
-    ]);
-    for (const p of res.stdout.split('\0')) if (p !== '') inBase.add(p);
-  }
+  const tracked = await listed(git, root, ['ls-files', '-z'], changed);
+  // A tracked path the base knew of but the index lost (`git rm --cached`) is still diffed against it.
+  const inBase =
+    base === undefined
+      ? new Set<string>()
+      : await listed(
+          git,
+          root,
+          ['ls-tree', '-r', '-z', '--name-only', base],
+          changed.filter((p) => !tracked.has(p)),
+        );
 
   const parts: string[] = [];
   let bytes = 0;
   const diffTracked = changed.filter((p) => tracked.has(p) || inBase.has(p));
+  const against = base === undefined ? [] : [base];
   for (const group of chunks(diffTracked, PATHS_PER_CALL)) {
     const res = await git(
       root,
-      ['--literal-pathspecs', 'diff', ...DIFF_ARGS, base, '--', ...group],
-      {
-        maxBytes: MAX_PATCH_BYTES + 1,
-        onOverflow: 'truncate',
-      },
+      ['--literal-pathspecs', 'diff', ...DIFF_ARGS, ...against, '--', ...group],
+      { maxBytes: MAX_PATCH_BYTES + 1, onOverflow: 'truncate' },
     );
     parts.push(res.stdout);
     bytes += Buffer.byteLength(res.stdout);
@@ -197,7 +218,9 @@ export async function describeTreeChanges(
   let diffed = 0;
   for (const rel of fresh) {
     if (bytes > MAX_PATCH_BYTES) break;
-    const kind = now.fingerprints.get(rel) ?? 'missing';
+    const kind = options.fingerprints
+      ? (options.fingerprints.get(rel) ?? 'missing')
+      : await fingerprint(root, rel);
     if (kind === 'missing' || kind === 'dir' || kind === 'other') continue;
     if (diffed >= MAX_NEW_FILE_DIFFS) {
       notes.push(`${fresh.length - diffed} more new files are listed without a patch`);
@@ -218,16 +241,31 @@ export async function describeTreeChanges(
     notes.push(
       `the patch is cut at ${MAX_PATCH_BYTES} bytes; the working tree has all the changes`,
     );
-  const dirtyBefore = changed.filter((p) => before.status.has(p));
-  if (dirtyBefore.length > 0) {
-    notes.push(
-      `already changed before this step (their patch shows all of their uncommitted changes): ${dirtyBefore.slice(0, 20).join(', ')}${dirtyBefore.length > 20 ? ', …' : ''}`,
-    );
-  }
   let diffStat = '';
   if (capped.text !== '') {
     const stat = await git(root, ['apply', '--stat'], { input: capped.text, okCodes: [1, 128] });
     diffStat = stat.code === 0 ? stat.stdout.replace(/\s+$/, '') : '';
   }
-  return { changedFiles: changed, patch: capped.text, diffStat, notes, after: now };
+  return { changedFiles: changed, patch: capped.text, diffStat, notes };
+}
+
+/** The changes between `before` and now. `after` may be passed when already read. */
+export async function describeTreeChanges(
+  before: TreeState,
+  git: GitRunner = runGit,
+  after?: TreeState,
+): Promise<TreeChanges & { after: TreeState }> {
+  const now = after ?? (await readTreeState(before.root, git));
+  const changed = changedPaths(before, now);
+  const changes = await describePaths(git, before.root, changed, {
+    base: before.head ?? EMPTY_TREE,
+    fingerprints: now.fingerprints,
+  });
+  const dirtyBefore = changed.filter((p) => before.status.has(p));
+  if (dirtyBefore.length > 0) {
+    changes.notes.push(
+      `already changed before this step (their patch shows all of their uncommitted changes): ${dirtyBefore.slice(0, 20).join(', ')}${dirtyBefore.length > 20 ? ', …' : ''}`,
+    );
+  }
+  return { ...changes, after: now };
 }

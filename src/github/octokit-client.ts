@@ -1,0 +1,67 @@
+/**
+ * An Octokit for a token, with GitHub's rate limits handled by the retry and throttling plugins.
+ * The API base comes from GITHUB_API_URL (so GitHub Enterprise Server works).
+ */
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+const MAX_RATE_LIMIT_RETRIES = 2;
+
+/**
+ * The throttling plugin spaces writes 1 s apart and notifying writes (comments, reviews) 3 s
+ * apart: GitHub's advice for clients making *many* writes. A run makes about five, so they stay
+ * serial with shorter spacing; a secondary-rate-limit answer is still retried after its
+ * `retry-after` by onSecondaryRateLimit below.
+ * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api
+ */
+const WRITE_SPACING_MS = 200;
+const NOTIFYING_WRITE_SPACING_MS = 500;
+
+/** An Octokit for a token with GitHub's rate limits handled (the Action and `aethr pr`). */
+export function createClient(
+  token: string,
+  apiUrl: string | undefined,
+  log: (m: string) => void,
+): Octokit {
+  return getOctokit(
+    token,
+    {
+      baseUrl: apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+      // Server errors are retried twice (about 5 s in all), then the run fails with the error.
+      retry: { retries: 2 },
+      throttle: {
+        write: new Bottleneck.Group({
+          id: 'aethr-write',
+          maxConcurrent: 1,
+          minTime: WRITE_SPACING_MS,
+        }),
+        notifications: new Bottleneck.Group({
+          id: 'aethr-notifications',
+          maxConcurrent: 1,
+          minTime: NOTIFYING_WRITE_SPACING_MS,
+        }),
+        onRateLimit: retryLimited('rate limit hit', log),
+        onSecondaryRateLimit: retryLimited('secondary rate limit', log),
+      },
+    },
+    retry,
+    throttling,
+  );
+}
+
+/** The throttling plugin's answer to a rate limit: log the wait, retry a few times. */
+function retryLimited(what: string, log: (m: string) => void) {
+  return (
+    retryAfter: number,
+    request: { method: string; url: string },
+    _o: unknown,
+    retryCount: number,
+  ): boolean => {
+    log(`GitHub ${what} on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+    return retryCount < MAX_RATE_LIMIT_RETRIES;
+  };
+}
