@@ -585,11 +585,15 @@ class WorkBranch {
     botCommitCount() {
         return this.serial(() => this.countBotCommits());
     }
-    async countBotCommits() {
+    /** `git log` of this branch's own commits (since the merge base, or the last 1000). */
+    logSinceBase(format) {
         const range = this.mergeBase === undefined
             ? ['HEAD', `--max-count=${COUNT_WITHOUT_BASE_LIMIT}`]
             : [`${this.mergeBase}..HEAD`];
-        const res = await this.git.run(['log', '--no-color', '--format=%ae', ...range, '--']);
+        return this.git.run(['log', '--no-color', `--format=${format}`, ...range, '--']);
+    }
+    async countBotCommits() {
+        const res = await this.logSinceBase('%ae');
         const email = this.identity.email.toLowerCase();
         return res.stdout.split('\n').filter((line) => line.trim().toLowerCase() === email).length;
     }
@@ -680,24 +684,16 @@ class WorkBranch {
     }
     async localHead() {
         const head = await this.serial(() => this.git.revParse('HEAD'));
-        if (head === undefined)
-            throw new workspace_errors_PrWorkspaceError('HEAD cannot be read');
-        return head;
+        return head ?? Promise.reject(new workspace_errors_PrWorkspaceError('HEAD cannot be read'));
     }
     log() {
-        return this.serial(async () => {
-            const range = this.mergeBase === undefined
-                ? ['HEAD', `--max-count=${COUNT_WITHOUT_BASE_LIMIT}`]
-                : [`${this.mergeBase}..HEAD`];
-            const res = await this.git.run(['log', '--no-color', '--format=%H%x1f%s', ...range, '--']);
-            return res.stdout
-                .split('\n')
-                .filter((line) => line.includes('\x1f'))
-                .map((line) => {
-                const [sha, subject] = line.split('\x1f');
-                return { sha, subject };
-            });
-        });
+        return this.serial(async () => (await this.logSinceBase('%H%x1f%s')).stdout
+            .split('\n')
+            .filter((line) => line.includes('\x1f'))
+            .map((line) => ({
+            sha: line.slice(0, line.indexOf('\x1f')),
+            subject: line.slice(line.indexOf('\x1f') + 1),
+        })));
     }
     async unstage(paths) {
         await this.git.run(['reset', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], {

@@ -93,12 +93,17 @@ export class WorkBranch implements PrWorkspace {
     return this.serial(() => this.countBotCommits());
   }
 
-  private async countBotCommits(): Promise<number> {
+  /** `git log` of this branch's own commits (since the merge base, or the last 1000). */
+  private logSinceBase(format: string): Promise<{ stdout: string }> {
     const range =
       this.mergeBase === undefined
         ? ['HEAD', `--max-count=${COUNT_WITHOUT_BASE_LIMIT}`]
         : [`${this.mergeBase}..HEAD`];
-    const res = await this.git.run(['log', '--no-color', '--format=%ae', ...range, '--']);
+    return this.git.run(['log', '--no-color', `--format=${format}`, ...range, '--']);
+  }
+
+  private async countBotCommits(): Promise<number> {
+    const res = await this.logSinceBase('%ae');
     const email = this.identity.email.toLowerCase();
     return res.stdout.split('\n').filter((line) => line.trim().toLowerCase() === email).length;
   }
@@ -209,25 +214,19 @@ export class WorkBranch implements PrWorkspace {
 
   async localHead(): Promise<string> {
     const head = await this.serial(() => this.git.revParse('HEAD'));
-    if (head === undefined) throw new PrWorkspaceError('HEAD cannot be read');
-    return head;
+    return head ?? Promise.reject(new PrWorkspaceError('HEAD cannot be read'));
   }
 
   log(): Promise<Array<{ sha: string; subject: string }>> {
-    return this.serial(async () => {
-      const range =
-        this.mergeBase === undefined
-          ? ['HEAD', `--max-count=${COUNT_WITHOUT_BASE_LIMIT}`]
-          : [`${this.mergeBase}..HEAD`];
-      const res = await this.git.run(['log', '--no-color', '--format=%H%x1f%s', ...range, '--']);
-      return res.stdout
+    return this.serial(async () =>
+      (await this.logSinceBase('%H%x1f%s')).stdout
         .split('\n')
         .filter((line) => line.includes('\x1f'))
-        .map((line) => {
-          const [sha, subject] = line.split('\x1f') as [string, string];
-          return { sha, subject };
-        });
-    });
+        .map((line) => ({
+          sha: line.slice(0, line.indexOf('\x1f')),
+          subject: line.slice(line.indexOf('\x1f') + 1),
+        })),
+    );
   }
 
   private async unstage(paths: string[]): Promise<void> {
