@@ -592,7 +592,7 @@ function defaultHiddenPaths(env, keep) {
 
 /***/ }),
 
-/***/ 1526:
+/***/ 9145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -1766,7 +1766,7 @@ var execa = __webpack_require__(6993);
 // EXTERNAL MODULE: ./.build/src/sandbox/guard-run.js + 2 modules
 var guard_run = __webpack_require__(819);
 // EXTERNAL MODULE: ./.build/src/sandbox/sandbox.js + 1 modules
-var sandbox = __webpack_require__(1526);
+var sandbox = __webpack_require__(9145);
 // EXTERNAL MODULE: ./.build/src/sandbox/untrusted-policy.js
 var untrusted_policy = __webpack_require__(852);
 ;// CONCATENATED MODULE: ./.build/src/backends/patch/validators.js

@@ -372,7 +372,7 @@ async function answer(options, modelName, state, res, raw) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sandbox/sandbox.js + 1 modules
-var sandbox_sandbox = __webpack_require__(1526);
+var sandbox_sandbox = __webpack_require__(9145);
 // EXTERNAL MODULE: ./.build/src/sandbox/untrusted-policy.js
 var untrusted_policy = __webpack_require__(852);
 // EXTERNAL MODULE: ./.build/src/models/providers.js

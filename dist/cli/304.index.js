@@ -2099,8 +2099,8 @@ function iterationRows(result, commits = []) {
 var workflow_source = __webpack_require__(7870);
 // EXTERNAL MODULE: ./.build/src/backends/opencode/find-binary.js
 var find_binary = __webpack_require__(9308);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 6 modules
-var gateway = __webpack_require__(8843);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 7 modules
+var gateway = __webpack_require__(5687);
 // EXTERNAL MODULE: ./.build/src/models/routing.js
 var routing = __webpack_require__(4216);
 ;// CONCATENATED MODULE: ./.build/src/github/trusted-workflow.js
@@ -2214,6 +2214,20 @@ async function checkActor(ctx, actor) {
         minimum: minimumPermission,
     });
 }
+/**
+ * The run's workflow from where `choice` says, adjusted (`reviewOnly` for outsiders), or the
+ * `no-key` outcome when a role has no key: then nothing runs and nothing is posted.
+ */
+async function workflowOrSkip(ctx, choice, adjust) {
+    const loaded = await loadRunWorkflow(choice, ctx.settings, ctx.workspace.root, ctx.log);
+    const workflow = adjust ? await adjust(loaded) : loaded;
+    const noKey = missingKeysMessage(workflow, ctx.settings);
+    return noKey ? skipped(ctx.tally, ctx.request, 'no-key', noKey) : workflow;
+}
+/** Whether `value` is an outcome (the run ends here) rather than a workflow. */
+function isOutcome(value) {
+    return 'kind' in value && 'calls' in value;
+}
 /** The engine's ports for this run; its model calls are counted in the tally. */
 function enginePorts(ctx, workflow, extra) {
     const ports = (0,build_ports/* buildPorts */.P)({
@@ -2269,7 +2283,6 @@ function logObserver(log) {
 
 
 
-
 /** How many commits of the default branch docs-sync looks at when it has no earlier branch. */
 const DOCS_SYNC_FIRST_RANGE = 10;
 async function handleBranchRun(request, ctx, defaultBranch) {
@@ -2291,16 +2304,15 @@ async function branchRun(request, ctx, defaultBranch) {
         if (denied)
             return denied;
     }
-    const workflow = await loadRunWorkflow({
+    const workflow = await workflowOrSkip(ctx, {
         spec: request.kind === 'docs-sync' && settings.workflowSpec === '.aethr.yaml'
             ? 'docs-sync'
             : undefined,
         fallbackPreset: 'plan-implement-review',
         needsImplement: true,
-    }, settings, ctx.workspace.root, log);
-    const noKey = missingKeysMessage(workflow, settings);
-    if (noKey)
-        return skipped(tally, ctx.request, 'no-key', noKey);
+    });
+    if (isOutcome(workflow))
+        return workflow;
     const name = request.kind === 'issue'
         ? `aethr/issue-${request.issue.number}`
         : request.kind === 'docs-sync'
@@ -2673,14 +2685,13 @@ async function implementOnPull(request, ctx) {
     const headSha = request.pull?.head.sha ?? pull.head.sha;
     if (pull.head.sha !== headSha)
         throw new HeadMoved(pull.head.ref, headSha, pull.head.sha);
-    const workflow = await loadRunWorkflow({
+    const workflow = await workflowOrSkip(ctx, {
         fallbackPreset: 'plan-implement-review',
         reader: baseBranchReader(forge, pull),
         needsImplement: true,
-    }, settings, ctx.workspace.root, log);
-    const noKey = missingKeysMessage(workflow, settings);
-    if (noKey)
-        return skipped(tally, ctx.request, 'no-key', noKey);
+    });
+    if (isOutcome(workflow))
+        return workflow;
     let policy = decidePushPolicy({
         isFork: pull.isFork,
         maintainerCanModify: pull.maintainerCanModify,
@@ -2832,20 +2843,18 @@ async function handleReview(request, ctx) {
         return explainOutsiderReview(ctx, request, denied);
     if (outsider)
         log.notice(`Review only: ${request.actor} is below ${settings.minimumPermission} here and outside contributions are reviewed; no agent, validator or push runs.`);
-    // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
+    // 2. What to run: the PR, and the workflow from a place the PR author cannot change; without
+    //    a key for every role nothing runs and nothing is posted.
     const pull = await pullRead;
     const fromBase = request.workflowFromBase || pull.isFork || outsider;
-    const loaded = await loadRunWorkflow({
+    const workflow = await workflowOrSkip(ctx, {
         spec: request.workflowSpec,
         fallbackPreset: 'review-existing-diff',
         reader: workflowReader(ctx, pull, fromBase),
-    }, settings, ctx.workspace.root, log);
-    const workflow = outsider ? await reviewOnly(loaded, ctx) : loaded;
-    // 3. Keys: a configured provider key means live calls; none means nothing is posted.
-    const noKey = missingKeysMessage(workflow, settings);
-    if (noKey)
-        return skipped(tally, ctx.request, 'no-key', noKey);
-    // 4. The publishers say "reviewing …" while the run goes on.
+    }, outsider ? (w) => reviewOnly(w, ctx) : undefined);
+    if (isOutcome(workflow))
+        return workflow;
+    // 3. The publishers say "reviewing …" while the run goes on.
     const subject = { ...ctx.request, workflow: workflow.workflow, pull, headSha: pull.head.sha };
     const prior = await ctx.publisher.start(subject);
     const diff = await diffRead;
@@ -3594,6 +3603,8 @@ function filesOf(coverage) {
     };
 }
 
+// EXTERNAL MODULE: ./.build/src/engine/finding-location.js
+var finding_location = __webpack_require__(2847);
 ;// CONCATENATED MODULE: ./.build/src/github/comment-sections.js
 /**
  * Comment bodies within a size limit: parts joined by blank lines, where a `Section`'s items are
@@ -3818,6 +3829,7 @@ function roundUsd(value) {
  * the least important sections first (file lists, resolved findings, unanchored details, then
  * table rows) and saying how many were left out (comment-sections.ts).
  */
+
 
 
 
@@ -4072,17 +4084,11 @@ function sortRows(rows) {
 }
 /** `path:line` as a link to the line, then a link to the inline comment when there is one. */
 function linkedLocation(row, input) {
-    const text = (0,markdown/* codeSpan */.SS)(summary_comment_location(row.finding));
+    const text = (0,markdown/* codeSpan */.SS)((0,finding_location/* findingLocation */.$)(row.finding));
     const placement = row.anchored ? 'line' : row.fileInDiff ? 'file' : 'outside';
     const url = locationUrl(row.finding, placement, input);
     const inline = input.inlineUrls?.get(row.fingerprint);
     return `${url ? `[${text}](${url})` : text}${inline ? ` · [comment](${inline})` : ''}`;
-}
-function summary_comment_location(finding) {
-    const end = finding.end_line !== undefined && finding.end_line !== finding.line
-        ? `-${finding.end_line}`
-        : '';
-    return `${finding.path}:${finding.line}${end}`;
 }
 function formatUsd(value) {
     return `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;

@@ -13,15 +13,15 @@ import type { PrWorkspace } from '../git/pr-workspace.js';
 import { PullCreationForbidden } from './forge.js';
 import { createOnce } from './idempotent-write.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
-import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
 import {
-  finished,
-  skipped,
-  type Delivery,
-  type RunOutcome,
-  type RunSubject,
-} from './run-outcome.js';
-import { loadRunWorkflow, missingKeysMessage } from './trusted-workflow.js';
+  checkActor,
+  enginePorts,
+  isOutcome,
+  loopMaxima,
+  workflowOrSkip,
+  type RunContext,
+} from './run-context.js';
+import { finished, type Delivery, type RunOutcome, type RunSubject } from './run-outcome.js';
 
 export type BranchRunRequest =
   | {
@@ -65,21 +65,15 @@ async function branchRun(
     if (denied) return denied;
   }
 
-  const workflow = await loadRunWorkflow(
-    {
-      spec:
-        request.kind === 'docs-sync' && settings.workflowSpec === '.aethr.yaml'
-          ? 'docs-sync'
-          : undefined,
-      fallbackPreset: 'plan-implement-review',
-      needsImplement: true,
-    },
-    settings,
-    ctx.workspace.root,
-    log,
-  );
-  const noKey = missingKeysMessage(workflow, settings);
-  if (noKey) return skipped(tally, ctx.request, 'no-key', noKey);
+  const workflow = await workflowOrSkip(ctx, {
+    spec:
+      request.kind === 'docs-sync' && settings.workflowSpec === '.aethr.yaml'
+        ? 'docs-sync'
+        : undefined,
+    fallbackPreset: 'plan-implement-review',
+    needsImplement: true,
+  });
+  if (isOutcome(workflow)) return workflow;
 
   const name =
     request.kind === 'issue'

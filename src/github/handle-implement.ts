@@ -14,9 +14,16 @@ import { afterPushFailure, decidePushPolicy, type PushPolicy } from '../git/push
 import type { PullRequestInfo } from './event-intent.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
 import { loadPrDiff } from './pr-diff.js';
-import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
-import { finished, iterationRows, skipped, type RunOutcome } from './run-outcome.js';
-import { baseBranchReader, loadRunWorkflow, missingKeysMessage } from './trusted-workflow.js';
+import {
+  checkActor,
+  enginePorts,
+  isOutcome,
+  loopMaxima,
+  workflowOrSkip,
+  type RunContext,
+} from './run-context.js';
+import { finished, iterationRows, type RunOutcome } from './run-outcome.js';
+import { baseBranchReader } from './trusted-workflow.js';
 
 export interface ImplementRequest {
   pullNumber: number;
@@ -57,18 +64,12 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
   const headSha = request.pull?.head.sha ?? pull.head.sha;
   if (pull.head.sha !== headSha) throw new HeadMoved(pull.head.ref, headSha, pull.head.sha);
 
-  const workflow = await loadRunWorkflow(
-    {
-      fallbackPreset: 'plan-implement-review',
-      reader: baseBranchReader(forge, pull),
-      needsImplement: true,
-    },
-    settings,
-    ctx.workspace.root,
-    log,
-  );
-  const noKey = missingKeysMessage(workflow, settings);
-  if (noKey) return skipped(tally, ctx.request, 'no-key', noKey);
+  const workflow = await workflowOrSkip(ctx, {
+    fallbackPreset: 'plan-implement-review',
+    reader: baseBranchReader(forge, pull),
+    needsImplement: true,
+  });
+  if (isOutcome(workflow)) return workflow;
 
   let policy: PushPolicy = decidePushPolicy({
     isFork: pull.isFork,
