@@ -2103,16 +2103,94 @@ async function milestoneIssueOf(forge, pull) {
     return openTasks(parseTaskList(issue.body)).length > 0 ? issue : undefined;
 }
 
-// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 19 modules
-var build_ports = __webpack_require__(7999);
-// EXTERNAL MODULE: ./.build/src/github/authorize.js
-var authorize = __webpack_require__(6820);
+;// CONCATENATED MODULE: ./.build/src/engine/review-overview.js
+/** Characters of overview kept at most (the rest is cut at a paragraph or line). */
+const MAX_OVERVIEW = 6_000;
+// The status line as the review contract reads it (emphasis, bullets and quotes around it allowed).
+const STATUS_LINE = /^[\s>*_`#-]*review\s+status\s*[*_`]*\s*:\s*[*_`]*\s*(pass|revise)\b.*$/i;
+const FENCE_OPEN = /^\s{0,3}(`{3,}|~{3,})\s*([^`\s]*)/;
+const FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
+// Control characters other than tab and newline; zero-width, bidi-override and BOM characters.
+const INVISIBLE = 
+// eslint-disable-next-line no-control-regex
+/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/** A fenced block the review contract reads as its findings JSON. */
+function isContractBlock(info, body) {
+    return (/^(json|jsonc|json5)?$/i.test(info) &&
+        /^\s*[[{]/.test(body) &&
+        /"(findings|status)"\s*:/.test(body));
+}
+/** The reply without contract JSON blocks and status lines. */
+function withoutContract(lines) {
+    const out = [];
+    let open;
+    for (const line of lines) {
+        if (open) {
+            open.lines.push(line);
+            const close = FENCE_CLOSE.exec(line);
+            if (close && close[1][0] === open.fence[0] && close[1].length >= open.fence.length) {
+                const body = open.lines.slice(1, -1).join('\n');
+                if (!isContractBlock(open.info, body))
+                    out.push(...open.lines);
+                open = undefined;
+            }
+            continue;
+        }
+        const opener = FENCE_OPEN.exec(line);
+        if (opener) {
+            open = { fence: opener[1], info: opener[2] ?? '', lines: [line] };
+            continue;
+        }
+        if (!STATUS_LINE.test(line))
+            out.push(line);
+    }
+    // A block left open by a truncated reply: kept unless it is the contract JSON.
+    if (open && !isContractBlock(open.info, open.lines.slice(1).join('\n')))
+        out.push(...open.lines);
+    return out;
+}
+/** Cuts at the last blank line (else line) before `max`, and says so. */
+function cap(text, max) {
+    if (text.length <= max)
+        return text;
+    const note = '\n\n… (overview cut)';
+    const room = Math.max(0, max - note.length);
+    const head = text.slice(0, room);
+    const at = Math.max(head.lastIndexOf('\n\n'), head.lastIndexOf('\n'));
+    return `${(at > room / 2 ? head.slice(0, at) : head).trimEnd()}${note}`;
+}
+/**
+ * The overview of a reviewer's reply; empty when the reply is nothing but machine parts (a pure
+ * JSON reply, or only a status line).
+ */
+function extractOverview(reply, max = MAX_OVERVIEW) {
+    const trimmed = reply.trim();
+    if (/^[[{]/.test(trimmed) && /[\]}]$/.test(trimmed))
+        return '';
+    const lines = withoutContract(reply.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').split('\n'));
+    const text = lines
+        .join('\n')
+        .replace(/[ \t]+$/gm, '')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+    return cap(text, max);
+}
+/** The overview of a run's last review step (empty when no step reviewed). */
+function finalOverview(result, max = MAX_OVERVIEW) {
+    const last = result.results.filter((r) => r.review).at(-1);
+    return last ? extractOverview(last.output, max) : '';
+}
+
+// EXTERNAL MODULE: ./.build/src/models/redact.js
+var redact = __webpack_require__(3033);
+// EXTERNAL MODULE: ./.build/src/github/markdown.js
+var markdown = __webpack_require__(9006);
 // EXTERNAL MODULE: ./.build/src/models/budget.js
 var budget = __webpack_require__(3177);
 // EXTERNAL MODULE: ./.build/src/models/ledger.js
 var ledger = __webpack_require__(5125);
-// EXTERNAL MODULE: ./.build/src/models/redact.js
-var redact = __webpack_require__(3033);
+// EXTERNAL MODULE: ./.build/src/github/authorize.js
+var authorize = __webpack_require__(6820);
 ;// CONCATENATED MODULE: ./.build/src/github/run-outcome.js
 
 
@@ -2202,266 +2280,6 @@ function iterationRows(result, commits = []) {
     }));
 }
 
-// EXTERNAL MODULE: ./.build/src/config/workflow-source.js
-var workflow_source = __webpack_require__(1675);
-// EXTERNAL MODULE: ./.build/src/backends/opencode/find-binary.js
-var find_binary = __webpack_require__(9308);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 6 modules
-var gateway = __webpack_require__(8843);
-// EXTERNAL MODULE: ./.build/src/models/routing.js
-var routing = __webpack_require__(4216);
-;// CONCATENATED MODULE: ./.build/src/github/trusted-workflow.js
-
-
-
-
-const IMPLEMENT_BACKENDS = new Set(['opencode', 'patch']);
-/** Workflow files from the PR's base commit, which the PR author cannot change. */
-function baseBranchReader(forge, pull) {
-    return refReader(forge, pull.base.sha, `base branch ${pull.base.ref}`);
-}
-function refReader(forge, ref, label) {
-    return {
-        async read(path) {
-            const text = await forge.getFileText(path, ref);
-            return text === undefined ? undefined : { text, display: `${path} (${label})` };
-        },
-    };
-}
-/**
- * The learnings file from the PR's base commit, for runs whose workflow comes from there: what a
- * PR changed in it never reaches a prompt of such a run.
- */
-function baseLearnings(forge, pull, workflow) {
-    const path = workflow.learnings;
-    if (!path)
-        return undefined;
-    const rel = path.replace(/^(?:\.\/)+/, '');
-    return {
-        readLearnings: {
-            read: () => forge.getFileText(rel, pull.base.sha),
-            origin: `from the base branch ${pull.base.ref}`,
-        },
-    };
-}
-/**
- * Where a PR run reads its workflow: the base branch when the PR is not trusted; otherwise the
- * checked-out tree — or, in a fresh clone still being fetched, the head commit through the API.
- */
-function workflowReader(ctx, pull, fromBase) {
-    if (fromBase)
-        return baseBranchReader(ctx.forge, pull);
-    if (ctx.workspace.kind === 'clone')
-        return refReader(ctx.forge, pull.head.sha, `head ${pull.head.sha.slice(0, 7)}`);
-    return undefined;
-}
-async function loadRunWorkflow(choice, settings, root, log) {
-    let loaded = await (0,workflow_source/* loadWorkflowSpec */.F)(choice.spec ?? settings.workflowSpec, root, {
-        fallbackPreset: choice.fallbackPreset,
-        reader: choice.reader,
-    });
-    if (choice.needsImplement &&
-        !loaded.workflow.steps.some((s) => s.backend && IMPLEMENT_BACKENDS.has(s.backend))) {
-        log.info(`${loaded.display} has no implement step; using the plan-implement-review preset.`);
-        loaded = await (0,workflow_source/* loadWorkflowSpec */.F)('plan-implement-review', root);
-    }
-    log.info(`Workflow "${loaded.workflow.workflow}" from ${loaded.display}.`);
-    const workflow = applyMaxIterations(loaded.workflow, settings.maxIterations);
-    return choice.needsImplement ? withAvailableBackends(workflow, settings, root, log) : workflow;
-}
-function applyMaxIterations(workflow, max) {
-    if (max === undefined)
-        return workflow;
-    return {
-        ...workflow,
-        steps: workflow.steps.map((s) => s.repeat ? { ...s, repeat: { ...s.repeat, max_iterations: max } } : s),
-    };
-}
-/** Runners rarely have opencode; without it, implement steps use the built-in patch backend. */
-async function withAvailableBackends(workflow, settings, root, log) {
-    if (settings.mock || !workflow.steps.some((s) => s.backend === 'opencode'))
-        return workflow;
-    const env = settings.modelEnv;
-    if (await (0,find_binary/* findExecutable */.oq)((0,find_binary/* opencodeCommand */.$z)(undefined, env), env, root))
-        return workflow;
-    log.info('The opencode CLI is not installed on this runner; implement steps use the built-in patch backend.');
-    return {
-        ...workflow,
-        steps: workflow.steps.map((s) => s.backend === 'opencode' ? { ...s, backend: 'patch', unsafe_permissions: false } : s),
-    };
-}
-function modelOverrideOf(settings) {
-    return settings.model ? { ref: settings.model, configuredAt: 'the "model" input' } : undefined;
-}
-/**
- * Without a key for every role nothing runs and nothing is posted. Returns what to tell the
- * user, or undefined when the run may go on.
- */
-function missingKeysMessage(workflow, settings) {
-    if (settings.mock)
-        return undefined;
-    const problems = new Set();
-    for (const role of new Set(workflow.steps.map((s) => s.role))) {
-        const ref = (0,routing/* routeModel */.Nh)(workflow, role, settings.modelEnv, modelOverrideOf(settings));
-        const problem = (0,gateway/* describeKeyProblem */.uX)(ref, settings.modelEnv);
-        if (problem)
-            problems.add(`role "${role}": ${problem}`);
-    }
-    if (problems.size === 0)
-        return undefined;
-    return [
-        'No model key for this workflow, so nothing was run and nothing was posted on GitHub.',
-        ...[...problems].map((p) => `- ${p}`),
-        'Add the key as a repository secret and pass it to the step (e.g. `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`), or set `mock: true` to try the action with the deterministic mock model.',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./.build/src/github/run-context.js
-
-
-
-
-/**
- * The actor's permission, checked before anything that costs money or writes. Returns the
- * `denied` outcome, or undefined when the run may go on.
- */
-async function checkActor(ctx, actor) {
-    const { minimumPermission, allowedActors } = ctx.settings;
-    const auth = await (0,authorize/* authorizeActor */.jN)(ctx.forge, actor, minimumPermission, allowedActors);
-    if (auth.allowed) {
-        ctx.log.info(`${actor} is allowed (${auth.level}).`);
-        return undefined;
-    }
-    return skipped(ctx.tally, ctx.request, 'denied', auth.reason, {
-        level: auth.level,
-        minimum: minimumPermission,
-    });
-}
-/** The engine's ports for this run; its model calls are counted in the tally. */
-function enginePorts(ctx, workflow, extra) {
-    const ports = (0,build_ports/* buildPorts */.P)({
-        workflow,
-        root: ctx.workspace.root,
-        env: ctx.settings.modelEnv,
-        live: !ctx.settings.mock,
-        modelOverride: modelOverrideOf(ctx.settings),
-        observer: logObserver(ctx.log),
-        ...extra,
-    });
-    ctx.tally.calls = ports.models.calls;
-    return ports;
-}
-/** The max_iterations of the loop each step is inside (by step id); 1 outside loops. */
-function loopMaxima(workflow) {
-    const out = new Map();
-    const index = new Map(workflow.steps.map((s, i) => [s.id, i]));
-    workflow.steps.forEach((step, i) => {
-        if (!step.repeat)
-            return;
-        const from = index.get(step.repeat.back_to) ?? i;
-        for (let j = from; j <= i; j++)
-            out.set(workflow.steps[j].id, step.repeat.max_iterations);
-    });
-    return (stepId) => out.get(stepId) ?? 1;
-}
-function stepLine(r) {
-    const usage = r.usage
-        ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens`
-        : 'usage not reported';
-    const review = r.review
-        ? ` · review ${r.review.status}, ${r.review.findings.length} finding(s)`
-        : '';
-    return `✓ ${r.stepId} · ${(r.durationMs / 1000).toFixed(1)}s · ${usage}${r.mock ? ' · mock' : ''}${review}`;
-}
-/** Engine progress as job-log lines. */
-function logObserver(log) {
-    return {
-        stepStarted: ({ step, iteration, model }) => log.info(`▶ ${step.id} (${step.role} · ${model}, pass ${iteration})`),
-        stepFinished: (r) => log.info(stepLine(r)),
-        notice: (m) => log.info(`↻ ${m}`),
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/review-overview.js
-/** Characters of overview kept at most (the rest is cut at a paragraph or line). */
-const MAX_OVERVIEW = 6_000;
-// The status line as the review contract reads it (emphasis, bullets and quotes around it allowed).
-const STATUS_LINE = /^[\s>*_`#-]*review\s+status\s*[*_`]*\s*:\s*[*_`]*\s*(pass|revise)\b.*$/i;
-const FENCE_OPEN = /^\s{0,3}(`{3,}|~{3,})\s*([^`\s]*)/;
-const FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
-// Control characters other than tab and newline; zero-width, bidi-override and BOM characters.
-const INVISIBLE = 
-// eslint-disable-next-line no-control-regex
-/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-/** A fenced block the review contract reads as its findings JSON. */
-function isContractBlock(info, body) {
-    return (/^(json|jsonc|json5)?$/i.test(info) &&
-        /^\s*[[{]/.test(body) &&
-        /"(findings|status)"\s*:/.test(body));
-}
-/** The reply without contract JSON blocks and status lines. */
-function withoutContract(lines) {
-    const out = [];
-    let open;
-    for (const line of lines) {
-        if (open) {
-            open.lines.push(line);
-            const close = FENCE_CLOSE.exec(line);
-            if (close && close[1][0] === open.fence[0] && close[1].length >= open.fence.length) {
-                const body = open.lines.slice(1, -1).join('\n');
-                if (!isContractBlock(open.info, body))
-                    out.push(...open.lines);
-                open = undefined;
-            }
-            continue;
-        }
-        const opener = FENCE_OPEN.exec(line);
-        if (opener) {
-            open = { fence: opener[1], info: opener[2] ?? '', lines: [line] };
-            continue;
-        }
-        if (!STATUS_LINE.test(line))
-            out.push(line);
-    }
-    // A block left open by a truncated reply: kept unless it is the contract JSON.
-    if (open && !isContractBlock(open.info, open.lines.slice(1).join('\n')))
-        out.push(...open.lines);
-    return out;
-}
-/** Cuts at the last blank line (else line) before `max`, and says so. */
-function cap(text, max) {
-    if (text.length <= max)
-        return text;
-    const note = '\n\n… (overview cut)';
-    const room = Math.max(0, max - note.length);
-    const head = text.slice(0, room);
-    const at = Math.max(head.lastIndexOf('\n\n'), head.lastIndexOf('\n'));
-    return `${(at > room / 2 ? head.slice(0, at) : head).trimEnd()}${note}`;
-}
-/**
- * The overview of a reviewer's reply; empty when the reply is nothing but machine parts (a pure
- * JSON reply, or only a status line).
- */
-function extractOverview(reply, max = MAX_OVERVIEW) {
-    const trimmed = reply.trim();
-    if (/^[[{]/.test(trimmed) && /[\]}]$/.test(trimmed))
-        return '';
-    const lines = withoutContract(reply.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').split('\n'));
-    const text = lines
-        .join('\n')
-        .replace(/[ \t]+$/gm, '')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim();
-    return cap(text, max);
-}
-/** The overview of a run's last review step (empty when no step reviewed). */
-function finalOverview(result, max = MAX_OVERVIEW) {
-    const last = result.results.filter((r) => r.review).at(-1);
-    return last ? extractOverview(last.output, max) : '';
-}
-
-// EXTERNAL MODULE: ./.build/src/github/markdown.js
-var markdown = __webpack_require__(9006);
 ;// CONCATENATED MODULE: ./.build/src/github/milestone-report.js
 
 
@@ -2598,6 +2416,202 @@ function errorBlocker(task, error, secrets, context) {
         kind: 'error',
         headline: context ? `${context}: ${first}` : (first ?? 'unknown error'),
         ...(rest.join('\n').trim() ? { detail: rest.join('\n').trim() } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./.build/src/runner/build-ports.js + 19 modules
+var build_ports = __webpack_require__(7999);
+// EXTERNAL MODULE: ./.build/src/config/workflow-source.js
+var workflow_source = __webpack_require__(1675);
+// EXTERNAL MODULE: ./.build/src/backends/opencode/find-binary.js
+var find_binary = __webpack_require__(9308);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 7 modules
+var gateway = __webpack_require__(5687);
+// EXTERNAL MODULE: ./.build/src/models/routing.js
+var routing = __webpack_require__(4216);
+;// CONCATENATED MODULE: ./.build/src/github/trusted-workflow.js
+
+
+
+
+const IMPLEMENT_BACKENDS = new Set(['opencode', 'patch']);
+/** Workflow files from the PR's base commit, which the PR author cannot change. */
+function baseBranchReader(forge, pull) {
+    return refReader(forge, pull.base.sha, `base branch ${pull.base.ref}`);
+}
+function refReader(forge, ref, label) {
+    return {
+        async read(path) {
+            const text = await forge.getFileText(path, ref);
+            return text === undefined ? undefined : { text, display: `${path} (${label})` };
+        },
+    };
+}
+/**
+ * The learnings file from the PR's base commit, for runs whose workflow comes from there: what a
+ * PR changed in it never reaches a prompt of such a run.
+ */
+function baseLearnings(forge, pull, workflow) {
+    const path = workflow.learnings;
+    if (!path)
+        return undefined;
+    const rel = path.replace(/^(?:\.\/)+/, '');
+    return {
+        readLearnings: {
+            read: () => forge.getFileText(rel, pull.base.sha),
+            origin: `from the base branch ${pull.base.ref}`,
+        },
+    };
+}
+/**
+ * Where a PR run reads its workflow: the base branch when the PR is not trusted; otherwise the
+ * checked-out tree — or, in a fresh clone still being fetched, the head commit through the API.
+ */
+function workflowReader(ctx, pull, fromBase) {
+    if (fromBase)
+        return baseBranchReader(ctx.forge, pull);
+    if (ctx.workspace.kind === 'clone')
+        return refReader(ctx.forge, pull.head.sha, `head ${pull.head.sha.slice(0, 7)}`);
+    return undefined;
+}
+async function loadRunWorkflow(choice, settings, root, log) {
+    let loaded = await (0,workflow_source/* loadWorkflowSpec */.F)(choice.spec ?? settings.workflowSpec, root, {
+        fallbackPreset: choice.fallbackPreset,
+        reader: choice.reader,
+    });
+    if (choice.needsImplement &&
+        !loaded.workflow.steps.some((s) => s.backend && IMPLEMENT_BACKENDS.has(s.backend))) {
+        log.info(`${loaded.display} has no implement step; using the plan-implement-review preset.`);
+        loaded = await (0,workflow_source/* loadWorkflowSpec */.F)('plan-implement-review', root);
+    }
+    log.info(`Workflow "${loaded.workflow.workflow}" from ${loaded.display}.`);
+    const workflow = applyMaxIterations(loaded.workflow, settings.maxIterations);
+    return choice.needsImplement ? withAvailableBackends(workflow, settings, root, log) : workflow;
+}
+function applyMaxIterations(workflow, max) {
+    if (max === undefined)
+        return workflow;
+    return {
+        ...workflow,
+        steps: workflow.steps.map((s) => s.repeat ? { ...s, repeat: { ...s.repeat, max_iterations: max } } : s),
+    };
+}
+/** Runners rarely have opencode; without it, implement steps use the built-in patch backend. */
+async function withAvailableBackends(workflow, settings, root, log) {
+    if (settings.mock || !workflow.steps.some((s) => s.backend === 'opencode'))
+        return workflow;
+    const env = settings.modelEnv;
+    if (await (0,find_binary/* findExecutable */.oq)((0,find_binary/* opencodeCommand */.$z)(undefined, env), env, root))
+        return workflow;
+    log.info('The opencode CLI is not installed on this runner; implement steps use the built-in patch backend.');
+    return {
+        ...workflow,
+        steps: workflow.steps.map((s) => s.backend === 'opencode' ? { ...s, backend: 'patch', unsafe_permissions: false } : s),
+    };
+}
+function modelOverrideOf(settings) {
+    return settings.model ? { ref: settings.model, configuredAt: 'the "model" input' } : undefined;
+}
+/**
+ * Without a key for every role nothing runs and nothing is posted. Returns what to tell the
+ * user, or undefined when the run may go on.
+ */
+function missingKeysMessage(workflow, settings) {
+    if (settings.mock)
+        return undefined;
+    const problems = new Set();
+    for (const role of new Set(workflow.steps.map((s) => s.role))) {
+        const ref = (0,routing/* routeModel */.Nh)(workflow, role, settings.modelEnv, modelOverrideOf(settings));
+        const problem = (0,gateway/* describeKeyProblem */.uX)(ref, settings.modelEnv);
+        if (problem)
+            problems.add(`role "${role}": ${problem}`);
+    }
+    if (problems.size === 0)
+        return undefined;
+    return [
+        'No model key for this workflow, so nothing was run and nothing was posted on GitHub.',
+        ...[...problems].map((p) => `- ${p}`),
+        'Add the key as a repository secret and pass it to the step (e.g. `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`), or set `mock: true` to try the action with the deterministic mock model.',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./.build/src/github/run-context.js
+
+
+
+
+/**
+ * The actor's permission, checked before anything that costs money or writes. Returns the
+ * `denied` outcome, or undefined when the run may go on.
+ */
+async function checkActor(ctx, actor) {
+    const { minimumPermission, allowedActors } = ctx.settings;
+    const auth = await (0,authorize/* authorizeActor */.jN)(ctx.forge, actor, minimumPermission, allowedActors);
+    if (auth.allowed) {
+        ctx.log.info(`${actor} is allowed (${auth.level}).`);
+        return undefined;
+    }
+    return skipped(ctx.tally, ctx.request, 'denied', auth.reason, {
+        level: auth.level,
+        minimum: minimumPermission,
+    });
+}
+/**
+ * The run's workflow from where `choice` says, adjusted (`reviewOnly` for outsiders), or the
+ * `no-key` outcome when a role has no key: then nothing runs and nothing is posted.
+ */
+async function workflowOrSkip(ctx, choice, adjust) {
+    const loaded = await loadRunWorkflow(choice, ctx.settings, ctx.workspace.root, ctx.log);
+    const workflow = adjust ? await adjust(loaded) : loaded;
+    const noKey = missingKeysMessage(workflow, ctx.settings);
+    return noKey ? skipped(ctx.tally, ctx.request, 'no-key', noKey) : workflow;
+}
+/** Whether `value` is an outcome (the run ends here) rather than a workflow. */
+function isOutcome(value) {
+    return 'kind' in value && 'calls' in value;
+}
+/** The engine's ports for this run; its model calls are counted in the tally. */
+function enginePorts(ctx, workflow, extra) {
+    const ports = (0,build_ports/* buildPorts */.P)({
+        workflow,
+        root: ctx.workspace.root,
+        env: ctx.settings.modelEnv,
+        live: !ctx.settings.mock,
+        modelOverride: modelOverrideOf(ctx.settings),
+        observer: logObserver(ctx.log),
+        ...extra,
+    });
+    ctx.tally.calls = ports.models.calls;
+    return ports;
+}
+/** The max_iterations of the loop each step is inside (by step id); 1 outside loops. */
+function loopMaxima(workflow) {
+    const out = new Map();
+    const index = new Map(workflow.steps.map((s, i) => [s.id, i]));
+    workflow.steps.forEach((step, i) => {
+        if (!step.repeat)
+            return;
+        const from = index.get(step.repeat.back_to) ?? i;
+        for (let j = from; j <= i; j++)
+            out.set(workflow.steps[j].id, step.repeat.max_iterations);
+    });
+    return (stepId) => out.get(stepId) ?? 1;
+}
+function stepLine(r) {
+    const usage = r.usage
+        ? `${r.usage.inputTokens} in / ${r.usage.outputTokens} out tokens`
+        : 'usage not reported';
+    const review = r.review
+        ? ` · review ${r.review.status}, ${r.review.findings.length} finding(s)`
+        : '';
+    return `✓ ${r.stepId} · ${(r.durationMs / 1000).toFixed(1)}s · ${usage}${r.mock ? ' · mock' : ''}${review}`;
+}
+/** Engine progress as job-log lines. */
+function logObserver(log) {
+    return {
+        stepStarted: ({ step, iteration, model }) => log.info(`▶ ${step.id} (${step.role} · ${model}, pass ${iteration})`),
+        stepFinished: (r) => log.info(stepLine(r)),
+        notice: (m) => log.info(`↻ ${m}`),
     };
 }
 
@@ -2907,7 +2921,6 @@ async function outcomeOf(ctx, input, view, last) {
 
 
 
-
 /** How many commits of the default branch docs-sync looks at when it has no earlier branch. */
 const DOCS_SYNC_FIRST_RANGE = 10;
 async function handleBranchRun(request, ctx, defaultBranch) {
@@ -2929,16 +2942,15 @@ async function branchRun(request, ctx, defaultBranch) {
         if (denied)
             return denied;
     }
-    const workflow = await loadRunWorkflow({
+    const workflow = await workflowOrSkip(ctx, {
         spec: request.kind === 'docs-sync' && settings.workflowSpec === '.aethr.yaml'
             ? 'docs-sync'
             : undefined,
         fallbackPreset: 'plan-implement-review',
         needsImplement: true,
-    }, settings, ctx.workspace.root, log);
-    const noKey = missingKeysMessage(workflow, settings);
-    if (noKey)
-        return skipped(tally, ctx.request, 'no-key', noKey);
+    });
+    if (isOutcome(workflow))
+        return workflow;
     if (request.kind === 'issue') {
         // The issue as it is now: a task list ticked by earlier runs, edits since the label.
         const issue = await ctx.forge.getIssue(request.issue.number);
@@ -3281,14 +3293,13 @@ async function implementOnPull(request, ctx) {
             await forge.addReaction(ctx.request.commentId, 'confused');
         return skipped(tally, ctx.request, 'replied', commands/* IMPLEMENT_NEEDS_TASK */.a4);
     }
-    const workflow = await loadRunWorkflow({
+    const workflow = await workflowOrSkip(ctx, {
         fallbackPreset: 'plan-implement-review',
         reader: baseBranchReader(forge, pull),
         needsImplement: true,
-    }, settings, ctx.workspace.root, log);
-    const noKey = missingKeysMessage(workflow, settings);
-    if (noKey)
-        return skipped(tally, ctx.request, 'no-key', noKey);
+    });
+    if (isOutcome(workflow))
+        return workflow;
     let policy = decidePushPolicy({
         isFork: pull.isFork,
         maintainerCanModify: pull.maintainerCanModify,
@@ -3475,20 +3486,18 @@ async function handleReview(request, ctx) {
         return explainOutsiderReview(ctx, request, denied);
     if (outsider)
         log.notice(`Review only: ${request.actor} is below ${settings.minimumPermission} here and outside contributions are reviewed; no agent, validator or push runs.`);
-    // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
+    // 2. What to run: the PR, and the workflow from a place the PR author cannot change; without
+    //    a key for every role nothing runs and nothing is posted.
     const pull = await pullRead;
     const fromBase = request.workflowFromBase || pull.isFork || outsider;
-    const loaded = await loadRunWorkflow({
+    const workflow = await workflowOrSkip(ctx, {
         spec: request.workflowSpec,
         fallbackPreset: 'review-existing-diff',
         reader: workflowReader(ctx, pull, fromBase),
-    }, settings, ctx.workspace.root, log);
-    const workflow = outsider ? await reviewOnly(loaded, ctx) : loaded;
-    // 3. Keys: a configured provider key means live calls; none means nothing is posted.
-    const noKey = missingKeysMessage(workflow, settings);
-    if (noKey)
-        return skipped(tally, ctx.request, 'no-key', noKey);
-    // 4. The publishers say "reviewing …" while the run goes on.
+    }, outsider ? (w) => reviewOnly(w, ctx) : undefined);
+    if (isOutcome(workflow))
+        return workflow;
+    // 3. The publishers say "reviewing …" while the run goes on.
     const subject = { ...ctx.request, workflow: workflow.workflow, pull, headSha: pull.head.sha };
     const prior = await ctx.publisher.start(subject);
     const diff = await diffRead;
@@ -4247,6 +4256,8 @@ function filesOf(coverage) {
     };
 }
 
+// EXTERNAL MODULE: ./.build/src/engine/finding-location.js
+var finding_location = __webpack_require__(2847);
 ;// CONCATENATED MODULE: ./.build/src/github/comment-sections.js
 /**
  * Comment bodies within a size limit: parts joined by blank lines, where a `Section`'s items are
@@ -4471,6 +4482,7 @@ function roundUsd(value) {
  * the least important sections first (file lists, resolved findings, unanchored details, then
  * table rows) and saying how many were left out (comment-sections.ts).
  */
+
 
 
 
@@ -4729,17 +4741,11 @@ function sortRows(rows) {
 }
 /** `path:line` as a link to the line, then a link to the inline comment when there is one. */
 function linkedLocation(row, input) {
-    const text = (0,markdown/* codeSpan */.SS)(summary_comment_location(row.finding));
+    const text = (0,markdown/* codeSpan */.SS)((0,finding_location/* findingLocation */.$)(row.finding));
     const placement = row.anchored ? 'line' : row.fileInDiff ? 'file' : 'outside';
     const url = locationUrl(row.finding, placement, input);
     const inline = input.inlineUrls?.get(row.fingerprint);
     return `${url ? `[${text}](${url})` : text}${inline ? ` · [comment](${inline})` : ''}`;
-}
-function summary_comment_location(finding) {
-    const end = finding.end_line !== undefined && finding.end_line !== finding.line
-        ? `-${finding.end_line}`
-        : '';
-    return `${finding.path}:${finding.line}${end}`;
 }
 function formatUsd(value) {
     return `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;

@@ -145,9 +145,16 @@ function createElapsedTicker(options) {
     };
 }
 
+// EXTERNAL MODULE: ./.build/src/engine/finding-location.js
+var finding_location = __webpack_require__(2847);
 // EXTERNAL MODULE: ./.build/src/cli/style.js
 var style = __webpack_require__(107);
 ;// CONCATENATED MODULE: ./.build/src/cli/findings-list.js
+/**
+ * The final review as a terminal list, one finding a line (severity, `path:line`, title), and
+ * the `--fail-on` rule that turns findings into an exit code. Pure.
+ */
+
 
 const FAIL_ON_LEVELS = ['none', 'high', 'medium', 'low', 'info'];
 const RANK = { high: 3, medium: 2, low: 1, info: 0 };
@@ -164,12 +171,6 @@ function failingFindings(findings, level) {
         return [];
     return findings.filter((f) => RANK[f.severity] >= RANK[level]);
 }
-function findings_list_location(finding) {
-    const end = finding.end_line !== undefined && finding.end_line !== finding.line
-        ? `-${finding.end_line}`
-        : '';
-    return `${finding.path}:${finding.line}${end}`;
-}
 function oneLine(text) {
     const flat = (0,style/* terminalSafe */.kJ)(text.replace(/\s+/g, ' ')).trim();
     return flat.length > MAX_TITLE ? `${flat.slice(0, MAX_TITLE - 1)}…` : flat;
@@ -180,11 +181,11 @@ function formatFindings(review, paint = style/* plain */.pj) {
     const status = `review status: ${review.status}`;
     if (findings.length === 0)
         return `\nNo findings (${status}).\n`;
-    const width = Math.min(48, Math.max(...findings.map((f) => oneLine(findings_list_location(f)).length)));
+    const width = Math.min(48, Math.max(...findings.map((f) => oneLine((0,finding_location/* findingLocation */.$)(f)).length)));
     const lines = [`\nFindings (${findings.length}, ${status}):`];
     for (const f of findings) {
         const severity = paint(STYLE[f.severity], f.severity.toUpperCase().padEnd(6));
-        lines.push(`  ${severity}  ${oneLine(findings_list_location(f)).padEnd(width)}  ${oneLine(f.title)}`);
+        lines.push(`  ${severity}  ${oneLine((0,finding_location/* findingLocation */.$)(f)).padEnd(width)}  ${oneLine(f.title)}`);
     }
     return `${lines.join('\n')}\n`;
 }

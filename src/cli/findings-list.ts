@@ -2,6 +2,7 @@
  * The final review as a terminal list, one finding a line (severity, `path:line`, title), and
  * the `--fail-on` rule that turns findings into an exit code. Pure.
  */
+import { findingLocation } from '../engine/finding-location.js';
 import type { Finding, ReviewOutcome, Severity } from '../engine/types.js';
 import { plain, terminalSafe, type Paint, type StyleFormat } from './style.js';
 
@@ -23,14 +24,6 @@ export function failingFindings(findings: readonly Finding[], level: FailOn): Fi
   return findings.filter((f) => RANK[f.severity] >= RANK[level]);
 }
 
-function location(finding: Finding): string {
-  const end =
-    finding.end_line !== undefined && finding.end_line !== finding.line
-      ? `-${finding.end_line}`
-      : '';
-  return `${finding.path}:${finding.line}${end}`;
-}
-
 function oneLine(text: string): string {
   const flat = terminalSafe(text.replace(/\s+/g, ' ')).trim();
   return flat.length > MAX_TITLE ? `${flat.slice(0, MAX_TITLE - 1)}…` : flat;
@@ -44,11 +37,11 @@ export function formatFindings(review: ReviewOutcome, paint: Paint = plain): str
   );
   const status = `review status: ${review.status}`;
   if (findings.length === 0) return `\nNo findings (${status}).\n`;
-  const width = Math.min(48, Math.max(...findings.map((f) => oneLine(location(f)).length)));
+  const width = Math.min(48, Math.max(...findings.map((f) => oneLine(findingLocation(f)).length)));
   const lines = [`\nFindings (${findings.length}, ${status}):`];
   for (const f of findings) {
     const severity = paint(STYLE[f.severity], f.severity.toUpperCase().padEnd(6));
-    lines.push(`  ${severity}  ${oneLine(location(f)).padEnd(width)}  ${oneLine(f.title)}`);
+    lines.push(`  ${severity}  ${oneLine(findingLocation(f)).padEnd(width)}  ${oneLine(f.title)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -15,16 +15,16 @@ import { createOnce } from './idempotent-write.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
 import { milestoneBranch } from './milestone-pull.js';
 import { openTasks, parseTaskList } from './milestone-tasks.js';
-import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
 import { runMilestone } from './run-milestone.js';
 import {
-  finished,
-  skipped,
-  type Delivery,
-  type RunOutcome,
-  type RunSubject,
-} from './run-outcome.js';
-import { loadRunWorkflow, missingKeysMessage } from './trusted-workflow.js';
+  checkActor,
+  enginePorts,
+  isOutcome,
+  loopMaxima,
+  workflowOrSkip,
+  type RunContext,
+} from './run-context.js';
+import { finished, type Delivery, type RunOutcome, type RunSubject } from './run-outcome.js';
 
 export type BranchRunRequest =
   | {
@@ -68,21 +68,15 @@ async function branchRun(
     if (denied) return denied;
   }
 
-  const workflow = await loadRunWorkflow(
-    {
-      spec:
-        request.kind === 'docs-sync' && settings.workflowSpec === '.aethr.yaml'
-          ? 'docs-sync'
-          : undefined,
-      fallbackPreset: 'plan-implement-review',
-      needsImplement: true,
-    },
-    settings,
-    ctx.workspace.root,
-    log,
-  );
-  const noKey = missingKeysMessage(workflow, settings);
-  if (noKey) return skipped(tally, ctx.request, 'no-key', noKey);
+  const workflow = await workflowOrSkip(ctx, {
+    spec:
+      request.kind === 'docs-sync' && settings.workflowSpec === '.aethr.yaml'
+        ? 'docs-sync'
+        : undefined,
+    fallbackPreset: 'plan-implement-review',
+    needsImplement: true,
+  });
+  if (isOutcome(workflow)) return workflow;
   if (request.kind === 'issue') {
     // The issue as it is now: a task list ticked by earlier runs, edits since the label.
     const issue = await ctx.forge.getIssue(request.issue.number);

@@ -17,15 +17,17 @@ import { COMMAND_HELP, IMPLEMENT_NEEDS_TASK } from './commands.js';
 import { milestoneIssueOf } from './milestone-pull.js';
 import { withCommits, type IterationCommit } from './implement-commits.js';
 import { loadPrDiff } from './pr-diff.js';
-import { checkActor, enginePorts, loopMaxima, type RunContext } from './run-context.js';
+import {
+  checkActor,
+  enginePorts,
+  isOutcome,
+  loopMaxima,
+  workflowOrSkip,
+  type RunContext,
+} from './run-context.js';
 import { finished, iterationRows, skipped, type PriorRun, type RunOutcome } from './run-outcome.js';
 import { runMilestone } from './run-milestone.js';
-import {
-  baseBranchReader,
-  baseLearnings,
-  loadRunWorkflow,
-  missingKeysMessage,
-} from './trusted-workflow.js';
+import { baseBranchReader, baseLearnings } from './trusted-workflow.js';
 
 export interface ImplementRequest {
   pullNumber: number;
@@ -76,18 +78,12 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
     return skipped(tally, ctx.request, 'replied', IMPLEMENT_NEEDS_TASK);
   }
 
-  const workflow = await loadRunWorkflow(
-    {
-      fallbackPreset: 'plan-implement-review',
-      reader: baseBranchReader(forge, pull),
-      needsImplement: true,
-    },
-    settings,
-    ctx.workspace.root,
-    log,
-  );
-  const noKey = missingKeysMessage(workflow, settings);
-  if (noKey) return skipped(tally, ctx.request, 'no-key', noKey);
+  const workflow = await workflowOrSkip(ctx, {
+    fallbackPreset: 'plan-implement-review',
+    reader: baseBranchReader(forge, pull),
+    needsImplement: true,
+  });
+  if (isOutcome(workflow)) return workflow;
 
   let policy: PushPolicy = decidePushPolicy({
     isFork: pull.isFork,

@@ -10,14 +10,15 @@ import { finalOverview } from '../engine/review-overview.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { PullRequestInfo } from './event-intent.js';
 import { loadPrDiff } from './pr-diff.js';
-import { checkActor, enginePorts, type RunContext } from './run-context.js';
-import { finished, iterationRows, mergeCoverage, skipped, type RunOutcome } from './run-outcome.js';
 import {
-  baseLearnings,
-  loadRunWorkflow,
-  missingKeysMessage,
-  workflowReader,
-} from './trusted-workflow.js';
+  checkActor,
+  enginePorts,
+  isOutcome,
+  workflowOrSkip,
+  type RunContext,
+} from './run-context.js';
+import { finished, iterationRows, mergeCoverage, type RunOutcome } from './run-outcome.js';
+import { baseLearnings, workflowReader } from './trusted-workflow.js';
 
 export interface ReviewRequest {
   pullNumber: number;
@@ -57,26 +58,22 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
       `Review only: ${request.actor} is below ${settings.minimumPermission} here and outside contributions are reviewed; no agent, validator or push runs.`,
     );
 
-  // 2. What to run: the PR, and the workflow from a place the PR author cannot change.
+  // 2. What to run: the PR, and the workflow from a place the PR author cannot change; without
+  //    a key for every role nothing runs and nothing is posted.
   const pull = await pullRead;
   const fromBase = request.workflowFromBase || pull.isFork || outsider;
-  const loaded = await loadRunWorkflow(
+  const workflow = await workflowOrSkip(
+    ctx,
     {
       spec: request.workflowSpec,
       fallbackPreset: 'review-existing-diff',
       reader: workflowReader(ctx, pull, fromBase),
     },
-    settings,
-    ctx.workspace.root,
-    log,
+    outsider ? (w) => reviewOnly(w, ctx) : undefined,
   );
-  const workflow = outsider ? await reviewOnly(loaded, ctx) : loaded;
+  if (isOutcome(workflow)) return workflow;
 
-  // 3. Keys: a configured provider key means live calls; none means nothing is posted.
-  const noKey = missingKeysMessage(workflow, settings);
-  if (noKey) return skipped(tally, ctx.request, 'no-key', noKey);
-
-  // 4. The publishers say "reviewing …" while the run goes on.
+  // 3. The publishers say "reviewing …" while the run goes on.
   const subject = { ...ctx.request, workflow: workflow.workflow, pull, headSha: pull.head.sha };
   const prior = await ctx.publisher.start(subject);
 

@@ -12,7 +12,12 @@ import type { ComposedPublisher } from './publisher.js';
 import type { RunLog } from './run-log.js';
 import { skipped, type RunOutcome, type RunRequest, type RunTally } from './run-outcome.js';
 import type { DoorSettings } from './settings.js';
-import { modelOverrideOf } from './trusted-workflow.js';
+import {
+  loadRunWorkflow,
+  missingKeysMessage,
+  modelOverrideOf,
+  type WorkflowChoice,
+} from './trusted-workflow.js';
 
 export interface RunContext {
   /** What was asked, as the door read it from the event. */
@@ -42,6 +47,26 @@ export async function checkActor(ctx: RunContext, actor: string): Promise<RunOut
     level: auth.level,
     minimum: minimumPermission,
   });
+}
+
+/**
+ * The run's workflow from where `choice` says, adjusted (`reviewOnly` for outsiders), or the
+ * `no-key` outcome when a role has no key: then nothing runs and nothing is posted.
+ */
+export async function workflowOrSkip(
+  ctx: RunContext,
+  choice: WorkflowChoice,
+  adjust?: (workflow: Workflow) => Promise<Workflow>,
+): Promise<Workflow | RunOutcome> {
+  const loaded = await loadRunWorkflow(choice, ctx.settings, ctx.workspace.root, ctx.log);
+  const workflow = adjust ? await adjust(loaded) : loaded;
+  const noKey = missingKeysMessage(workflow, ctx.settings);
+  return noKey ? skipped(ctx.tally, ctx.request, 'no-key', noKey) : workflow;
+}
+
+/** Whether `value` is an outcome (the run ends here) rather than a workflow. */
+export function isOutcome(value: Workflow | RunOutcome): value is RunOutcome {
+  return 'kind' in value && 'calls' in value;
 }
 
 /** The engine's ports for this run; its model calls are counted in the tally. */

@@ -12,6 +12,7 @@
  * the least important sections first (file lists, resolved findings, unanchored details, then
  * table rows) and saying how many were left out (comment-sections.ts).
  */
+import { findingLocation } from '../engine/finding-location.js';
 import { SEVERITIES, type Finding, type Severity } from '../engine/types.js';
 import { assemble, type Part, type Section } from './comment-sections.js';
 import type { AnchorResult } from './diff-anchor.js';
@@ -390,19 +391,11 @@ function sortRows(rows: Row[]): Row[] {
 
 /** `path:line` as a link to the line, then a link to the inline comment when there is one. */
 function linkedLocation(row: Row, input: SummaryInput): string {
-  const text = codeSpan(location(row.finding));
+  const text = codeSpan(findingLocation(row.finding));
   const placement = row.anchored ? 'line' : row.fileInDiff ? 'file' : 'outside';
   const url = locationUrl(row.finding, placement, input);
   const inline = input.inlineUrls?.get(row.fingerprint);
   return `${url ? `[${text}](${url})` : text}${inline ? ` · [comment](${inline})` : ''}`;
-}
-
-function location(finding: Finding): string {
-  const end =
-    finding.end_line !== undefined && finding.end_line !== finding.line
-      ? `-${finding.end_line}`
-      : '';
-  return `${finding.path}:${finding.line}${end}`;
 }
 
 function formatUsd(value: number): string {

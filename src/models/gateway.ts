@@ -18,32 +18,24 @@
  * provider takes them, a refused tier is retried without it, and fallback models are tried on
  * server, rate-limit and model-not-found errors (see policy.ts). Each HTTP attempt is its own record.
  */
-import { createHash } from 'node:crypto';
 import type { ChatRequest, ChatResult, ModelClient } from '../engine/types.js';
 import type { BudgetGuard, BudgetLimit } from './budget.js';
 import { mockChat } from './mock-model.js';
 import { ModelError, type ModelErrorKind } from './model-error.js';
 import {
-  createOpenAIChatClient,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_TIMEOUT_MS,
-  type LiveChatResult,
-  type OpenAIChatClient,
-} from './openai-chat.js';
+  createClientCache,
+  routeCall,
+  type ClientCache,
+  type ModelRoute,
+} from './gateway-route.js';
+import type { LiveChatResult } from './openai-chat.js';
 import {
   isServiceTierRefusal,
   shouldTryFallback,
   type CallSettings,
   type ModelPolicy,
 } from './policy.js';
-import {
-  envValue,
-  keyEnvLabel,
-  parseModelRef,
-  resolveProvider,
-  type Env,
-  type ResolvedProvider,
-} from './providers.js';
+import { envValue, parseModelRef, type Env, type ResolvedProvider } from './providers.js';
 import { redactSecrets, redactURL } from './redact.js';
 import { checkCallBudget, recordCallSpend } from './call-budget.js';
 
@@ -134,9 +126,7 @@ export interface ModelGatewayOptions {
   policy?: ModelPolicy;
 }
 
-export type ModelRoute =
-  | { mode: 'mock'; reason: string; target?: ResolvedProvider }
-  | { mode: 'live'; target: ResolvedProvider };
+export { describeKeyProblem, hasKeyFor, type ModelRoute } from './gateway-route.js';
 
 export interface ModelGateway extends ModelClient {
   /** Every call so far, in order. */
@@ -148,249 +138,38 @@ export interface ModelGateway extends ModelClient {
   route(ref: string): ModelRoute;
 }
 
-/**
- * What stops `ref` from being called live with `env`, in one sentence; undefined when nothing does
- * (a key is set, or the provider is a keyless local server). For `aethr doctor`.
- */
-export function describeKeyProblem(ref: string, env: Env): string | undefined {
-  let target: ResolvedProvider;
-  try {
-    target = resolveProvider(ref, env);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  if (target.baseURL === undefined) {
-    const baseVar = target.baseURLEnvNames.join(' or ');
-    return target.known
-      ? `${target.label} needs ${baseVar} (the endpoint for ${target.ref}) and ${keyEnvLabel(target.keyEnvNames)}.`
-      : `"${target.provider}" is not a built-in provider: set ${baseVar} to its OpenAI-compatible base URL, and ${keyEnvLabel(target.keyEnvNames)} unless it is a local server.`;
-  }
-  if (!target.apiKey && !target.keyOptional) {
-    return `${keyEnvLabel(target.keyEnvNames)} is not set (needed for ${target.ref}).`;
-  }
-  return undefined;
-}
-
-/** True when `ref` can be called live with `env` (key set, or a keyless local server). */
-export function hasKeyFor(ref: string, env: Env): boolean {
-  return describeKeyProblem(ref, env) === undefined;
-}
-
-function fingerprint(value: string | undefined): string {
-  return value === undefined ? '-' : createHash('sha256').update(value).digest('hex').slice(0, 16);
-}
-
 export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
   const env = options.env;
-  const clock = options.clock ?? Date.now;
-  const calls: CallRecord[] = [];
-  const clients = new Map<string, OpenAIChatClient>();
   const noticed = new Set<string>();
-  const allSecrets = (): string[] =>
-    Object.entries(env)
-      .filter(
-        ([name, value]) => /(_API_KEY|_TOKEN|_SECRET)$/.test(name) && typeof value === 'string',
-      )
-      .map(([, value]) => value as string);
-
-  function route(ref: string): ModelRoute {
-    if (!options.live) {
-      return { mode: 'mock', reason: 'live model calls are off (mock mode)' };
-    }
-    const target = resolveProvider(ref, env);
-    if (target.baseURL === undefined) {
-      if (target.apiKey) {
-        // A key without an endpoint: the user meant a live call, so this is a configuration error.
-        throw new ModelError(`No base URL for "${target.provider}" (model ${target.ref}).`, {
-          kind: 'config',
-          ref: target.ref,
-          provider: target.provider,
-          secrets: [target.apiKey],
-          hint: `Set ${target.baseURLEnvNames.join(' or ')} to the provider's OpenAI-compatible base URL (ending in /v1 for most servers).`,
-        });
-      }
-      return { mode: 'mock', reason: describeKeyProblem(ref, env) ?? 'no base URL', target };
-    }
-    if (!target.apiKey && !target.keyOptional) {
-      return {
-        mode: 'mock',
-        reason: `no API key for ${target.ref}: ${keyEnvLabel(target.keyEnvNames)} is not set`,
-        target,
-      };
-    }
-    return { mode: 'live', target };
-  }
-
-  function clientFor(target: ResolvedProvider): OpenAIChatClient {
-    const baseURL = target.baseURL!;
-    const organization = target.provider === 'openai' ? envValue(env, 'OPENAI_ORG_ID') : undefined;
-    const project = target.provider === 'openai' ? envValue(env, 'OPENAI_PROJECT_ID') : undefined;
-    const cacheKey = [
-      baseURL,
-      fingerprint(target.apiKey),
-      JSON.stringify(target.headers ?? {}),
-      organization,
-      project,
-    ].join('\n');
-    let client = clients.get(cacheKey);
-    if (!client) {
-      client = createOpenAIChatClient({
-        baseURL,
-        ...(target.apiKey !== undefined ? { apiKey: target.apiKey } : {}),
-        ...(target.headers ? { headers: target.headers } : {}),
-        ...(organization ? { organization } : {}),
-        ...(project ? { project } : {}),
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-        ...(options.maxRetryWaitMs !== undefined ? { maxRetryWaitMs: options.maxRetryWaitMs } : {}),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-      clients.set(cacheKey, client);
-    }
-    return client;
-  }
-
-  const budget = options.budget;
-  const policy = options.policy;
-
-  function notice(message: string): void {
-    if (noticed.has(message)) return;
-    noticed.add(message);
-    options.onNotice?.(message);
-  }
-
-  function fail(record: CallRecord, error: unknown): void {
-    record.durationMs = clock() - record.startedAt;
-    record.status = 'error';
-    record.error = redactSecrets(
-      error instanceof Error ? error.message : String(error),
-      allSecrets(),
-    );
-    if (error instanceof ModelError) record.errorKind = error.kind;
-  }
-
-  /** One model, one request (plus one retry without a refused service tier). */
-  async function callModel(
-    request: ChatRequest,
-    onDelta: ((chunk: string) => void) | undefined,
-    attempts: { count: number; fallbackFrom?: string },
-  ): Promise<ChatResult> {
-    const attempt = ++attempts.count;
-    let record: CallRecord = {
-      provider: 'unknown',
-      model: request.model,
-      ref: request.model,
-      role: request.role,
-      stepId: request.stepId,
-      mock: !options.live,
-      startedAt: clock(),
-      durationMs: 0,
-      status: 'ok',
-    };
-    if (attempt > 1) record.attempt = attempt;
-    if (attempts.fallbackFrom !== undefined) record.fallbackFrom = attempts.fallbackFrom;
-    if (request.purpose) record.purpose = request.purpose;
-    calls.push(record);
-
-    try {
-      const parsed = parseModelRef(request.model);
-      record.provider = parsed.provider;
-      record.model = parsed.model;
-      record.ref = parsed.ref;
-
-      const decision = route(parsed.ref);
-      if (decision.target) {
-        record.provider = decision.target.provider;
-        record.ref = decision.target.ref;
-      }
-      const send: ChatRequest = budget ? await checkCallBudget(budget, request, record) : request;
-      let settings: CallSettings = policy?.settingsFor(request.role, record.ref) ?? {};
-      const applySettings = (r: CallRecord): void => {
-        if (settings.serviceTier !== undefined) r.serviceTier = settings.serviceTier;
-        if (settings.reasoningEffort !== undefined) r.reasoningEffort = settings.reasoningEffort;
-      };
-      applySettings(record);
-
-      let result: LiveChatResult;
-      if (decision.mode === 'mock') {
-        record.mock = true;
-        record.mockReason = decision.reason;
-        if (options.live) notice(`Using the mock model: ${decision.reason}.`);
-        result = await mockChat({ ...send, model: record.ref }, onDelta);
-      } else {
-        const target = decision.target;
-        record.mock = false;
-        record.baseURL = redactURL(target.baseURL, [target.apiKey]);
-        const configuredAt = envValue(env, 'AETHR_MODEL')
-          ? 'the AETHR_MODEL environment variable'
-          : `models.${request.role} (or models.default) in .aethr.yaml`;
-        const live = (): Promise<LiveChatResult> =>
-          clientFor(target).chat(target, send, onDelta, { configuredAt, ...settings });
-        try {
-          result = await live();
-        } catch (error) {
-          const tier = settings.serviceTier;
-          if (
-            tier === undefined ||
-            policy?.serviceTierFallback !== 'default' ||
-            !isServiceTierRefusal(error)
-          ) {
-            throw error;
-          }
-          fail(record, error);
-          record.note = `service tier "${tier}" refused; retried without it (policy.service_tier.fallback: default)`;
-          const { error: _e, errorKind: _k, note: _n, serviceTier: _t, ...base } = record;
-          record = {
-            ...base,
-            status: 'ok',
-            startedAt: clock(),
-            durationMs: 0,
-            attempt: ++attempts.count,
-            note: `retry without service tier "${tier}"`,
-          };
-          calls.push(record);
-          settings = { ...settings };
-          delete settings.serviceTier;
-          applySettings(record);
-          notice(`${record.ref} refused service tier "${tier}"; retrying without it.`);
-          result = await live();
-        }
-        if (result.serviceTier !== undefined) record.serviceTierReported = result.serviceTier;
-      }
-      if (result.usage) {
-        record.inputTokens = result.usage.inputTokens;
-        record.outputTokens = result.usage.outputTokens;
-      }
-      if (budget) await recordCallSpend(budget, request, record, result);
-      record.durationMs = clock() - record.startedAt;
-      const answer: ChatResult = { text: result.text, model: result.model, mock: result.mock };
-      if (result.usage) answer.usage = result.usage;
-      if (result.finishReason !== undefined) answer.finishReason = result.finishReason;
-      if (result.toolCalls?.length) answer.toolCalls = result.toolCalls;
-      return answer;
-    } catch (error) {
-      if (record.status !== 'blocked') fail(record, error);
-      else record.durationMs = clock() - record.startedAt;
-      throw error;
-    }
-  }
+  const g: Gateway = {
+    options,
+    env,
+    clock: options.clock ?? Date.now,
+    calls: [],
+    clients: createClientCache(env, options),
+    notice(message) {
+      if (noticed.has(message)) return;
+      noticed.add(message);
+      options.onNotice?.(message);
+    },
+  };
 
   async function chat(
     request: ChatRequest,
     onDelta?: (chunk: string) => void,
   ): Promise<ChatResult> {
     const refs = [request.model];
-    for (const ref of policy?.fallbackModels(request.role) ?? [])
+    for (const ref of options.policy?.fallbackModels(request.role) ?? [])
       if (!refs.includes(ref)) refs.push(ref);
-    const attempts: { count: number; fallbackFrom?: string } = { count: 0 };
+    const attempts: Attempts = { count: 0 };
     for (let i = 0; ; i++) {
       if (i > 0) attempts.fallbackFrom = request.model;
       try {
-        return await callModel({ ...request, model: refs[i]! }, onDelta, attempts);
+        return await callModel(g, { ...request, model: refs[i]! }, onDelta, attempts);
       } catch (error) {
         const next = refs[i + 1];
         if (next === undefined || !shouldTryFallback(error)) throw error;
-        notice(
+        g.notice(
           `${refs[i]} failed (${error.kind.replace('_', ' ')}); trying the fallback model ${next} for role "${request.role}".`,
         );
       }
@@ -398,12 +177,190 @@ export function createModelGateway(options: ModelGatewayOptions): ModelGateway {
   }
 
   return {
-    calls,
+    calls: g.calls,
     live: options.live,
     get liveClientCount() {
-      return clients.size;
+      return g.clients.size;
     },
-    route,
+    route: (ref) => routeCall(ref, env, options.live),
     chat,
   };
+}
+
+/** What one gateway's calls share. */
+interface Gateway {
+  options: ModelGatewayOptions;
+  env: Env;
+  clock: () => number;
+  calls: CallRecord[];
+  clients: ClientCache;
+  /** Tells the door once per message. */
+  notice(message: string): void;
+}
+
+interface Attempts {
+  count: number;
+  fallbackFrom?: string;
+}
+
+function secretsOf(env: Env): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => /(_API_KEY|_TOKEN|_SECRET)$/.test(name) && typeof value === 'string')
+    .map(([, value]) => value as string);
+}
+
+function fail(g: Gateway, record: CallRecord, error: unknown): void {
+  record.durationMs = g.clock() - record.startedAt;
+  record.status = 'error';
+  record.error = redactSecrets(
+    error instanceof Error ? error.message : String(error),
+    secretsOf(g.env),
+  );
+  if (error instanceof ModelError) record.errorKind = error.kind;
+}
+
+/** One model, one request (plus one retry without a refused service tier). */
+async function callModel(
+  g: Gateway,
+  request: ChatRequest,
+  onDelta: ((chunk: string) => void) | undefined,
+  attempts: Attempts,
+): Promise<ChatResult> {
+  const { options } = g;
+  const attempt = ++attempts.count;
+  const record: CallRecord = {
+    provider: 'unknown',
+    model: request.model,
+    ref: request.model,
+    role: request.role,
+    stepId: request.stepId,
+    mock: !options.live,
+    startedAt: g.clock(),
+    durationMs: 0,
+    status: 'ok',
+  };
+  if (attempt > 1) record.attempt = attempt;
+  if (attempts.fallbackFrom !== undefined) record.fallbackFrom = attempts.fallbackFrom;
+  if (request.purpose) record.purpose = request.purpose;
+  g.calls.push(record);
+  // The record of the attempt now running (a refused service tier is retried as a new one).
+  const current = { record };
+
+  try {
+    const parsed = parseModelRef(request.model);
+    record.provider = parsed.provider;
+    record.model = parsed.model;
+    record.ref = parsed.ref;
+
+    const decision = routeCall(parsed.ref, g.env, options.live);
+    if (decision.target) {
+      record.provider = decision.target.provider;
+      record.ref = decision.target.ref;
+    }
+    const send = options.budget ? await checkCallBudget(options.budget, request, record) : request;
+    const settings: CallSettings = options.policy?.settingsFor(request.role, record.ref) ?? {};
+    applySettings(record, settings);
+
+    let result: LiveChatResult;
+    if (decision.mode === 'mock') {
+      record.mock = true;
+      record.mockReason = decision.reason;
+      if (options.live) g.notice(`Using the mock model: ${decision.reason}.`);
+      result = await mockChat({ ...send, model: record.ref }, onDelta);
+    } else {
+      result = await callLive(g, {
+        current,
+        target: decision.target,
+        send,
+        settings,
+        onDelta,
+        attempts,
+      });
+    }
+    const last = current.record;
+    if (result.usage) {
+      last.inputTokens = result.usage.inputTokens;
+      last.outputTokens = result.usage.outputTokens;
+    }
+    if (options.budget) await recordCallSpend(options.budget, request, last, result);
+    last.durationMs = g.clock() - last.startedAt;
+    return answerOf(result);
+  } catch (error) {
+    const last = current.record;
+    if (last.status !== 'blocked') fail(g, last, error);
+    else last.durationMs = g.clock() - last.startedAt;
+    throw error;
+  }
+}
+
+function applySettings(record: CallRecord, settings: CallSettings): void {
+  if (settings.serviceTier !== undefined) record.serviceTier = settings.serviceTier;
+  if (settings.reasoningEffort !== undefined) record.reasoningEffort = settings.reasoningEffort;
+}
+
+/**
+ * A live call; a service tier the provider refuses is retried once without it, as its own
+ * record (`current.record` then points at it), when the policy says so.
+ */
+async function callLive(
+  g: Gateway,
+  c: {
+    current: { record: CallRecord };
+    target: ResolvedProvider;
+    send: ChatRequest;
+    settings: CallSettings;
+    onDelta: ((chunk: string) => void) | undefined;
+    attempts: Attempts;
+  },
+): Promise<LiveChatResult> {
+  const { target, send, onDelta } = c;
+  let record = c.current.record;
+  record.mock = false;
+  record.baseURL = redactURL(target.baseURL, [target.apiKey]);
+  const configuredAt = envValue(g.env, 'AETHR_MODEL')
+    ? 'the AETHR_MODEL environment variable'
+    : `models.${send.role} (or models.default) in .aethr.yaml`;
+  const live = (settings: CallSettings): Promise<LiveChatResult> =>
+    g.clients.clientFor(target).chat(target, send, onDelta, { configuredAt, ...settings });
+  let result: LiveChatResult;
+  try {
+    result = await live(c.settings);
+  } catch (error) {
+    const tier = c.settings.serviceTier;
+    if (
+      tier === undefined ||
+      g.options.policy?.serviceTierFallback !== 'default' ||
+      !isServiceTierRefusal(error)
+    ) {
+      throw error;
+    }
+    fail(g, record, error);
+    record.note = `service tier "${tier}" refused; retried without it (policy.service_tier.fallback: default)`;
+    const { error: _e, errorKind: _k, note: _n, serviceTier: _t, ...base } = record;
+    record = {
+      ...base,
+      status: 'ok',
+      startedAt: g.clock(),
+      durationMs: 0,
+      attempt: ++c.attempts.count,
+      note: `retry without service tier "${tier}"`,
+    };
+    g.calls.push(record);
+    c.current.record = record;
+    const settings = { ...c.settings };
+    delete settings.serviceTier;
+    applySettings(record, settings);
+    g.notice(`${record.ref} refused service tier "${tier}"; retrying without it.`);
+    result = await live(settings);
+  }
+  if (result.serviceTier !== undefined) record.serviceTierReported = result.serviceTier;
+  return result;
+}
+
+function answerOf(result: LiveChatResult): ChatResult {
+  const answer: ChatResult = { text: result.text, model: result.model, mock: result.mock };
+  if (result.usage) answer.usage = result.usage;
+  if (result.finishReason !== undefined) answer.finishReason = result.finishReason;
+  if (result.toolCalls?.length) answer.toolCalls = result.toolCalls;
+  return answer;
 }
