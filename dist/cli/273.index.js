@@ -381,22 +381,8 @@ async function runCommand(argv, io, cwd = process.cwd()) {
     if (values.base !== undefined)
         await checkBaseRef(values.base, cwd);
     const env = await (0,env_file/* loadProjectEnv */.zr)(cwd, process.env);
-    let loaded;
-    let task = positionals.join(' ').trim();
-    let resume;
-    if (values['resume-checkpoint']) {
-        const checkpoint = await (0,engine_checkpoint/* readCheckpoint */.HQ)(values['resume-checkpoint']);
-        const spec = values.workflow ?? checkpoint.workflowSource;
-        loaded = await (0,workflow_source/* loadWorkflowSpec */.F)(spec, cwd);
-        for (const warning of (0,engine_checkpoint/* checkResumable */.zN)(checkpoint, loaded.workflow))
-            io.err(`warning: ${warning}\n`);
-        task ||= checkpoint.task;
-        resume = checkpoint.state;
-        io.out(`Resuming "${loaded.workflow.workflow}" at step "${checkpoint.failedStep}" (${resume.results.length} earlier result(s) kept).\n`);
-    }
-    else {
-        loaded = await (0,workflow_source/* loadWorkflowSpec */.F)(values.workflow, cwd);
-    }
+    const { loaded, resume, ...given } = await runInput(values.workflow, values['resume-checkpoint'], positionals.join(' ').trim(), cwd, io);
+    let task = given.task;
     if (!task)
         task = await readTaskFromEditor(env, Boolean(process.stdin.isTTY && process.stdout.isTTY));
     if (values.base !== undefined && !readsGitDiff(loaded.workflow.steps)) {
@@ -417,11 +403,7 @@ async function runCommand(argv, io, cwd = process.cwd()) {
         ...(values.base !== undefined ? { diffBase: values.base } : {}),
     });
     if (values['show-prompt']) {
-        for (const preview of await (0,run_workflow/* previewPrompts */.wC)({ workflow: loaded.workflow, task }, ports)) {
-            io.out(`\n══ step ${preview.step.id} (${preview.step.role} · ${preview.model}) ══\n`);
-            io.out(`── system ──\n${preview.system}\n── user ──\n${preview.user}\n`);
-        }
-        io.out('\n(prompt preview: no model was called)\n');
+        await showPrompts(loaded.workflow, task, ports, io);
         return 0;
     }
     io.out(live
@@ -457,14 +439,7 @@ async function runCommand(argv, io, cwd = process.cwd()) {
         }
         if (values.verbose)
             io.out(`${JSON.stringify(ports.models.calls, null, 2)}\n`);
-        if (!result.finalReview)
-            return 0;
-        io.out(formatFindings(result.finalReview, paint));
-        const failing = failingFindings(result.finalReview.findings, failOn);
-        if (failing.length === 0)
-            return 0;
-        io.err(`aethr: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above "${failOn}" (--fail-on ${failOn}).\n`);
-        return 1;
+        return reportFindings(result.finalReview, failOn, paint, io);
     }
     catch (error) {
         observer.close();
@@ -488,6 +463,36 @@ async function runCommand(argv, io, cwd = process.cwd()) {
             io.err(`${JSON.stringify(error.state, null, 2)}\n`);
         return 1;
     }
+}
+/** The workflow and task to run: from a checkpoint being resumed, or from the arguments. */
+async function runInput(workflowSpec, checkpointFile, task, cwd, io) {
+    if (!checkpointFile)
+        return { loaded: await (0,workflow_source/* loadWorkflowSpec */.F)(workflowSpec, cwd), task };
+    const checkpoint = await (0,engine_checkpoint/* readCheckpoint */.HQ)(checkpointFile);
+    const loaded = await (0,workflow_source/* loadWorkflowSpec */.F)(workflowSpec ?? checkpoint.workflowSource, cwd);
+    for (const warning of (0,engine_checkpoint/* checkResumable */.zN)(checkpoint, loaded.workflow))
+        io.err(`warning: ${warning}\n`);
+    const resume = checkpoint.state;
+    io.out(`Resuming "${loaded.workflow.workflow}" at step "${checkpoint.failedStep}" (${resume.results.length} earlier result(s) kept).\n`);
+    return { loaded, task: task || checkpoint.task, resume };
+}
+async function showPrompts(workflow, task, ports, io) {
+    for (const preview of await (0,run_workflow/* previewPrompts */.wC)({ workflow, task }, ports)) {
+        io.out(`\n══ step ${preview.step.id} (${preview.step.role} · ${preview.model}) ══\n`);
+        io.out(`── system ──\n${preview.system}\n── user ──\n${preview.user}\n`);
+    }
+    io.out('\n(prompt preview: no model was called)\n');
+}
+/** The final review's findings, and the exit code `--fail-on` asks for. */
+function reportFindings(review, failOn, paint, io) {
+    if (!review)
+        return 0;
+    io.out(formatFindings(review, paint));
+    const failing = failingFindings(review.findings, failOn);
+    if (failing.length === 0)
+        return 0;
+    io.err(`aethr: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above "${failOn}" (--fail-on ${failOn}).\n`);
+    return 1;
 }
 async function writeLedger(file, ledger) {
     await (0,promises_.writeFile)(file, `${JSON.stringify(ledger, null, 2)}\n`, { mode: 0o600 });

@@ -17,7 +17,7 @@ import {
 } from '../../engine/checkpoint.js';
 import { previewPrompts, runWorkflow, StepFailed } from '../../engine/run-workflow.js';
 import { passesOf, runRecordOf } from '../../engine/run-record.js';
-import type { RunState } from '../../engine/types.js';
+import type { ReviewOutcome, RunState } from '../../engine/types.js';
 import { loadProjectEnv } from '../../models/env-file.js';
 import { formatLedgerTable, ledgerJson, type LedgerJson } from '../../models/ledger.js';
 import { buildPorts } from '../../runner/build-ports.js';
@@ -26,7 +26,7 @@ import { checkBaseRef } from '../base-ref.js';
 import { createElapsedTicker } from '../elapsed-ticker.js';
 import { FAIL_ON_LEVELS, failingFindings, formatFindings } from '../findings-list.js';
 import { selfCommand } from '../self-command.js';
-import { plain } from '../style.js';
+import { plain, type Paint } from '../style.js';
 import { readTaskFromEditor } from '../task-input.js';
 import { createTerminalObserver, formatRunSummary } from '../terminal-observer.js';
 import { choice } from '../usage.js';
@@ -49,23 +49,14 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
   if (values.base !== undefined) await checkBaseRef(values.base, cwd);
   const env = await loadProjectEnv(cwd, process.env);
 
-  let loaded: LoadedWorkflow;
-  let task = positionals.join(' ').trim();
-  let resume: RunState | undefined;
-  if (values['resume-checkpoint']) {
-    const checkpoint = await readCheckpoint(values['resume-checkpoint']);
-    const spec = values.workflow ?? checkpoint.workflowSource;
-    loaded = await loadWorkflowSpec(spec, cwd);
-    for (const warning of checkResumable(checkpoint, loaded.workflow))
-      io.err(`warning: ${warning}\n`);
-    task ||= checkpoint.task;
-    resume = checkpoint.state;
-    io.out(
-      `Resuming "${loaded.workflow.workflow}" at step "${checkpoint.failedStep}" (${resume.results.length} earlier result(s) kept).\n`,
-    );
-  } else {
-    loaded = await loadWorkflowSpec(values.workflow, cwd);
-  }
+  const { loaded, resume, ...given } = await runInput(
+    values.workflow,
+    values['resume-checkpoint'],
+    positionals.join(' ').trim(),
+    cwd,
+    io,
+  );
+  let task = given.task;
   if (!task)
     task = await readTaskFromEditor(env, Boolean(process.stdin.isTTY && process.stdout.isTTY));
 
@@ -91,11 +82,7 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
   });
 
   if (values['show-prompt']) {
-    for (const preview of await previewPrompts({ workflow: loaded.workflow, task }, ports)) {
-      io.out(`\n══ step ${preview.step.id} (${preview.step.role} · ${preview.model}) ══\n`);
-      io.out(`── system ──\n${preview.system}\n── user ──\n${preview.user}\n`);
-    }
-    io.out('\n(prompt preview: no model was called)\n');
+    await showPrompts(loaded.workflow, task, ports, io);
     return 0;
   }
 
@@ -136,14 +123,7 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
       );
     }
     if (values.verbose) io.out(`${JSON.stringify(ports.models.calls, null, 2)}\n`);
-    if (!result.finalReview) return 0;
-    io.out(formatFindings(result.finalReview, paint));
-    const failing = failingFindings(result.finalReview.findings, failOn);
-    if (failing.length === 0) return 0;
-    io.err(
-      `aethr: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above "${failOn}" (--fail-on ${failOn}).\n`,
-    );
-    return 1;
+    return reportFindings(result.finalReview, failOn, paint, io);
   } catch (error) {
     observer.close();
     if (!(error instanceof StepFailed)) throw error;
@@ -163,6 +143,56 @@ export async function runCommand(argv: string[], io: CliIO, cwd = process.cwd())
     if (values.verbose) io.err(`${JSON.stringify(error.state, null, 2)}\n`);
     return 1;
   }
+}
+
+/** The workflow and task to run: from a checkpoint being resumed, or from the arguments. */
+async function runInput(
+  workflowSpec: string | undefined,
+  checkpointFile: string | undefined,
+  task: string,
+  cwd: string,
+  io: CliIO,
+): Promise<{ loaded: LoadedWorkflow; task: string; resume?: RunState }> {
+  if (!checkpointFile) return { loaded: await loadWorkflowSpec(workflowSpec, cwd), task };
+  const checkpoint = await readCheckpoint(checkpointFile);
+  const loaded = await loadWorkflowSpec(workflowSpec ?? checkpoint.workflowSource, cwd);
+  for (const warning of checkResumable(checkpoint, loaded.workflow))
+    io.err(`warning: ${warning}\n`);
+  const resume = checkpoint.state;
+  io.out(
+    `Resuming "${loaded.workflow.workflow}" at step "${checkpoint.failedStep}" (${resume.results.length} earlier result(s) kept).\n`,
+  );
+  return { loaded, task: task || checkpoint.task, resume };
+}
+
+async function showPrompts(
+  workflow: LoadedWorkflow['workflow'],
+  task: string,
+  ports: ReturnType<typeof buildPorts>,
+  io: CliIO,
+): Promise<void> {
+  for (const preview of await previewPrompts({ workflow, task }, ports)) {
+    io.out(`\n══ step ${preview.step.id} (${preview.step.role} · ${preview.model}) ══\n`);
+    io.out(`── system ──\n${preview.system}\n── user ──\n${preview.user}\n`);
+  }
+  io.out('\n(prompt preview: no model was called)\n');
+}
+
+/** The final review's findings, and the exit code `--fail-on` asks for. */
+function reportFindings(
+  review: ReviewOutcome | undefined,
+  failOn: (typeof FAIL_ON_LEVELS)[number],
+  paint: Paint,
+  io: CliIO,
+): number {
+  if (!review) return 0;
+  io.out(formatFindings(review, paint));
+  const failing = failingFindings(review.findings, failOn);
+  if (failing.length === 0) return 0;
+  io.err(
+    `aethr: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above "${failOn}" (--fail-on ${failOn}).\n`,
+  );
+  return 1;
 }
 
 async function writeLedger(file: string, ledger: LedgerJson): Promise<void> {
