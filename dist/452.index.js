@@ -187,90 +187,16 @@ function run_git_runGit(cwd, args, opts = {}) {
                 resolve({ stdout, stderr, code: 0 });
                 return;
             }
-            const err = error;
-            if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-                if (opts.onOverflow === 'truncate') {
-                    resolve({ stdout, stderr, code: 0, truncated: true });
-                }
-                else {
-                    reject(new GitError(`${what} produced more than ${maxBytes} bytes of output`, {
-                        kind: 'output-too-large',
-                        args,
-                        cwd,
-                        stderr,
-                        cause: error,
-                    }));
-                }
-                return;
-            }
-            if (err.name === 'AbortError' || err.code === 'ABORT_ERR') {
-                reject(new GitError(`${what} was cancelled`, {
-                    kind: 'aborted',
-                    args,
-                    cwd,
-                    stderr,
-                    cause: error,
-                }));
-                return;
-            }
-            if (err.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
-                // Node reports a missing cwd and a missing binary the same way: tell them apart.
-                void (0,promises_.stat)(cwd).then((s) => {
-                    if (s.isDirectory()) {
-                        reject(new GitError('git is not installed or not on PATH', {
-                            kind: 'not-installed',
-                            args,
-                            cwd,
-                            cause: error,
-                            hint: 'Install git (https://git-scm.com) and make sure `git --version` works in this shell.',
-                        }));
-                    }
-                    else {
-                        reject(new GitError(`cannot run git: ${cwd} is not a directory`, {
-                            kind: 'bad-cwd',
-                            args,
-                            cwd,
-                            cause: error,
-                        }));
-                    }
-                }, () => reject(new GitError(`cannot run git: ${cwd} does not exist`, {
-                    kind: 'bad-cwd',
-                    args,
-                    cwd,
-                    cause: error,
-                })));
-                return;
-            }
-            if (typeof err.code === 'number') {
-                if (okCodes.includes(err.code)) {
-                    resolve({ stdout, stderr, code: err.code });
-                    return;
-                }
-                const detail = firstLines(stderr) || firstLines(stdout);
-                reject(new GitError(`${what} failed (exit ${err.code})${detail ? `: ${detail}` : ''}`, {
-                    kind: 'exit',
-                    args,
-                    cwd,
-                    exitCode: err.code,
-                    stderr,
-                    cause: error,
-                }));
-                return;
-            }
-            if (err.killed || err.signal) {
-                const timedOut = err.killed === true;
-                reject(new GitError(timedOut
-                    ? `${what} timed out after ${opts.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS} ms`
-                    : `${what} was killed by ${String(err.signal)}`, { kind: timedOut ? 'timeout' : 'spawn', args, cwd, stderr, cause: error }));
-                return;
-            }
-            reject(new GitError(`${what} could not run: ${err.message}`, {
-                kind: 'spawn',
+            void settleFailure(error, {
+                what,
                 args,
                 cwd,
+                stdout,
                 stderr,
-                cause: error,
-            }));
+                opts,
+                okCodes,
+                maxBytes,
+            }).then((settled) => (settled instanceof GitError ? reject(settled) : resolve(settled)));
         });
         if (child.stdin) {
             child.stdin.on('error', () => {
@@ -279,6 +205,50 @@ function run_git_runGit(cwd, args, opts = {}) {
             child.stdin.end(opts.input ?? '');
         }
     });
+}
+/** What a failed execFile means: an accepted exit code, a truncated result, or a GitError. */
+async function settleFailure(error, f) {
+    const { what, args, cwd, stdout, stderr, opts } = f;
+    const err = error;
+    const fail = (message, kind, extra = {}) => new GitError(message, { kind, args, cwd, stderr, cause: error, ...extra });
+    if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+        return opts.onOverflow === 'truncate'
+            ? { stdout, stderr, code: 0, truncated: true }
+            : fail(`${what} produced more than ${f.maxBytes} bytes of output`, 'output-too-large');
+    }
+    if (err.name === 'AbortError' || err.code === 'ABORT_ERR')
+        return fail(`${what} was cancelled`, 'aborted');
+    if (err.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
+        // Node reports a missing cwd and a missing binary the same way: tell them apart.
+        const dir = await (0,promises_.stat)(cwd).then((st) => st.isDirectory(), () => undefined);
+        if (dir === undefined)
+            return fail(`cannot run git: ${cwd} does not exist`, 'bad-cwd');
+        if (!dir)
+            return fail(`cannot run git: ${cwd} is not a directory`, 'bad-cwd');
+        return fail('git is not installed or not on PATH', 'not-installed', {
+            hint: 'Install git (https://git-scm.com) and make sure `git --version` works in this shell.',
+        });
+    }
+    if (typeof err.code === 'number') {
+        if (f.okCodes.includes(err.code))
+            return { stdout, stderr, code: err.code };
+        const detail = firstLines(stderr) || firstLines(stdout);
+        return new GitError(`${what} failed (exit ${err.code})${detail ? `: ${detail}` : ''}`, {
+            kind: 'exit',
+            args,
+            cwd,
+            exitCode: err.code,
+            stderr,
+            cause: error,
+        });
+    }
+    if (err.killed || err.signal) {
+        const timedOut = err.killed === true;
+        return fail(timedOut
+            ? `${what} timed out after ${opts.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS} ms`
+            : `${what} was killed by ${String(err.signal)}`, timedOut ? 'timeout' : 'spawn');
+    }
+    return fail(`${what} could not run: ${err.message}`, 'spawn');
 }
 /**
  * True when `cwd` is inside a git work tree. False when git says it is not a repository (or
@@ -1001,27 +971,13 @@ async function preparePrWorkspace(options) {
     const maxBotCommits = options.maxBotCommits ?? DEFAULT_MAX_BOT_COMMITS;
     const headSha = String(options.headSha ?? '').toLowerCase();
     const n = options.prNumber;
-    checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
-    checkOption(SHA_RE.test(headSha), `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`);
-    checkOption(Number.isInteger(maxBotCommits) && maxBotCommits >= 0, `maxBotCommits ${String(maxBotCommits)}`);
-    safe_git_checkRemote(remote, 'remote');
-    if (options.pushUrl !== undefined)
-        safe_git_checkRemote(options.pushUrl, 'pushUrl');
-    checkIdentity(identity);
-    await checkBranchName(root, options.headRef, 'headRef');
-    if (options.baseRef !== undefined)
-        await checkBranchName(root, options.baseRef, 'baseRef');
+    await checkPrOptions(root, options, { remote, identity, maxBotCommits, headSha });
     const git = new Git(root, [...redact_urlSecrets(options.pushUrl), ...redact_urlSecrets(remote)], options.auth);
     const pushTarget = options.pushUrl ?? remote;
     const headRef = options.headRef;
     // 1. A dirty tree would end up in our commits: refuse it (untracked files are recorded below
     //    and left alone; ignored files are fine).
-    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    const dirtyPaths = splitZ(dirty.stdout)
-        .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
-        .map((entry) => entry.slice(3));
-    if (dirtyPaths.length > 0)
-        throw new WorkspaceNotClean(dirtyPaths);
+    await refuseDirtyTree(git);
     // 2. The branch must still be where the run started.
     const remoteHead = await git.lsRemoteBranch(pushTarget, headRef);
     if (remoteHead === undefined)
@@ -1112,10 +1068,7 @@ async function prepareBranchWorkspace(options) {
     await checkBranchName(root, options.branch, 'branch');
     await checkBranchName(root, options.baseRef, 'baseRef');
     const git = new Git(root, redact_urlSecrets(remote), options.auth);
-    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    const dirtyPaths = splitZ(dirty.stdout).map((entry) => entry.slice(3));
-    if (dirtyPaths.length > 0)
-        throw new WorkspaceNotClean(dirtyPaths);
+    await refuseDirtyTree(git);
     const existing = await git.lsRemoteBranch(remote, options.branch);
     const prefix = `refs/remotes/aethr/${options.branch}`;
     const refspecs = [`+refs/heads/${options.baseRef}:${prefix}/base`];
@@ -1165,6 +1118,28 @@ async function prepareBranchWorkspace(options) {
         preexisting: new Set(await git.untracked(false)),
         preexistingDirs: new Set((await git.untracked(true)).filter((p) => p.endsWith('/'))),
     });
+}
+async function checkPrOptions(root, options, o) {
+    const n = options.prNumber;
+    checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
+    checkOption(SHA_RE.test(o.headSha), `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`);
+    checkOption(Number.isInteger(o.maxBotCommits) && o.maxBotCommits >= 0, `maxBotCommits ${String(o.maxBotCommits)}`);
+    safe_git_checkRemote(o.remote, 'remote');
+    if (options.pushUrl !== undefined)
+        safe_git_checkRemote(options.pushUrl, 'pushUrl');
+    checkIdentity(o.identity);
+    await checkBranchName(root, options.headRef, 'headRef');
+    if (options.baseRef !== undefined)
+        await checkBranchName(root, options.baseRef, 'baseRef');
+}
+/** Uncommitted changes to tracked files would end up in our commits. */
+async function refuseDirtyTree(git) {
+    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+    const dirtyPaths = splitZ(dirty.stdout)
+        .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
+        .map((entry) => entry.slice(3));
+    if (dirtyPaths.length > 0)
+        throw new WorkspaceNotClean(dirtyPaths);
 }
 /** Fetches `refspecs`; refspecs whose source the remote lacks are dropped (and returned without). */
 async function fetchTolerant(git, args, refspecs, remote) {
@@ -1352,6 +1327,8 @@ async function createCloneWorkspace(options) {
     });
 }
 
+// EXTERNAL MODULE: ./.build/src/github/carried-intent.js
+var carried_intent = __webpack_require__(2176);
 // EXTERNAL MODULE: ./.build/src/github/commands.js
 var commands = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./.build/src/context/sanitize-untrusted.js
@@ -13655,8 +13632,10 @@ var dist_bundle = __webpack_require__(9735);
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
-// EXTERNAL MODULE: ./.build/src/github/event-intent.js
-var event_intent = __webpack_require__(6090);
+// EXTERNAL MODULE: ./.build/src/github/event-intent.js + 1 modules
+var event_intent = __webpack_require__(9596);
+// EXTERNAL MODULE: ./.build/src/github/payload-readers.js
+var payload_readers = __webpack_require__(1804);
 ;// CONCATENATED MODULE: ./.build/src/github/forge-errors.js
 /**
  * Octokit's errors, told apart once: the kind of failure (see `ForgeErrorKind`) and a short
@@ -13723,6 +13702,7 @@ const HINTS = {
  * Forge over Octokit, with GitHub's rate limits handled by the retry and throttling plugins.
  * The API base comes from GITHUB_API_URL (so GitHub Enterprise Server works).
  */
+
 
 
 
@@ -13853,6 +13833,18 @@ function forgeOver(octokit, owner, repo) {
                 per_page: 100,
             });
             return all.map(comment);
+        },
+        async getIssue(number) {
+            const { data } = await octokit.rest.issues.get({ ...base, issue_number: number });
+            const parsed = (0,payload_readers/* parseIssue */.Zp)(data);
+            if (!parsed.ok)
+                throw new Error(`GitHub sent an unreadable issue (${parsed.reason})`);
+            return parsed.value;
+        },
+        async getIssueComment(id) {
+            const { data } = await octokit.rest.issues.getComment({ ...base, comment_id: id });
+            const issueNumber = Number(/\/issues\/(\d+)$/.exec(data.issue_url)?.[1] ?? 0);
+            return { ...comment(data), issueNumber };
         },
         async createIssueComment(number, body) {
             const { data } = await octokit.rest.issues.createComment({
@@ -13992,6 +13984,8 @@ const OPERATIONS = {
     getPullDiff: (n) => `read the diff of #${n}`,
     listPullFiles: (n) => `list the files of #${n}`,
     listIssueComments: (n) => `list the comments of #${n}`,
+    getIssue: (n) => `read issue #${n}`,
+    getIssueComment: (id) => `read comment ${id}`,
     createIssueComment: (n) => `post a comment on #${n}`,
     updateIssueComment: (id) => `update comment ${id}`,
     deleteIssueComment: (id) => `delete comment ${id}`,
@@ -14139,6 +14133,7 @@ function setOutputs(report, outcome, status, findings, summaryUrl) {
 
 
 
+
 async function runIntent(intent, settings, o) {
     const { owner, repo } = intent.repository;
     const forge = createOctokitForge({
@@ -14148,10 +14143,16 @@ async function runIntent(intent, settings, o) {
         apiUrl: o.env.GITHUB_API_URL,
         log: (m) => o.log.info(m),
     });
+    // A request carried by the App's dispatch: what it claims is read again from the API.
+    const ready = await (0,carried_intent/* reloadDispatchedIntent */.J6)(intent, forge);
+    if (ready.kind === 'ignore') {
+        o.report.notice(`aethr: nothing to do: ${ready.reason}`);
+        return;
+    }
     const workspace = await createCheckoutWorkspace(o.env.GITHUB_WORKSPACE ?? process.cwd(), {
         auth: { token: o.token, serverUrl: settings.links.serverUrl },
     });
-    await dispatchIntent(intent, settings, {
+    await dispatchIntent(ready, settings, {
         forge,
         workspace,
         log: o.log,

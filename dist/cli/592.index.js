@@ -905,90 +905,16 @@ function runGit(cwd, args, opts = {}) {
                 resolve({ stdout, stderr, code: 0 });
                 return;
             }
-            const err = error;
-            if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-                if (opts.onOverflow === 'truncate') {
-                    resolve({ stdout, stderr, code: 0, truncated: true });
-                }
-                else {
-                    reject(new GitError(`${what} produced more than ${maxBytes} bytes of output`, {
-                        kind: 'output-too-large',
-                        args,
-                        cwd,
-                        stderr,
-                        cause: error,
-                    }));
-                }
-                return;
-            }
-            if (err.name === 'AbortError' || err.code === 'ABORT_ERR') {
-                reject(new GitError(`${what} was cancelled`, {
-                    kind: 'aborted',
-                    args,
-                    cwd,
-                    stderr,
-                    cause: error,
-                }));
-                return;
-            }
-            if (err.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
-                // Node reports a missing cwd and a missing binary the same way: tell them apart.
-                void (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(cwd).then((s) => {
-                    if (s.isDirectory()) {
-                        reject(new GitError('git is not installed or not on PATH', {
-                            kind: 'not-installed',
-                            args,
-                            cwd,
-                            cause: error,
-                            hint: 'Install git (https://git-scm.com) and make sure `git --version` works in this shell.',
-                        }));
-                    }
-                    else {
-                        reject(new GitError(`cannot run git: ${cwd} is not a directory`, {
-                            kind: 'bad-cwd',
-                            args,
-                            cwd,
-                            cause: error,
-                        }));
-                    }
-                }, () => reject(new GitError(`cannot run git: ${cwd} does not exist`, {
-                    kind: 'bad-cwd',
-                    args,
-                    cwd,
-                    cause: error,
-                })));
-                return;
-            }
-            if (typeof err.code === 'number') {
-                if (okCodes.includes(err.code)) {
-                    resolve({ stdout, stderr, code: err.code });
-                    return;
-                }
-                const detail = firstLines(stderr) || firstLines(stdout);
-                reject(new GitError(`${what} failed (exit ${err.code})${detail ? `: ${detail}` : ''}`, {
-                    kind: 'exit',
-                    args,
-                    cwd,
-                    exitCode: err.code,
-                    stderr,
-                    cause: error,
-                }));
-                return;
-            }
-            if (err.killed || err.signal) {
-                const timedOut = err.killed === true;
-                reject(new GitError(timedOut
-                    ? `${what} timed out after ${opts.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS} ms`
-                    : `${what} was killed by ${String(err.signal)}`, { kind: timedOut ? 'timeout' : 'spawn', args, cwd, stderr, cause: error }));
-                return;
-            }
-            reject(new GitError(`${what} could not run: ${err.message}`, {
-                kind: 'spawn',
+            void settleFailure(error, {
+                what,
                 args,
                 cwd,
+                stdout,
                 stderr,
-                cause: error,
-            }));
+                opts,
+                okCodes,
+                maxBytes,
+            }).then((settled) => (settled instanceof GitError ? reject(settled) : resolve(settled)));
         });
         if (child.stdin) {
             child.stdin.on('error', () => {
@@ -997,6 +923,50 @@ function runGit(cwd, args, opts = {}) {
             child.stdin.end(opts.input ?? '');
         }
     });
+}
+/** What a failed execFile means: an accepted exit code, a truncated result, or a GitError. */
+async function settleFailure(error, f) {
+    const { what, args, cwd, stdout, stderr, opts } = f;
+    const err = error;
+    const fail = (message, kind, extra = {}) => new GitError(message, { kind, args, cwd, stderr, cause: error, ...extra });
+    if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+        return opts.onOverflow === 'truncate'
+            ? { stdout, stderr, code: 0, truncated: true }
+            : fail(`${what} produced more than ${f.maxBytes} bytes of output`, 'output-too-large');
+    }
+    if (err.name === 'AbortError' || err.code === 'ABORT_ERR')
+        return fail(`${what} was cancelled`, 'aborted');
+    if (err.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
+        // Node reports a missing cwd and a missing binary the same way: tell them apart.
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(cwd).then((st) => st.isDirectory(), () => undefined);
+        if (dir === undefined)
+            return fail(`cannot run git: ${cwd} does not exist`, 'bad-cwd');
+        if (!dir)
+            return fail(`cannot run git: ${cwd} is not a directory`, 'bad-cwd');
+        return fail('git is not installed or not on PATH', 'not-installed', {
+            hint: 'Install git (https://git-scm.com) and make sure `git --version` works in this shell.',
+        });
+    }
+    if (typeof err.code === 'number') {
+        if (f.okCodes.includes(err.code))
+            return { stdout, stderr, code: err.code };
+        const detail = firstLines(stderr) || firstLines(stdout);
+        return new GitError(`${what} failed (exit ${err.code})${detail ? `: ${detail}` : ''}`, {
+            kind: 'exit',
+            args,
+            cwd,
+            exitCode: err.code,
+            stderr,
+            cause: error,
+        });
+    }
+    if (err.killed || err.signal) {
+        const timedOut = err.killed === true;
+        return fail(timedOut
+            ? `${what} timed out after ${opts.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS} ms`
+            : `${what} was killed by ${String(err.signal)}`, timedOut ? 'timeout' : 'spawn');
+    }
+    return fail(`${what} could not run: ${err.message}`, 'spawn');
 }
 /**
  * True when `cwd` is inside a git work tree. False when git says it is not a repository (or

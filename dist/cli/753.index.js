@@ -21,8 +21,10 @@ var dist_bundle = __webpack_require__(9735);
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
-// EXTERNAL MODULE: ./.build/src/github/event-intent.js
-var event_intent = __webpack_require__(6090);
+// EXTERNAL MODULE: ./.build/src/github/event-intent.js + 2 modules
+var event_intent = __webpack_require__(5014);
+// EXTERNAL MODULE: ./.build/src/github/payload-readers.js
+var payload_readers = __webpack_require__(1804);
 // EXTERNAL MODULE: ./.build/src/github/forge.js
 var github_forge = __webpack_require__(504);
 ;// CONCATENATED MODULE: ./.build/src/github/forge-errors.js
@@ -91,6 +93,7 @@ const HINTS = {
  * Forge over Octokit, with GitHub's rate limits handled by the retry and throttling plugins.
  * The API base comes from GITHUB_API_URL (so GitHub Enterprise Server works).
  */
+
 
 
 
@@ -221,6 +224,18 @@ function forgeOver(octokit, owner, repo) {
                 per_page: 100,
             });
             return all.map(comment);
+        },
+        async getIssue(number) {
+            const { data } = await octokit.rest.issues.get({ ...base, issue_number: number });
+            const parsed = (0,payload_readers/* parseIssue */.Zp)(data);
+            if (!parsed.ok)
+                throw new Error(`GitHub sent an unreadable issue (${parsed.reason})`);
+            return parsed.value;
+        },
+        async getIssueComment(id) {
+            const { data } = await octokit.rest.issues.getComment({ ...base, comment_id: id });
+            const issueNumber = Number(/\/issues\/(\d+)$/.exec(data.issue_url)?.[1] ?? 0);
+            return { ...comment(data), issueNumber };
         },
         async createIssueComment(number, body) {
             const { data } = await octokit.rest.issues.createComment({
@@ -360,6 +375,8 @@ const OPERATIONS = {
     getPullDiff: (n) => `read the diff of #${n}`,
     listPullFiles: (n) => `list the files of #${n}`,
     listIssueComments: (n) => `list the comments of #${n}`,
+    getIssue: (n) => `read issue #${n}`,
+    getIssueComment: (id) => `read comment ${id}`,
     createIssueComment: (n) => `post a comment on #${n}`,
     updateIssueComment: (id) => `update comment ${id}`,
     deleteIssueComment: (id) => `delete comment ${id}`,

@@ -31,6 +31,13 @@ var schema = __webpack_require__(5159);
 // EXTERNAL MODULE: ./.build/src/engine/types.js
 var types = __webpack_require__(4191);
 ;// CONCATENATED MODULE: ./.build/src/github/settings.js
+/**
+ * What a GitHub door (the Action, the App, `aethr pr`) tells a run, in one typed value. Each door
+ * builds it from its own configuration (inputs, environment, App settings); nothing downstream
+ * reads `process.env` or `core.getInput`.
+ */
+
+const FAIL_ON = ['none', ...types/* SEVERITIES */.o.filter((s) => s !== 'info')];
 /** Environment variable names whose values are secrets wherever they appear. */
 const SECRET_NAME = /(?:^|_)(?:API_KEY|TOKEN|SECRET|PASSWORD|PRIVATE_KEY)$/i;
 /** The secret values of an environment (keys and tokens, by name), for `DoorSettings.secrets`. */
@@ -51,7 +58,6 @@ function secretValues(env) {
 
 
 
-const FAIL_ON = ['none', ...types/* SEVERITIES */.o.filter((s) => s !== 'info')];
 /** Provider key inputs and the environment variable each one sets. */
 const KEY_INPUTS = {
     'openai-api-key': 'OPENAI_API_KEY',
@@ -75,6 +81,13 @@ function bool(name, value) {
     if (/^(false|no|0|off)$/i.test(value))
         return false;
     throw new errors/* AethrError */.j(`Input "${name}" is "${value}"; expected true or false.`);
+}
+/** A comma- or space-separated list of logins, lower-cased. */
+function logins(value) {
+    return value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((a) => a.toLowerCase());
 }
 /** Parses inputs from a reader (core.getInput by default) so tests can feed plain objects. */
 function parseInputs(read = (name) => core/* getInput */.V4(name)) {
@@ -133,10 +146,8 @@ function parseInputs(read = (name) => core/* getInput */.V4(name)) {
         failOn: oneOf('fail-on', get('fail-on') || 'none', FAIL_ON),
         maxIterations,
         minimumPermission: oneOf('minimum-permission', get('minimum-permission') || 'write', github_forge/* PERMISSION_LEVELS */.eO),
-        allowedActors: get('allowed-actors')
-            .split(/[\s,]+/)
-            .filter(Boolean)
-            .map((a) => a.toLowerCase()),
+        allowedActors: logins(get('allowed-actors')),
+        dispatchSenders: logins(get('dispatch-senders')),
         mock: bool('mock', get('mock')),
         includeDrafts: bool('include-drafts', get('include-drafts')),
         triggerLabel: get('trigger-label') || 'aethr:implement',
@@ -939,27 +950,13 @@ async function preparePrWorkspace(options) {
     const maxBotCommits = options.maxBotCommits ?? DEFAULT_MAX_BOT_COMMITS;
     const headSha = String(options.headSha ?? '').toLowerCase();
     const n = options.prNumber;
-    checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
-    checkOption(SHA_RE.test(headSha), `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`);
-    checkOption(Number.isInteger(maxBotCommits) && maxBotCommits >= 0, `maxBotCommits ${String(maxBotCommits)}`);
-    safe_git_checkRemote(remote, 'remote');
-    if (options.pushUrl !== undefined)
-        safe_git_checkRemote(options.pushUrl, 'pushUrl');
-    checkIdentity(identity);
-    await checkBranchName(root, options.headRef, 'headRef');
-    if (options.baseRef !== undefined)
-        await checkBranchName(root, options.baseRef, 'baseRef');
+    await checkPrOptions(root, options, { remote, identity, maxBotCommits, headSha });
     const git = new Git(root, [...redact_urlSecrets(options.pushUrl), ...redact_urlSecrets(remote)], options.auth);
     const pushTarget = options.pushUrl ?? remote;
     const headRef = options.headRef;
     // 1. A dirty tree would end up in our commits: refuse it (untracked files are recorded below
     //    and left alone; ignored files are fine).
-    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    const dirtyPaths = splitZ(dirty.stdout)
-        .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
-        .map((entry) => entry.slice(3));
-    if (dirtyPaths.length > 0)
-        throw new WorkspaceNotClean(dirtyPaths);
+    await refuseDirtyTree(git);
     // 2. The branch must still be where the run started.
     const remoteHead = await git.lsRemoteBranch(pushTarget, headRef);
     if (remoteHead === undefined)
@@ -1050,10 +1047,7 @@ async function prepareBranchWorkspace(options) {
     await checkBranchName(root, options.branch, 'branch');
     await checkBranchName(root, options.baseRef, 'baseRef');
     const git = new Git(root, redact_urlSecrets(remote), options.auth);
-    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    const dirtyPaths = splitZ(dirty.stdout).map((entry) => entry.slice(3));
-    if (dirtyPaths.length > 0)
-        throw new WorkspaceNotClean(dirtyPaths);
+    await refuseDirtyTree(git);
     const existing = await git.lsRemoteBranch(remote, options.branch);
     const prefix = `refs/remotes/aethr/${options.branch}`;
     const refspecs = [`+refs/heads/${options.baseRef}:${prefix}/base`];
@@ -1103,6 +1097,28 @@ async function prepareBranchWorkspace(options) {
         preexisting: new Set(await git.untracked(false)),
         preexistingDirs: new Set((await git.untracked(true)).filter((p) => p.endsWith('/'))),
     });
+}
+async function checkPrOptions(root, options, o) {
+    const n = options.prNumber;
+    checkOption(Number.isSafeInteger(n) && n > 0, `prNumber ${String(n)}`);
+    checkOption(SHA_RE.test(o.headSha), `headSha ${JSON.stringify(options.headSha)} is not a full commit sha`);
+    checkOption(Number.isInteger(o.maxBotCommits) && o.maxBotCommits >= 0, `maxBotCommits ${String(o.maxBotCommits)}`);
+    safe_git_checkRemote(o.remote, 'remote');
+    if (options.pushUrl !== undefined)
+        safe_git_checkRemote(options.pushUrl, 'pushUrl');
+    checkIdentity(o.identity);
+    await checkBranchName(root, options.headRef, 'headRef');
+    if (options.baseRef !== undefined)
+        await checkBranchName(root, options.baseRef, 'baseRef');
+}
+/** Uncommitted changes to tracked files would end up in our commits. */
+async function refuseDirtyTree(git) {
+    const dirty = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+    const dirtyPaths = splitZ(dirty.stdout)
+        .filter((entry) => /^[ MADRCUT?!]{2} /.test(entry))
+        .map((entry) => entry.slice(3));
+    if (dirtyPaths.length > 0)
+        throw new WorkspaceNotClean(dirtyPaths);
 }
 /** Fetches `refspecs`; refspecs whose source the remote lacks are dropped (and returned without). */
 async function fetchTolerant(git, args, refspecs, remote) {
@@ -1290,11 +1306,15 @@ async function createCloneWorkspace(options) {
     });
 }
 
+// EXTERNAL MODULE: ./.build/src/github/payload-readers.js
+var payload_readers = __webpack_require__(1804);
 ;// CONCATENATED MODULE: ./.build/src/github/dry-run-forge.js
 /**
  * A Forge for local previews (`aethr pr --dry-run`): reads come from the event payload and the
  * local repository, writes are printed instead of sent. Nothing leaves the machine.
  */
+
+
 
 function createDryRunForge(o) {
     let nextId = 1;
@@ -1347,6 +1367,12 @@ function createDryRunForge(o) {
         },
         async listIssueComments() {
             return [];
+        },
+        async getIssue(number) {
+            return (0,payload_readers/* issueFromPullRequest */.sf)(await localPull(number));
+        },
+        async getIssueComment(id) {
+            throw new errors/* AethrError */.j(`A dry run cannot read comment ${id} from GitHub; preview the original issue_comment event instead.`);
         },
         async createIssueComment(number, body) {
             o.print(`\n── would post a comment on #${number} ──\n${body}\n`);
@@ -2467,8 +2493,8 @@ function requestOf(intent) {
     }
 }
 
-// EXTERNAL MODULE: ./.build/src/github/event-intent.js
-var event_intent = __webpack_require__(6090);
+// EXTERNAL MODULE: ./.build/src/github/event-intent.js + 2 modules
+var event_intent = __webpack_require__(5014);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./.build/src/github/idempotent-write.js
@@ -4404,16 +4430,214 @@ function applyRanges(text, ranges, replace) {
 
 /***/ }),
 
-/***/ 6090:
+/***/ 5014:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fd: () => (/* binding */ parsePullRequest),
-/* harmony export */   zO: () => (/* binding */ normaliseEvent)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_TRIGGER_LABEL, isReviewIntent, isCommandIntent, isLabelIntent, isDocsSyncIntent, isDispatchIntent, isIgnoreIntent, parseRepository, isBotUser */
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zO: () => (/* binding */ normaliseEvent),
+  fd: () => (/* reexport */ payload_readers/* parsePullRequest */.yA)
+});
+
+// UNUSED EXPORTS: DEFAULT_TRIGGER_LABEL, isBotUser, isCommandIntent, isDispatchIntent, isDocsSyncIntent, isIgnoreIntent, isLabelIntent, isReviewIntent, parseRepository
+
+// EXTERNAL MODULE: ./.build/src/github/commands.js
+var commands = __webpack_require__(2413);
+// EXTERNAL MODULE: ./.build/src/github/forge.js
+var forge = __webpack_require__(504);
+// EXTERNAL MODULE: ./.build/src/github/payload-readers.js
+var payload_readers = __webpack_require__(1804);
+;// CONCATENATED MODULE: ./.build/src/github/carried-intent.js
+/**
+ * An intent carried from the App to the Action (the App's dispatch mode): the App authorises the
+ * actor, then sends a `repository_dispatch` (event type `aethr`) or a `workflow_dispatch` (input
+ * `aethr`) whose payload is a compact copy of the original event; the Action normalises that copy
+ * as if the original event had arrived (event-intent.ts) and re-reads from the API what the copy
+ * only claims (`reloadDispatchedIntent`).
+ *
+ * Trust: anyone with write access can send a dispatch, so the carried payload is attacker input.
+ * Only senders listed in `dispatch-senders` (the App's `<slug>[bot]`) may name another actor;
+ * the actor's permission is checked again by the handlers; the pull request (head, base, fork,
+ * state, text), the comment (author, body, where it is) and the labels are read again from the
+ * API, never taken from the payload; the repository is the one the dispatch arrived in.
+ */
+
+
+
+/** The `repository_dispatch` event type, and the `workflow_dispatch` input, that carry it. */
+const DISPATCH_EVENT_TYPE = 'aethr';
+const CARRIED_INPUT = 'aethr';
+/** Events the App carries (the ones an App receives that start runs). */
+const CARRIED_EVENTS = ['pull_request', 'issue_comment', 'issues'];
+/** GitHub's limit for `client_payload` is 64 KB; comment bodies are cut well below it. */
+const MAX_CARRIED_BYTES = 60_000;
+const MAX_COMMENT_CHARS = 8_000;
+/** A GitHub login, or an App's `<slug>[bot]`. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+function isCarriable(intent) {
+    return ((intent.kind === 'review' || intent.kind === 'command' || intent.kind === 'label') &&
+        CARRIED_EVENTS.includes(intent.event));
+}
+function pullFields(pr) {
+    const repo = (fullName) => (fullName ? { full_name: fullName } : null);
+    return {
+        number: pr.number,
+        title: pr.title.slice(0, 1024),
+        draft: pr.draft,
+        state: pr.state,
+        user: { login: pr.author },
+        ...(pr.htmlUrl ? { html_url: pr.htmlUrl } : {}),
+        head: { sha: pr.head.sha, ref: pr.head.ref, repo: repo(pr.head.repoFullName) },
+        base: { sha: pr.base.sha, ref: pr.base.ref, repo: repo(pr.base.repoFullName) },
+        maintainer_can_modify: pr.maintainerCanModify,
+        labels: pr.labels.map((name) => ({ name })),
+        ...(pr.commits ? { commits: pr.commits } : {}),
+    };
+}
+/** The compact copy of the event behind `intent` (bodies are left for the Action to re-read). */
+function carryIntent(intent, delivery) {
+    const carried = {
+        aethr: 1,
+        event: intent.event,
+        action: intent.action ?? '',
+        actor: intent.actor,
+        ...(delivery ? { delivery } : {}),
+    };
+    if (intent.kind === 'review')
+        carried.pull_request = pullFields(intent.pullRequest);
+    if (intent.kind === 'label') {
+        carried.label = { name: intent.label };
+        if (intent.pullRequest)
+            carried.pull_request = pullFields(intent.pullRequest);
+        else
+            carried.issue = issueFields(intent);
+    }
+    if (intent.kind === 'command') {
+        carried.issue = issueFields(intent);
+        carried.comment = {
+            id: intent.comment.id,
+            body: intent.comment.body.slice(0, MAX_COMMENT_CHARS),
+            user: { login: intent.comment.author, type: 'User' },
+            ...(intent.comment.htmlUrl ? { html_url: intent.comment.htmlUrl } : {}),
+        };
+    }
+    return carried;
+}
+function issueFields(intent) {
+    const issue = intent.issue;
+    return {
+        number: issue.number,
+        title: issue.title.slice(0, 1024),
+        state: issue.state,
+        user: { login: issue.author },
+        labels: issue.labels.map((name) => ({ name })),
+        ...(issue.isPullRequest ? { pull_request: {} } : {}),
+        ...(issue.htmlUrl ? { html_url: issue.htmlUrl } : {}),
+        ...(issue.draft === undefined ? {} : { draft: issue.draft }),
+    };
+}
+/**
+ * The original event a carried payload describes, rebuilt from its checked fields only: the
+ * normaliser reads it as it reads any webhook (every value is checked again there).
+ */
+function parseCarried(value) {
+    const bad = (reason) => ({ ok: false, reason: `aethr dispatch: ${reason}` });
+    if (!(0,payload_readers/* isFields */.Ce)(value))
+        return bad('the payload is not an object');
+    if (JSON.stringify(value).length > MAX_CARRIED_BYTES)
+        return bad('the payload is too large');
+    if (value.aethr !== 1)
+        return bad(`unknown format ${JSON.stringify(value.aethr)} (expected 1)`);
+    const name = value.event;
+    if (typeof name !== 'string' || !CARRIED_EVENTS.includes(name))
+        return bad(`event ${JSON.stringify(name)} is not one aethr carries`);
+    if (typeof value.action !== 'string' || !/^[a-z_]{1,40}$/.test(value.action))
+        return bad('the action is missing or invalid');
+    if (typeof value.actor !== 'string' || !LOGIN.test(value.actor))
+        return bad('the actor is missing or not a GitHub login');
+    const delivery = value.delivery;
+    if (delivery !== undefined && (typeof delivery !== 'string' || !/^[\w-]{1,100}$/.test(delivery)))
+        return bad('the delivery id is invalid');
+    const payload = { action: value.action, sender: { login: value.actor, type: 'User' } };
+    for (const key of ['pull_request', 'issue', 'comment', 'label']) {
+        if (value[key] === undefined)
+            continue;
+        if (!(0,payload_readers/* isFields */.Ce)(value[key]))
+            return bad(`${key} is not an object`);
+        payload[key] = value[key];
+    }
+    return {
+        ok: true,
+        value: { name: name, payload, ...(delivery ? { delivery } : {}) },
+    };
+}
+/**
+ * The dispatched intent with everything it only claims read again from the API; an `ignore`
+ * intent (with the reason) when the request no longer stands: the PR was closed or moved on, the
+ * comment is gone or is not what the dispatch says, the label was taken off.
+ */
+async function reloadDispatchedIntent(intent, forge) {
+    if (intent.kind === 'ignore' || !intent.dispatched)
+        return intent;
+    const ignore = (reason) => ({
+        kind: 'ignore',
+        event: intent.event,
+        ...(intent.action === undefined ? {} : { action: intent.action }),
+        repository: intent.repository,
+        reason: `dispatched ${intent.dispatched?.event ?? 'event'}: ${reason}`,
+    });
+    try {
+        switch (intent.kind) {
+            case 'review': {
+                const pull = await forge.getPull(intent.pullRequest.number);
+                if (pull.state !== 'open')
+                    return ignore(`pull request #${pull.number} is ${pull.state}`);
+                const claimed = intent.pullRequest.head.sha;
+                if (pull.head.sha !== claimed) {
+                    return ignore(`#${pull.number} moved from ${claimed.slice(0, 7)} to ${pull.head.sha.slice(0, 7)} since the dispatch; the push that moved it has its own run`);
+                }
+                return { ...intent, pullRequest: pull };
+            }
+            case 'command': {
+                const c = await forge.getIssueComment(intent.comment.id);
+                if (c.issueNumber !== intent.pullRequestNumber)
+                    return ignore(`comment ${c.id} is not on #${intent.pullRequestNumber}`);
+                if (!sameName(c.author, intent.actor) || c.authorType === 'Bot')
+                    return ignore(`comment ${c.id} is by ${c.author}, not ${intent.actor}`);
+                const command = parseCommand(c.body);
+                if (!command)
+                    return ignore(`comment ${c.id} no longer holds an /aethr command`);
+                return {
+                    ...intent,
+                    command,
+                    comment: { id: c.id, body: c.body, author: c.author, htmlUrl: c.htmlUrl },
+                };
+            }
+            case 'label': {
+                const issue = await forge.getIssue(intent.issue.number);
+                if (!issue.labels.some((l) => sameName(l, intent.label)))
+                    return ignore(`the label "${intent.label}" is no longer on #${issue.number}`);
+                if (intent.target !== 'pull_request')
+                    return { ...intent, issue };
+                const pull = await forge.getPull(issue.number);
+                // The head that was labelled stays the one to work on: the implement run stops, and
+                // says so, when the branch moved since.
+                const head = { ...pull.head, sha: intent.pullRequest?.head.sha ?? pull.head.sha };
+                return { ...intent, issue, pullRequest: { ...pull, head } };
+            }
+            default:
+                return ignore('only pull request, comment and label events are carried');
+        }
+    }
+    catch (error) {
+        if (error instanceof ForgeError && error.kind === 'not-found')
+            return ignore(`${error.operation}: not found`);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/github/intent-types.js
 const DEFAULT_TRIGGER_LABEL = 'aethr:implement';
 const isReviewIntent = (intent) => intent.kind === 'review';
 const isCommandIntent = (intent) => intent.kind === 'command';
@@ -4421,164 +4645,43 @@ const isLabelIntent = (intent) => intent.kind === 'label';
 const isDocsSyncIntent = (intent) => intent.kind === 'docs_sync';
 const isDispatchIntent = (intent) => intent.kind === 'dispatch';
 const isIgnoreIntent = (intent) => intent.kind === 'ignore';
-const REVIEW_ACTIONS = [
-    'opened',
-    'synchronize',
-    'reopened',
-    'ready_for_review',
-];
-const LABELED = 'labeled';
-const COMMENT_CREATED = 'created';
-function isFields(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** `value[key]` when value is an object; `T` only checks that `key` is a real field name. */
-function field(value, key) {
-    return isFields(value) ? value[key] : undefined;
-}
-function text(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-function positiveInteger(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
-}
-function labelNames(value) {
-    if (!Array.isArray(value))
-        return [];
-    return value.flatMap((label) => {
-        const name = text(field(label, 'name'));
-        return name === undefined ? [] : [name];
-    });
-}
-function sameName(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-// ---------------------------------------------------------------------------------------------
-// Readers, usable on API responses as well as payloads (`GET /pulls/{n}` has the same fields)
-function parseRepository(value) {
-    const fullName = text(field(value, 'full_name'));
-    const name = text(field(value, 'name'));
-    const owner = text(field(field(value, 'owner'), 'login'));
-    const [fromFullOwner, fromFullName] = fullName?.split('/') ?? [];
-    const resolvedOwner = owner ?? fromFullOwner;
-    const resolvedName = name ?? fromFullName;
-    if (!resolvedOwner || !resolvedName)
-        return { ok: false, reason: 'the payload names no repository' };
-    const info = {
-        owner: resolvedOwner,
-        repo: resolvedName,
-        fullName: `${resolvedOwner}/${resolvedName}`,
-    };
-    const defaultBranch = text(field(value, 'default_branch'));
-    if (defaultBranch)
-        info.defaultBranch = defaultBranch;
-    const isPrivate = field(value, 'private');
-    if (typeof isPrivate === 'boolean')
-        info.private = isPrivate;
-    return { ok: true, value: info };
-}
-function parseBranch(value, side) {
-    const sha = text(field(value, 'sha'));
-    const ref = text(field(value, 'ref'));
-    if (!sha || !/^[0-9a-f]{7,64}$/i.test(sha))
-        return { ok: false, reason: `pull_request.${side}.sha is missing or invalid` };
-    if (!ref)
-        return { ok: false, reason: `pull_request.${side}.ref is missing` };
-    const branch = { sha, ref };
-    const repoFullName = text(field(field(value, 'repo'), 'full_name'));
-    if (repoFullName)
-        branch.repoFullName = repoFullName;
-    return { ok: true, value: branch };
-}
-/** A pull request from a webhook payload or from `GET /repos/{o}/{r}/pulls/{n}`. */
-function parsePullRequest(value) {
-    if (!isFields(value))
-        return { ok: false, reason: 'the payload has no pull_request object' };
-    const number = positiveInteger(field(value, 'number'));
-    if (number === undefined)
-        return { ok: false, reason: 'pull_request.number is missing' };
-    const head = parseBranch(field(value, 'head'), 'head');
-    if (!head.ok)
-        return head;
-    const base = parseBranch(field(value, 'base'), 'base');
-    if (!base.ok)
-        return base;
-    const headRepo = head.value.repoFullName;
-    const baseRepo = base.value.repoFullName;
-    const info = {
-        number,
-        title: text(field(value, 'title')) ?? '',
-        body: text(field(value, 'body')) ?? '',
-        draft: field(value, 'draft') === true,
-        state: text(field(value, 'state')) ?? 'open',
-        author: text(field(field(value, 'user'), 'login')) ?? '',
-        head: head.value,
-        base: base.value,
-        // A deleted fork has no head repository: treat it as a fork (the safe answer).
-        isFork: headRepo === undefined || baseRepo === undefined || !sameName(headRepo, baseRepo),
-        maintainerCanModify: field(value, 'maintainer_can_modify') === true,
-        labels: labelNames(field(value, 'labels')),
-    };
-    const htmlUrl = text(field(value, 'html_url'));
-    if (htmlUrl)
-        info.htmlUrl = htmlUrl;
-    const commits = positiveInteger(field(value, 'commits'));
-    if (commits !== undefined)
-        info.commits = commits;
-    return { ok: true, value: info };
-}
-function parseIssue(value) {
-    const number = positiveInteger(field(value, 'number'));
-    if (number === undefined)
-        return { ok: false, reason: 'issue.number is missing' };
-    const info = {
-        number,
-        title: text(field(value, 'title')) ?? '',
-        body: text(field(value, 'body')) ?? '',
-        state: text(field(value, 'state')) ?? 'open',
-        author: text(field(field(value, 'user'), 'login')) ?? '',
-        isPullRequest: isFields(field(value, 'pull_request')),
-        labels: labelNames(field(value, 'labels')),
-    };
-    const draft = field(value, 'draft');
-    if (typeof draft === 'boolean')
-        info.draft = draft;
-    const htmlUrl = text(field(value, 'html_url'));
-    if (htmlUrl)
-        info.htmlUrl = htmlUrl;
-    return { ok: true, value: info };
-}
-function issueFromPullRequest(pr) {
-    const issue = {
-        number: pr.number,
-        title: pr.title,
-        body: pr.body,
-        state: pr.state,
-        author: pr.author,
-        isPullRequest: true,
-        draft: pr.draft,
-        labels: pr.labels,
-    };
-    if (pr.htmlUrl)
-        issue.htmlUrl = pr.htmlUrl;
-    return issue;
-}
-/** A bot: `type: Bot`, a `[bot]` login, or this action's own login. */
-function isBotUser(user, botLogin) {
-    const login = text(field(user, 'login')) ?? '';
-    if (text(field(user, 'type')) === 'Bot')
-        return true;
-    if (login.toLowerCase().endsWith('[bot]'))
-        return true;
-    return botLogin !== undefined && botLogin !== '' && sameName(login, botLogin);
-}
-// ---------------------------------------------------------------------------------------------
-// The normaliser
+
+;// CONCATENATED MODULE: ./.build/src/github/event-intent.js
+/**
+ * Every GitHub event a door receives, normalised once into an `Intent`. Nothing downstream reads
+ * the webhook payload: what a run needs (repository, pull request, comment, actor) is copied here
+ * (the readers are in payload-readers.ts; a payload missing something we need becomes an
+ * `ignore` intent with the reason, never an exception).
+ *
+ * Which events do what:
+ * - `pull_request` opened / synchronize / reopened / ready_for_review → `review` (drafts are
+ *   ignored when `skipDrafts`);
+ * - `pull_request_target`, the same, with `safeMode: true`: it runs with the base repository's
+ *   secrets, so PR code is never checked out and the workflow file comes from the base branch;
+ * - `issue_comment` **created** on a pull request with an `/aethr` command → `command` (edited and
+ *   deleted comments, comments by bots — this action's own included — and comments without a
+ *   command are ignored);
+ * - `pull_request` / `pull_request_target` / `issues` `labeled` with the trigger label → `label`;
+ * - `schedule`, or `workflow_dispatch` with input `intent: docs-sync` → `docs_sync`;
+ * - `workflow_dispatch` with a `task` input → `dispatch`;
+ * - `repository_dispatch` of type `aethr`, or `workflow_dispatch` with an `aethr` input, from a
+ *   dispatch sender (the App in dispatch mode) → the intent of the event it carries, marked
+ *   `dispatched` (carried-intent.ts: what it claims is re-read before the run);
+ * - anything else → `ignore`, with a reason a person can read.
+ *
+ * Commands and labels are explicit requests, so they run on draft pull requests too.
+ */
+
+
+
+
+
+
 function normaliseEvent(event, options = {}) {
     const name = String(event.name);
     const payload = event.payload;
-    const action = text(field(payload, 'action'));
-    const ignore = (reason, repository) => {
+    const action = (0,payload_readers/* text */.Qq)((0,payload_readers/* field */.ZZ)(payload, 'action'));
+    const ignoreWith = (repository) => (reason) => {
         const intent = { kind: 'ignore', event: name, reason };
         if (action !== undefined)
             intent.action = action;
@@ -4586,186 +4689,229 @@ function normaliseEvent(event, options = {}) {
             intent.repository = repository;
         return intent;
     };
-    if (!isFields(payload))
-        return ignore('the event has no payload');
-    const repository = repositoryOf(payload, options);
+    if (!(0,payload_readers/* isFields */.Ce)(payload))
+        return ignoreWith()('the event has no payload');
+    const repository = (0,payload_readers/* repositoryOf */._M)(payload, options);
     if (!repository.ok)
-        return ignore(repository.reason);
-    const base = {
-        event: name,
+        return ignoreWith()(repository.reason);
+    const s = {
+        name,
+        action,
+        payload,
         repository: repository.value,
-        ...(action === undefined ? {} : { action }),
+        base: {
+            event: name,
+            repository: repository.value,
+            ...(action === undefined ? {} : { action }),
+        },
+        actor: (0,payload_readers/* text */.Qq)((0,payload_readers/* field */.ZZ)((0,payload_readers/* field */.ZZ)(payload, 'sender'), 'login')),
+        triggerLabel: options.triggerLabel ?? DEFAULT_TRIGGER_LABEL,
+        options,
+        ignore: ignoreWith(repository.value),
     };
-    const actor = text(field(field(payload, 'sender'), 'login'));
-    const triggerLabel = options.triggerLabel ?? DEFAULT_TRIGGER_LABEL;
     switch (name) {
         case 'pull_request':
-        case 'pull_request_target': {
-            const safeMode = name === 'pull_request_target';
-            if (action === undefined)
-                return ignore(`${name} event without an action`, repository.value);
-            const pr = parsePullRequest(field(payload, 'pull_request'));
-            if (!pr.ok)
-                return ignore(pr.reason, repository.value);
-            if (!actor)
-                return ignore('the payload names no sender', repository.value);
-            const workflowFrom = safeMode || pr.value.isFork ? 'base' : 'head';
-            if (action === LABELED) {
-                const label = text(field(field(payload, 'label'), 'name'));
-                if (!label || !sameName(label, triggerLabel)) {
-                    return ignore(`label "${label ?? ''}" is not the trigger label "${triggerLabel}"`, repository.value);
-                }
-                return {
-                    kind: 'label',
-                    ...base,
-                    actor,
-                    label,
-                    target: 'pull_request',
-                    issue: issueFromPullRequest(pr.value),
-                    pullRequest: pr.value,
-                    safeMode,
-                    workflowFrom,
-                };
-            }
-            if (!REVIEW_ACTIONS.includes(action)) {
-                return ignore(`${name} "${action}" does not start a review (only ${REVIEW_ACTIONS.join(', ')})`, repository.value);
-            }
-            if (pr.value.state === 'closed')
-                return ignore(`pull request #${pr.value.number} is closed`, repository.value);
-            // Our own follow-up commits were reviewed inside the implement loop: a push by this
-            // action's identity never starts another run (a PAT's pushes do trigger workflows).
-            if (action === 'synchronize' &&
-                isBotUser(field(payload, 'sender'), options.botLogin)) {
-                return ignore(`the push to #${pr.value.number} was made by ${actor}, this action's own identity`, repository.value);
-            }
-            if (pr.value.draft && (options.skipDrafts ?? true)) {
-                return ignore(`pull request #${pr.value.number} is a draft (drafts are skipped)`, repository.value);
-            }
-            return { kind: 'review', ...base, actor, pullRequest: pr.value, safeMode, workflowFrom };
-        }
-        case 'issue_comment': {
-            if (action !== COMMENT_CREATED) {
-                return ignore(`comment ${action ?? 'event'}: only newly created comments are read`, repository.value);
-            }
-            const issue = parseIssue(field(payload, 'issue'));
-            if (!issue.ok)
-                return ignore(issue.reason, repository.value);
-            if (!issue.value.isPullRequest)
-                return ignore(`#${issue.value.number} is an issue, not a pull request`, repository.value);
-            const comment = field(payload, 'comment');
-            const user = field(comment, 'user');
-            const author = text(field(user, 'login'));
-            const id = positiveInteger(field(comment, 'id'));
-            const body = text(field(comment, 'body'));
-            if (!author || id === undefined || body === undefined) {
-                return ignore('the comment lacks an id, a body or an author', repository.value);
-            }
-            if (isBotUser(user, options.botLogin))
-                return ignore(`comment by a bot (${author})`, repository.value);
-            const command = (0,_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCommand */ .RM)(body);
-            if (!command)
-                return ignore('the comment has no /aethr command', repository.value);
-            const commentInfo = { id, body, author };
-            const htmlUrl = text(field(comment, 'html_url'));
-            if (htmlUrl)
-                commentInfo.htmlUrl = htmlUrl;
-            return {
-                kind: 'command',
-                ...base,
-                actor: actor ?? author,
-                command,
-                comment: commentInfo,
-                issue: issue.value,
-                pullRequestNumber: issue.value.number,
-                safeMode: false,
-                workflowFrom: 'base',
-            };
-        }
-        case 'issues': {
-            if (action !== LABELED)
-                return ignore(`issues "${action ?? ''}" does not start a run`, repository.value);
-            const label = text(field(field(payload, 'label'), 'name'));
-            if (!label || !sameName(label, triggerLabel)) {
-                return ignore(`label "${label ?? ''}" is not the trigger label "${triggerLabel}"`, repository.value);
-            }
-            const issue = parseIssue(field(payload, 'issue'));
-            if (!issue.ok)
-                return ignore(issue.reason, repository.value);
-            if (!actor)
-                return ignore('the payload names no sender', repository.value);
-            return {
-                kind: 'label',
-                ...base,
-                actor,
-                label,
-                target: issue.value.isPullRequest ? 'pull_request' : 'issue',
-                issue: issue.value,
-                safeMode: false,
-                workflowFrom: 'base',
-            };
-        }
+        case 'pull_request_target':
+            return pullRequestIntent(s);
+        case 'issue_comment':
+            return commentIntent(s);
+        case 'issues':
+            return issueLabelIntent(s);
         case 'schedule': {
             const intent = {
                 kind: 'docs_sync',
-                ...base,
+                ...s.base,
                 trigger: 'schedule',
                 inputs: {},
             };
-            const schedule = text(payload['schedule']);
+            const schedule = (0,payload_readers/* text */.Qq)(payload['schedule']);
             if (schedule)
                 intent.schedule = schedule;
             return intent;
         }
-        case 'workflow_dispatch': {
-            const inputs = stringInputs(field(payload, 'inputs'));
-            const ref = text(field(payload, 'ref'));
-            const wanted = (inputs['intent'] ?? '').trim().toLowerCase().replaceAll('_', '-');
-            if (wanted === 'docs-sync') {
-                const intent = {
-                    kind: 'docs_sync',
-                    ...base,
-                    trigger: 'workflow_dispatch',
-                    inputs,
-                };
-                if (actor)
-                    intent.actor = actor;
-                if (ref)
-                    intent.ref = ref;
-                return intent;
-            }
-            const task = (inputs['task'] ?? '').trim();
-            if (!task)
-                return ignore('workflow_dispatch without a "task" input (or "intent: docs-sync")', repository.value);
-            if (!actor)
-                return ignore('the payload names no sender', repository.value);
-            const intent = { kind: 'dispatch', ...base, actor, task, inputs };
-            if (ref)
-                intent.ref = ref;
-            return intent;
-        }
+        case 'workflow_dispatch':
+            return workflowDispatchIntent(s);
+        case 'repository_dispatch':
+            if (s.action !== DISPATCH_EVENT_TYPE)
+                return s.ignore(`repository_dispatch "${s.action ?? ''}" is not for aethr`);
+            return dispatchedIntent(s, (0,payload_readers/* field */.ZZ)(payload, 'client_payload'));
         default:
-            return ignore(`event "${name}" does not trigger aethr`, repository.value);
+            return s.ignore(`event "${name}" does not trigger aethr`);
     }
 }
-function repositoryOf(payload, options) {
-    const fromPayload = parseRepository(field(payload, 'repository'));
-    if (fromPayload.ok || !options.repository)
-        return fromPayload;
-    const [owner, repo, ...rest] = options.repository.split('/');
-    if (!owner || !repo || rest.length > 0)
-        return { ok: false, reason: `"${options.repository}" is not owner/name` };
-    return { ok: true, value: { owner, repo, fullName: `${owner}/${repo}` } };
-}
-/** `workflow_dispatch` inputs as strings (booleans and numbers arrive as such in some payloads). */
-function stringInputs(value) {
-    const inputs = {};
-    if (!isFields(value))
-        return inputs;
-    for (const [key, input] of Object.entries(value)) {
-        if (typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean')
-            inputs[key] = String(input);
+function pullRequestIntent(s) {
+    const { name, action, actor, base } = s;
+    const safeMode = name === 'pull_request_target';
+    if (action === undefined)
+        return s.ignore(`${name} event without an action`);
+    const pr = (0,payload_readers/* parsePullRequest */.yA)((0,payload_readers/* field */.ZZ)(s.payload, 'pull_request'));
+    if (!pr.ok)
+        return s.ignore(pr.reason);
+    if (!actor)
+        return s.ignore('the payload names no sender');
+    const workflowFrom = safeMode || pr.value.isFork ? 'base' : 'head';
+    if (action === payload_readers/* LABELED */.Mr) {
+        const label = triggerLabelOf(s);
+        if (typeof label !== 'string')
+            return label;
+        return {
+            kind: 'label',
+            ...base,
+            actor,
+            label,
+            target: 'pull_request',
+            issue: (0,payload_readers/* issueFromPullRequest */.sf)(pr.value),
+            pullRequest: pr.value,
+            safeMode,
+            workflowFrom,
+        };
     }
-    return inputs;
+    if (!payload_readers/* REVIEW_ACTIONS */.Xt.includes(action)) {
+        return s.ignore(`${name} "${action}" does not start a review (only ${payload_readers/* REVIEW_ACTIONS */.Xt.join(', ')})`);
+    }
+    if (pr.value.state === 'closed')
+        return s.ignore(`pull request #${pr.value.number} is closed`);
+    // Our own follow-up commits were reviewed inside the implement loop: a push by this
+    // action's identity never starts another run (a PAT's pushes do trigger workflows).
+    if (action === 'synchronize' &&
+        (0,payload_readers/* isBotUser */.po)((0,payload_readers/* field */.ZZ)(s.payload, 'sender'), s.options.botLogin)) {
+        return s.ignore(`the push to #${pr.value.number} was made by ${actor}, this action's own identity`);
+    }
+    if (pr.value.draft && (s.options.skipDrafts ?? true)) {
+        return s.ignore(`pull request #${pr.value.number} is a draft (drafts are skipped)`);
+    }
+    return { kind: 'review', ...base, actor, pullRequest: pr.value, safeMode, workflowFrom };
+}
+/** The event's label when it is the trigger label, else the `ignore` intent saying so. */
+function triggerLabelOf(s) {
+    const label = (0,payload_readers/* text */.Qq)((0,payload_readers/* field */.ZZ)((0,payload_readers/* field */.ZZ)(s.payload, 'label'), 'name'));
+    if (!label || !(0,payload_readers/* sameName */.q)(label, s.triggerLabel)) {
+        return s.ignore(`label "${label ?? ''}" is not the trigger label "${s.triggerLabel}"`);
+    }
+    return label;
+}
+function commentIntent(s) {
+    if (s.action !== payload_readers/* COMMENT_CREATED */.Z6) {
+        return s.ignore(`comment ${s.action ?? 'event'}: only newly created comments are read`);
+    }
+    const issue = (0,payload_readers/* parseIssue */.Zp)((0,payload_readers/* field */.ZZ)(s.payload, 'issue'));
+    if (!issue.ok)
+        return s.ignore(issue.reason);
+    if (!issue.value.isPullRequest)
+        return s.ignore(`#${issue.value.number} is an issue, not a pull request`);
+    const comment = (0,payload_readers/* field */.ZZ)(s.payload, 'comment');
+    const user = (0,payload_readers/* field */.ZZ)(comment, 'user');
+    const author = (0,payload_readers/* text */.Qq)((0,payload_readers/* field */.ZZ)(user, 'login'));
+    const id = (0,payload_readers/* positiveInteger */.Cq)((0,payload_readers/* field */.ZZ)(comment, 'id'));
+    const body = (0,payload_readers/* text */.Qq)((0,payload_readers/* field */.ZZ)(comment, 'body'));
+    if (!author || id === undefined || body === undefined) {
+        return s.ignore('the comment lacks an id, a body or an author');
+    }
+    if ((0,payload_readers/* isBotUser */.po)(user, s.options.botLogin))
+        return s.ignore(`comment by a bot (${author})`);
+    const command = (0,commands/* parseCommand */.RM)(body);
+    if (!command)
+        return s.ignore('the comment has no /aethr command');
+    const commentInfo = { id, body, author };
+    const htmlUrl = (0,payload_readers/* text */.Qq)((0,payload_readers/* field */.ZZ)(comment, 'html_url'));
+    if (htmlUrl)
+        commentInfo.htmlUrl = htmlUrl;
+    return {
+        kind: 'command',
+        ...s.base,
+        actor: s.actor ?? author,
+        command,
+        comment: commentInfo,
+        issue: issue.value,
+        pullRequestNumber: issue.value.number,
+        safeMode: false,
+        workflowFrom: 'base',
+    };
+}
+function issueLabelIntent(s) {
+    if (s.action !== payload_readers/* LABELED */.Mr)
+        return s.ignore(`issues "${s.action ?? ''}" does not start a run`);
+    const label = triggerLabelOf(s);
+    if (typeof label !== 'string')
+        return label;
+    const issue = (0,payload_readers/* parseIssue */.Zp)((0,payload_readers/* field */.ZZ)(s.payload, 'issue'));
+    if (!issue.ok)
+        return s.ignore(issue.reason);
+    if (!s.actor)
+        return s.ignore('the payload names no sender');
+    return {
+        kind: 'label',
+        ...s.base,
+        actor: s.actor,
+        label,
+        target: issue.value.isPullRequest ? 'pull_request' : 'issue',
+        issue: issue.value,
+        safeMode: false,
+        workflowFrom: 'base',
+    };
+}
+function workflowDispatchIntent(s) {
+    const inputs = (0,payload_readers/* stringInputs */.Ve)((0,payload_readers/* field */.ZZ)(s.payload, 'inputs'));
+    const carried = inputs[CARRIED_INPUT];
+    if (carried !== undefined) {
+        try {
+            return dispatchedIntent(s, JSON.parse(carried));
+        }
+        catch {
+            return s.ignore(`the "${CARRIED_INPUT}" input is not JSON`);
+        }
+    }
+    const ref = (0,payload_readers/* text */.Qq)((0,payload_readers/* field */.ZZ)(s.payload, 'ref'));
+    const wanted = (inputs['intent'] ?? '').trim().toLowerCase().replaceAll('_', '-');
+    if (wanted === 'docs-sync') {
+        const intent = {
+            kind: 'docs_sync',
+            ...s.base,
+            trigger: 'workflow_dispatch',
+            inputs,
+        };
+        if (s.actor)
+            intent.actor = s.actor;
+        if (ref)
+            intent.ref = ref;
+        return intent;
+    }
+    const task = (inputs['task'] ?? '').trim();
+    if (!task)
+        return s.ignore('workflow_dispatch without a "task" input (or "intent: docs-sync")');
+    if (!s.actor)
+        return s.ignore('the payload names no sender');
+    const intent = { kind: 'dispatch', ...s.base, actor: s.actor, task, inputs };
+    if (ref)
+        intent.ref = ref;
+    return intent;
+}
+/**
+ * A request the App authorised and carried here: normalised as the original event would be, in
+ * the repository the dispatch arrived in, with the workflow file from the base branch (dispatched
+ * runs have the repository's secrets, like `pull_request_target`).
+ */
+function dispatchedIntent(s, carried) {
+    const sender = s.actor;
+    if (!sender || !(s.options.dispatchSenders ?? []).some((login) => (0,payload_readers/* sameName */.q)(login, sender))) {
+        return s.ignore(`an aethr dispatch sent by ${sender ?? 'nobody'}, who is not one of the dispatch senders`);
+    }
+    const parsed = parseCarried(carried);
+    if (!parsed.ok)
+        return s.ignore(parsed.reason);
+    const { name, payload, delivery } = parsed.value;
+    const inner = normaliseEvent({ name, payload: { ...payload, repository: s.payload['repository'] } }, s.options);
+    if (inner.kind === 'ignore')
+        return s.ignore(`the dispatched ${name}: ${inner.reason}`);
+    if (inner.kind !== 'review' && inner.kind !== 'command' && inner.kind !== 'label')
+        return s.ignore(`the dispatched ${name} does not start a pull request or issue run`);
+    return {
+        ...inner,
+        event: s.name,
+        safeMode: true,
+        workflowFrom: 'base',
+        dispatched: { sender, event: name, ...(delivery ? { delivery } : {}) },
+    };
 }
 
 
@@ -5094,6 +5240,201 @@ function truncateMarkdown(text, max, note = '… (truncated)') {
         const back = kept.lastIndexOf('\n');
         kept = back > 0 ? kept.slice(0, back) : '';
     }
+}
+
+
+/***/ }),
+
+/***/ 1804:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ce: () => (/* binding */ isFields),
+/* harmony export */   Cq: () => (/* binding */ positiveInteger),
+/* harmony export */   Mr: () => (/* binding */ LABELED),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   Ve: () => (/* binding */ stringInputs),
+/* harmony export */   Xt: () => (/* binding */ REVIEW_ACTIONS),
+/* harmony export */   Z6: () => (/* binding */ COMMENT_CREATED),
+/* harmony export */   ZZ: () => (/* binding */ field),
+/* harmony export */   Zp: () => (/* binding */ parseIssue),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   po: () => (/* binding */ isBotUser),
+/* harmony export */   q: () => (/* binding */ sameName),
+/* harmony export */   sf: () => (/* binding */ issueFromPullRequest),
+/* harmony export */   yA: () => (/* binding */ parsePullRequest)
+/* harmony export */ });
+/* unused harmony exports labelNames, parseRepository */
+const REVIEW_ACTIONS = [
+    'opened',
+    'synchronize',
+    'reopened',
+    'ready_for_review',
+];
+const LABELED = 'labeled';
+const COMMENT_CREATED = 'created';
+function isFields(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value[key]` when value is an object; `T` only checks that `key` is a real field name. */
+function field(value, key) {
+    return isFields(value) ? value[key] : undefined;
+}
+function text(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+function labelNames(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.flatMap((label) => {
+        const name = text(field(label, 'name'));
+        return name === undefined ? [] : [name];
+    });
+}
+function sameName(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+// ---------------------------------------------------------------------------------------------
+// Readers, usable on API responses as well as payloads (`GET /pulls/{n}` has the same fields)
+function parseRepository(value) {
+    const fullName = text(field(value, 'full_name'));
+    const name = text(field(value, 'name'));
+    const owner = text(field(field(value, 'owner'), 'login'));
+    const [fromFullOwner, fromFullName] = fullName?.split('/') ?? [];
+    const resolvedOwner = owner ?? fromFullOwner;
+    const resolvedName = name ?? fromFullName;
+    if (!resolvedOwner || !resolvedName)
+        return { ok: false, reason: 'the payload names no repository' };
+    const info = {
+        owner: resolvedOwner,
+        repo: resolvedName,
+        fullName: `${resolvedOwner}/${resolvedName}`,
+    };
+    const defaultBranch = text(field(value, 'default_branch'));
+    if (defaultBranch)
+        info.defaultBranch = defaultBranch;
+    const isPrivate = field(value, 'private');
+    if (typeof isPrivate === 'boolean')
+        info.private = isPrivate;
+    return { ok: true, value: info };
+}
+function parseBranch(value, side) {
+    const sha = text(field(value, 'sha'));
+    const ref = text(field(value, 'ref'));
+    if (!sha || !/^[0-9a-f]{7,64}$/i.test(sha))
+        return { ok: false, reason: `pull_request.${side}.sha is missing or invalid` };
+    if (!ref)
+        return { ok: false, reason: `pull_request.${side}.ref is missing` };
+    const branch = { sha, ref };
+    const repoFullName = text(field(field(value, 'repo'), 'full_name'));
+    if (repoFullName)
+        branch.repoFullName = repoFullName;
+    return { ok: true, value: branch };
+}
+/** A pull request from a webhook payload or from `GET /repos/{o}/{r}/pulls/{n}`. */
+function parsePullRequest(value) {
+    if (!isFields(value))
+        return { ok: false, reason: 'the payload has no pull_request object' };
+    const number = positiveInteger(field(value, 'number'));
+    if (number === undefined)
+        return { ok: false, reason: 'pull_request.number is missing' };
+    const head = parseBranch(field(value, 'head'), 'head');
+    if (!head.ok)
+        return head;
+    const base = parseBranch(field(value, 'base'), 'base');
+    if (!base.ok)
+        return base;
+    const headRepo = head.value.repoFullName;
+    const baseRepo = base.value.repoFullName;
+    const info = {
+        number,
+        title: text(field(value, 'title')) ?? '',
+        body: text(field(value, 'body')) ?? '',
+        draft: field(value, 'draft') === true,
+        state: text(field(value, 'state')) ?? 'open',
+        author: text(field(field(value, 'user'), 'login')) ?? '',
+        head: head.value,
+        base: base.value,
+        // A deleted fork has no head repository: treat it as a fork (the safe answer).
+        isFork: headRepo === undefined || baseRepo === undefined || !sameName(headRepo, baseRepo),
+        maintainerCanModify: field(value, 'maintainer_can_modify') === true,
+        labels: labelNames(field(value, 'labels')),
+    };
+    const htmlUrl = text(field(value, 'html_url'));
+    if (htmlUrl)
+        info.htmlUrl = htmlUrl;
+    const commits = positiveInteger(field(value, 'commits'));
+    if (commits !== undefined)
+        info.commits = commits;
+    return { ok: true, value: info };
+}
+function parseIssue(value) {
+    const number = positiveInteger(field(value, 'number'));
+    if (number === undefined)
+        return { ok: false, reason: 'issue.number is missing' };
+    const info = {
+        number,
+        title: text(field(value, 'title')) ?? '',
+        body: text(field(value, 'body')) ?? '',
+        state: text(field(value, 'state')) ?? 'open',
+        author: text(field(field(value, 'user'), 'login')) ?? '',
+        isPullRequest: isFields(field(value, 'pull_request')),
+        labels: labelNames(field(value, 'labels')),
+    };
+    const draft = field(value, 'draft');
+    if (typeof draft === 'boolean')
+        info.draft = draft;
+    const htmlUrl = text(field(value, 'html_url'));
+    if (htmlUrl)
+        info.htmlUrl = htmlUrl;
+    return { ok: true, value: info };
+}
+function issueFromPullRequest(pr) {
+    const issue = {
+        number: pr.number,
+        title: pr.title,
+        body: pr.body,
+        state: pr.state,
+        author: pr.author,
+        isPullRequest: true,
+        draft: pr.draft,
+        labels: pr.labels,
+    };
+    if (pr.htmlUrl)
+        issue.htmlUrl = pr.htmlUrl;
+    return issue;
+}
+/** A bot: `type: Bot`, a `[bot]` login, or this action's own login. */
+function isBotUser(user, botLogin) {
+    const login = text(field(user, 'login')) ?? '';
+    if (text(field(user, 'type')) === 'Bot')
+        return true;
+    if (login.toLowerCase().endsWith('[bot]'))
+        return true;
+    return botLogin !== undefined && botLogin !== '' && sameName(login, botLogin);
+}
+function repositoryOf(payload, options) {
+    const fromPayload = parseRepository(field(payload, 'repository'));
+    if (fromPayload.ok || !options.repository)
+        return fromPayload;
+    const [owner, repo, ...rest] = options.repository.split('/');
+    if (!owner || !repo || rest.length > 0)
+        return { ok: false, reason: `"${options.repository}" is not owner/name` };
+    return { ok: true, value: { owner, repo, fullName: `${owner}/${repo}` } };
+}
+/** `workflow_dispatch` inputs as strings (booleans and numbers arrive as such in some payloads). */
+function stringInputs(value) {
+    const inputs = {};
+    if (!isFields(value))
+        return inputs;
+    for (const [key, input] of Object.entries(value)) {
+        if (typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean')
+            inputs[key] = String(input);
+    }
+    return inputs;
 }
 
 

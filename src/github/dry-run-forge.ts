@@ -2,9 +2,11 @@
  * A Forge for local previews (`aethr pr --dry-run`): reads come from the event payload and the
  * local repository, writes are printed instead of sent. Nothing leaves the machine.
  */
+import { AethrError } from '../errors.js';
 import { runGit } from '../git/run-git.js';
 import type { PullRequestInfo } from './event-intent.js';
 import type { Forge, ForgeComment } from './forge.js';
+import { issueFromPullRequest } from './payload-readers.js';
 
 export interface DryRunForgeOptions {
   owner: string;
@@ -68,6 +70,14 @@ export function createDryRunForge(o: DryRunForgeOptions): Forge {
     },
     async listIssueComments() {
       return [];
+    },
+    async getIssue(number) {
+      return issueFromPullRequest(await localPull(number));
+    },
+    async getIssueComment(id) {
+      throw new AethrError(
+        `A dry run cannot read comment ${id} from GitHub; preview the original issue_comment event instead.`,
+      );
     },
     async createIssueComment(number, body) {
       o.print(`\n── would post a comment on #${number} ──\n${body}\n`);

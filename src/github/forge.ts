@@ -3,7 +3,7 @@
  * implementation lives in octokit-forge.ts; tests run it against a REST stand-in.
  */
 import { AethrError } from '../errors.js';
-import type { PullRequestInfo } from './event-intent.js';
+import type { IssueInfo, PullRequestInfo } from './event-intent.js';
 
 export type { PullRequestInfo };
 
@@ -78,6 +78,10 @@ export interface Forge {
   getPullDiff(number: number): Promise<string | undefined>;
   listPullFiles(number: number): Promise<PullFile[]>;
   listIssueComments(number: number): Promise<ForgeComment[]>;
+  /** An issue, or a pull request read as an issue. */
+  getIssue(number: number): Promise<IssueInfo>;
+  /** One issue comment, with the number of the issue or pull request it is on. */
+  getIssueComment(id: number): Promise<ForgeComment & { issueNumber: number }>;
   createIssueComment(number: number, body: string): Promise<ForgeComment>;
   updateIssueComment(id: number, body: string): Promise<ForgeComment>;
   deleteIssueComment(id: number): Promise<void>;

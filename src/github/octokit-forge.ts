@@ -7,6 +7,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import { parsePullRequest } from './event-intent.js';
+import { parseIssue } from './payload-readers.js';
 import type { CheckRun, Forge, ForgeComment, PermissionLevel, PullFile } from './forge.js';
 import { ForgeError, PERMISSION_LEVELS, PullCreationForbidden } from './forge.js';
 import { classifyOctokitError } from './forge-errors.js';
@@ -189,6 +190,17 @@ function forgeOver(octokit: Octokit, owner: string, repo: string): Forge {
       });
       return all.map(comment);
     },
+    async getIssue(number) {
+      const { data } = await octokit.rest.issues.get({ ...base, issue_number: number });
+      const parsed = parseIssue(data);
+      if (!parsed.ok) throw new Error(`GitHub sent an unreadable issue (${parsed.reason})`);
+      return parsed.value;
+    },
+    async getIssueComment(id) {
+      const { data } = await octokit.rest.issues.getComment({ ...base, comment_id: id });
+      const issueNumber = Number(/\/issues\/(\d+)$/.exec(data.issue_url)?.[1] ?? 0);
+      return { ...comment(data), issueNumber };
+    },
     async createIssueComment(number, body) {
       const { data } = await octokit.rest.issues.createComment({
         ...base,
@@ -324,6 +336,8 @@ const OPERATIONS: Record<Exclude<keyof Forge, 'owner' | 'repo'>, (...args: never
   getPullDiff: (n: number) => `read the diff of #${n}`,
   listPullFiles: (n: number) => `list the files of #${n}`,
   listIssueComments: (n: number) => `list the comments of #${n}`,
+  getIssue: (n: number) => `read issue #${n}`,
+  getIssueComment: (id: number) => `read comment ${id}`,
   createIssueComment: (n: number) => `post a comment on #${n}`,
   updateIssueComment: (id: number) => `update comment ${id}`,
   deleteIssueComment: (id: number) => `delete comment ${id}`,
