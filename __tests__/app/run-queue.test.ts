@@ -143,7 +143,7 @@ describe('after a crash', () => {
     expect([retried.length, abandoned.length]).toEqual([2, 0]);
     const again = queue.claimNext()!;
     expect(again.attempts).toBe(2);
-    expect(queue.openCheckRuns(again.id, again.attempts)).toEqual([501]);
+    expect(queue.openCheckRuns(again.id)).toEqual([501]);
     queue.close();
     queue = RunQueue.open(dir);
     const second = queue.reclaimOrphans(2);

@@ -56,9 +56,14 @@ export interface AppProcess {
   exited: Promise<number | null>;
   /** Resolves with the first log line (seen or to come) that matches. */
   waitForLine(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
-  status(): Promise<AppStatus>;
+  /** GET /status with the `recent` latest runs (default 50). */
+  status(recent?: number): Promise<AppStatus>;
   /** Polls /status until `done(status)` holds. */
-  waitForStatus(done: (s: AppStatus) => boolean, timeoutMs?: number): Promise<AppStatus>;
+  waitForStatus(
+    done: (s: AppStatus) => boolean,
+    timeoutMs?: number,
+    recent?: number,
+  ): Promise<AppStatus>;
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -169,10 +174,16 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
       });
     });
   };
-  const ready = await waitForLine((l) => typeof l.port === 'number' && /listening/.test(l.msg));
+  const ready = await waitForLine(
+    (l) => typeof l.port === 'number' && /listening/.test(l.msg),
+  ).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   const port = ready.port as number;
   const url = `http://127.0.0.1:${port}`;
-  const status = async () => JSON.parse((await get(`${url}/status`)).body) as AppStatus;
+  const status = async (recent?: number) =>
+    JSON.parse((await get(`${url}/status${recent ? `?recent=${recent}` : ''}`)).body) as AppStatus;
   return {
     url,
     port,
@@ -183,11 +194,11 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     exited,
     waitForLine,
     status,
-    async waitForStatus(done, timeoutMs = 60_000) {
+    async waitForStatus(done, timeoutMs = 60_000, recent) {
       const until = Date.now() + timeoutMs;
       let last: AppStatus | undefined;
       while (Date.now() < until) {
-        last = await status();
+        last = await status(recent);
         if (done(last)) return last;
         await new Promise((r) => setTimeout(r, 100));
       }

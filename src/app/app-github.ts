@@ -59,6 +59,7 @@ function octokitClass(config: AppConfig, logger: Logger): typeof ProbotOctokit {
     };
   return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
     ...options,
+    ...withAuthBaseUrl(options.auth, config.apiUrl),
     throttle: {
       ...(options.throttle as object | undefined),
       write,
@@ -67,6 +68,16 @@ function octokitClass(config: AppConfig, logger: Logger): typeof ProbotOctokit {
       onSecondaryRateLimit: retryOrGiveUp('secondary rate limit'),
     },
   })) as typeof ProbotOctokit;
+}
+
+/**
+ * Probot hands the auth strategy a `request` without the base URL, so a token minted outside an
+ * API call (`octokit.auth()`, for git) would be asked of api.github.com even on GitHub
+ * Enterprise Server; the strategy gets the configured API root.
+ */
+function withAuthBaseUrl(auth: unknown, baseUrl: string): { auth?: object } {
+  const request = (auth as { request?: { defaults(o: object): unknown } } | undefined)?.request;
+  return request ? { auth: { ...(auth as object), request: request.defaults({ baseUrl }) } } : {};
 }
 
 export function createProbot(config: AppConfig, logger: Logger): Probot {

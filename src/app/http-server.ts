@@ -20,7 +20,8 @@ export interface HttpServerOptions {
   webhookPath: string;
   webhooks: WebhookMiddleware;
   health(): 'ready' | 'starting' | 'draining';
-  status(): unknown;
+  /** The status document with the `recent` most recent runs (`?recent=N`, at most 1000). */
+  status(recent?: number): unknown;
   statusToken?: string;
 }
 
@@ -49,7 +50,8 @@ function bearerMatches(req: IncomingMessage, token: string): boolean {
 export function createHttpServer(o: HttpServerOptions): Server {
   const notFound = (res: ServerResponse) => json(res, 404, { error: 'Not Found' });
   return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!.replace(/\/+$/, '') || '/';
+    const url = new URL(req.url ?? '/', 'http://app');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path === o.webhookPath.replace(/\/+$/, '')) {
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
         json(res, 413, { error: 'Payload too large' });
@@ -74,7 +76,8 @@ export function createHttpServer(o: HttpServerOptions): Server {
             ? 'Send Authorization: Bearer <AETHR_STATUS_TOKEN>.'
             : 'GET /status answers loopback clients only; set AETHR_STATUS_TOKEN to read it from elsewhere.',
         });
-      return json(res, 200, o.status());
+      const recent = Number(url.searchParams.get('recent'));
+      return json(res, 200, o.status(recent > 0 ? Math.min(1000, Math.floor(recent)) : undefined));
     }
     return notFound(res);
   });

@@ -6,6 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { secretValues } from '../github/settings.js';
+import { loadEncoder } from '../models/tokens.js';
 import { AppGitHub, createProbot } from './app-github.js';
 import { createAppLogger, SecretSet } from './app-log.js';
 import { appIntentOptions } from './app-settings.js';
@@ -78,6 +79,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
     }),
   );
   const webhooks = await probot.getNodeMiddleware({ path: config.webhookPath, log: logger });
+  await warmUp();
 
   let health: 'ready' | 'starting' | 'draining' = 'starting';
   const startedAt = Date.now();
@@ -86,7 +88,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
     webhooks,
     statusToken: config.statusToken,
     health: () => health,
-    status: () => ({
+    status: (recentCount = RECENT_RUNS) => ({
       app: identity.botLogin,
       mode: config.mode,
       state: health,
@@ -94,7 +96,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
       pool: { size: config.poolSize, running: scheduler.running.length },
       ...queue.counts(),
       ignored: ignored.count,
-      recent: queue.recent(RECENT_RUNS).map(statusRow),
+      recent: queue.recent(recentCount).map(statusRow),
     }),
   });
   await new Promise<void>((resolve, reject) => {
@@ -140,6 +142,20 @@ export async function startApp(env: Record<string, string | undefined>): Promise
       return stopping;
     },
   };
+}
+
+/**
+ * What the first run would load lazily — the tokenizers (megabytes of tables) and the model SDK —
+ * loaded before the server listens, so a run starting never stalls the acknowledgements.
+ */
+async function warmUp(): Promise<void> {
+  const [o200k, cl100k] = await Promise.all([
+    loadEncoder('o200k_base'),
+    loadEncoder('cl100k_base'),
+    import('openai'),
+  ]);
+  o200k.countTokens('warm up');
+  cl100k.countTokens('warm up');
 }
 
 function runFields(run: QueuedRun) {

@@ -41,7 +41,7 @@ export async function closeEarlierCheckRuns(
   run: QueuedRun,
   log: (message: string) => void,
 ): Promise<void> {
-  for (const id of queue.openCheckRuns(run.id, run.attempts)) {
+  for (const id of queue.openCheckRuns(run.id)) {
     await forge.updateCheckRun(id, {
       conclusion: 'cancelled',
       output: {

@@ -389,14 +389,12 @@ export class RunQueue {
       .run(runId, checkRunId);
   }
 
-  /** Check runs earlier attempts of the run created and did not complete. */
-  openCheckRuns(runId: number, beforeAttempt: number): number[] {
+  /** Check runs the run created and did not complete (asked as an attempt starts: earlier ones'). */
+  openCheckRuns(runId: number): number[] {
     return (
       this.db
-        .prepare(
-          `SELECT check_run_id FROM check_runs WHERE run_id = ? AND attempt < ? AND closed = 0`,
-        )
-        .all(runId, beforeAttempt) as Array<{ check_run_id: number }>
+        .prepare(`SELECT check_run_id FROM check_runs WHERE run_id = ? AND closed = 0`)
+        .all(runId) as Array<{ check_run_id: number }>
     ).map((r) => Number(r.check_run_id));
   }
 
