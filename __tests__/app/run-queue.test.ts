@@ -98,6 +98,32 @@ describe('enqueue', () => {
   });
 });
 
+describe('the inbox (the acknowledgement path)', () => {
+  it('commits deliveries that arrive together in one go, and files them as runs in order', async () => {
+    await Promise.all(
+      [review(1, 'h1'), review(1, 'h2'), command(1, 3)].map((r) => queue.accept(r)),
+    );
+    expect(queue.counts().queued).toBe(3);
+    expect(queue.recent(10)).toEqual([]);
+    const filed = queue.absorb().map((f) => f.result.status);
+    expect(filed).toEqual(['queued', 'queued', 'queued']);
+    expect(states()).toEqual([
+      ['h1', 'superseded'],
+      ['h2', 'queued'],
+      ['command:review', 'queued'],
+    ]);
+    expect(queue.absorb()).toEqual([]);
+  });
+
+  it('keeps what was accepted when the process dies before filing it', async () => {
+    await queue.accept(review(1, 'h1', 'kept'));
+    queue.close();
+    queue = RunQueue.open(dir);
+    expect(queue.absorb().map((f) => f.run.delivery)).toEqual(['kept']);
+    expect(queue.counts().queued).toBe(1);
+  });
+});
+
 describe('claimNext', () => {
   it('never hands out a second run of a PR while one runs, and takes the oldest first', () => {
     queue.enqueue(command(1, 1));

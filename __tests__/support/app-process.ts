@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { request } from 'node:http';
+import { request, type Agent } from 'node:http';
 import { resolve } from 'node:path';
 import type { GitHubStandin } from './github-standin.js';
 import type { StandinApp } from './github-standin.js';
@@ -119,11 +119,15 @@ export function appEnv(o: {
   };
 }
 
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+/** Starts the bundle (or another server script printing the same "listening" line). */
+export async function startAppProcess(
+  env: Record<string, string>,
+  script = APP_BUNDLE,
+): Promise<AppProcess> {
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !SCRUB.test(k)) base[k] = v;
-  const child = spawn(process.execPath, [APP_BUNDLE], { env: { ...base, ...env } });
+  const child = spawn(process.execPath, [script], { env: { ...base, ...env } });
   let out = '';
   let err = '';
   let partial = '';
@@ -227,9 +231,16 @@ export function deliver(
   url: string,
   name: string,
   payload: unknown,
-  o: { id?: string; secret?: string; signature?: string | null; path?: string } = {},
+  o: {
+    id?: string;
+    secret?: string;
+    signature?: string | null;
+    path?: string;
+    /** A keep-alive agent, for load. */
+    agent?: Agent;
+  } = {},
 ): Promise<Delivered> {
-  const body = JSON.stringify(payload);
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const id = o.id ?? randomUUID();
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -239,10 +250,12 @@ export function deliver(
   };
   const sig = o.signature === undefined ? signature(o.secret ?? WEBHOOK_SECRET, body) : o.signature;
   if (sig !== null) headers['x-hub-signature-256'] = sig;
-  return send(`${url}${o.path ?? '/api/github/webhooks'}`, 'POST', headers, body).then((r) => ({
-    ...r,
-    id,
-  }));
+  return send(`${url}${o.path ?? '/api/github/webhooks'}`, 'POST', headers, body, o.agent).then(
+    (r) => ({
+      ...r,
+      id,
+    }),
+  );
 }
 
 export function get(url: string, headers: Record<string, string> = {}) {
@@ -254,10 +267,11 @@ function send(
   method: string,
   headers: Record<string, string>,
   body?: string,
+  agent?: Agent,
 ): Promise<{ status: number; body: string; ms: number }> {
   const started = performance.now();
   return new Promise((done, fail) => {
-    const req = request(url, { method, headers }, (res) => {
+    const req = request(url, { method, headers, ...(agent ? { agent } : {}) }, (res) => {
       let text = '';
       res.on('data', (d: Buffer) => (text += d.toString()));
       res.on('end', () =>

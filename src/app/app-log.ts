@@ -6,28 +6,39 @@
  */
 import { pino, type Logger } from 'pino';
 import type { RunLog } from '../github/run-log.js';
-import { redactSecrets } from '../models/redact.js';
+import { REDACTED, redactSecrets } from '../models/redact.js';
 import type { LogLevel } from './config.js';
+
+/** As in models/redact.ts: shorter values would mangle ordinary words. */
+const MIN_SECRET_LENGTH = 6;
 
 /** The secrets in play; installation tokens are added as they are minted. */
 export class SecretSet {
   private readonly values = new Set<string>();
+  /** All known values in one expression (longest first), rebuilt when one is added. */
+  private known: RegExp | undefined;
   constructor(initial: ReadonlyArray<string | undefined> = []) {
     for (const v of initial) this.add(v);
   }
   add(value: string | undefined): void {
-    if (!value) return;
-    this.values.add(value);
+    const secret = value?.trim() ?? '';
+    if (secret.length < MIN_SECRET_LENGTH || this.values.has(secret)) return;
+    this.values.add(secret);
     // A PEM is also redacted line by line (an error may quote part of it).
-    if (value.includes('\n'))
-      for (const line of value.split('\n'))
+    if (secret.includes('\n'))
+      for (const line of secret.split('\n'))
         if (line.trim().length >= 16) this.values.add(line.trim());
+    const escaped = [...this.values]
+      .sort((a, b) => b.length - a.length)
+      .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.known = new RegExp(escaped.join('|'), 'g');
   }
   list(): string[] {
     return [...this.values];
   }
+  /** The known values, then anything shaped like a key or token (models/redact.ts). */
   redact(text: string): string {
-    return redactSecrets(text, this.list());
+    return redactSecrets(this.known ? text.replace(this.known, REDACTED) : text);
   }
 }
 

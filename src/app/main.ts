@@ -12,7 +12,7 @@ import { createAppLogger, SecretSet } from './app-log.js';
 import { appIntentOptions } from './app-settings.js';
 import { parseAppConfig, type AppConfig } from './config.js';
 import { createHttpServer } from './http-server.js';
-import { aethrApp } from './receive-event.js';
+import { createIntake, createWebhookRoute } from './receive-event.js';
 import { createExecutor } from './run-attempt.js';
 import { RunQueue, type QueuedRun } from './run-queue.js';
 import { Scheduler } from './scheduler.js';
@@ -69,16 +69,21 @@ export async function startApp(env: Record<string, string | undefined>): Promise
     },
   });
   const ignored = { count: 0 };
-  await probot.load(
-    aethrApp({
-      queue,
-      options: appIntentOptions(config, identity),
-      log: logger,
-      queued: () => scheduler.kick(),
-      ignored,
-    }),
-  );
-  const webhooks = await probot.getNodeMiddleware({ path: config.webhookPath, log: logger });
+  const intake = createIntake({
+    queue,
+    options: appIntentOptions(config, identity),
+    log: logger,
+    queued: () => scheduler.kick(),
+    ignored,
+  });
+  // Deliveries a dead process accepted and had not filed yet.
+  intake.fileNow();
+  const webhooks = createWebhookRoute({
+    secret: config.webhookSecret,
+    path: config.webhookPath,
+    intake,
+    log: logger,
+  });
   await warmUp();
 
   let health: 'ready' | 'starting' | 'draining' = 'starting';
@@ -113,10 +118,13 @@ export async function startApp(env: Record<string, string | undefined>): Promise
   });
   const port = (server.address() as AddressInfo).port;
   health = 'ready';
-  logger.info(
-    { port, host: config.host, mode: config.mode, app: identity.botLogin, pruned },
-    `aethr App ${identity.botLogin} listening on ${config.host}:${port} (${config.mode} mode).`,
-  );
+  // Said whatever LOG_LEVEL is: where the app listens is what an operator (or a test) looks for.
+  logger
+    .child({}, { level: 'info' })
+    .info(
+      { port, host: config.host, mode: config.mode, app: identity.botLogin, pruned },
+      `aethr App ${identity.botLogin} listening on ${config.host}:${port} (${config.mode} mode).`,
+    );
   scheduler.kick();
 
   let stopping: Promise<void> | undefined;
@@ -136,6 +144,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
           logger.warn({ runs: left }, `Put ${left.length} unfinished run(s) back in the queue.`);
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
+        intake.fileNow();
         queue.close();
         logger.info('Stopped.');
       })();

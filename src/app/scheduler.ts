@@ -50,7 +50,8 @@ export class Scheduler {
 
   /** Starts whatever may start now; call after an enqueue. */
   kick(): void {
-    if (this.draining) return;
+    // A full pool is kicked again as each run ends.
+    if (this.draining || this.active.size >= this.o.poolSize) return;
     while (this.active.size < this.o.poolSize) {
       const run = this.o.queue.claimNext();
       if (!run) break;
