@@ -119,15 +119,16 @@ export function appEnv(o: {
   };
 }
 
-/** Starts the bundle (or another server script printing the same "listening" line). */
+/** Starts the bundle (or another command printing the same "listening" line). */
 export async function startAppProcess(
   env: Record<string, string>,
-  script = APP_BUNDLE,
+  command: string | string[] = APP_BUNDLE,
 ): Promise<AppProcess> {
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !SCRUB.test(k)) base[k] = v;
-  const child = spawn(process.execPath, [script], { env: { ...base, ...env } });
+  const args = typeof command === 'string' ? [command] : command;
+  const child = spawn(process.execPath, args, { env: { ...base, ...env } });
   let out = '';
   let err = '';
   let partial = '';

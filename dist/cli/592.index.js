@@ -6956,8 +6956,8 @@ function createPatchBackend(options) {
 
 // EXTERNAL MODULE: ./.build/src/models/budget.js
 var budget = __webpack_require__(3177);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 3 modules
-var gateway = __webpack_require__(2278);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 2 modules
+var gateway = __webpack_require__(7213);
 // EXTERNAL MODULE: ./.build/src/models/policy.js
 var policy = __webpack_require__(4014);
 // EXTERNAL MODULE: ./.build/src/models/routing.js

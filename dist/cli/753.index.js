@@ -13,16 +13,16 @@ __webpack_require__.d(__webpack_exports__, {
   createOctokitForge: () => (/* binding */ createOctokitForge)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 3 modules
+var github = __webpack_require__(722);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var dist_bundle = __webpack_require__(9735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
-// EXTERNAL MODULE: ./.build/src/github/event-intent.js + 2 modules
-var event_intent = __webpack_require__(5014);
+// EXTERNAL MODULE: ./.build/src/github/event-intent.js + 1 modules
+var event_intent = __webpack_require__(9596);
 // EXTERNAL MODULE: ./.build/src/github/payload-readers.js
 var payload_readers = __webpack_require__(1804);
 // EXTERNAL MODULE: ./.build/src/github/forge.js

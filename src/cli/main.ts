@@ -47,6 +47,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         return await (await import('./commands/doctor.js')).doctorCommand(rest, io);
       case 'pr':
         return await (await import('./commands/pr.js')).prCommand(rest, io);
+      case 'app':
+        return await (await import('./commands/app.js')).appCommand(rest, io);
     }
   } catch (error) {
     printError(error, io, verbose);
