@@ -19,23 +19,22 @@ import { startOpenAIStub, type OpenAIStub } from '../support/openai-stub.js';
 
 let stub: OpenAIStub;
 let delayMs = 0;
+const twoFindings = () => ({
+  delayMs,
+  text: reviewReply(
+    [
+      { path: 'a.py', line: 1, severity: 'high', title: 'x changed', body: 'Keep x = 1.' },
+      { path: 'README.md', line: 1, severity: 'low', title: 'no docs', body: 'Say why.' },
+    ],
+    'revise',
+  ),
+});
 const fixtures: Array<{ close(): Promise<void> }> = [];
 
 beforeAll(async () => {
   if (!existsSync('dist/app/index.js'))
     throw new Error('dist/app/index.js is missing: npm run build');
-  stub = await startOpenAIStub({
-    reply: () => ({
-      delayMs,
-      text: reviewReply(
-        [
-          { path: 'a.py', line: 1, severity: 'high', title: 'x changed', body: 'Keep x = 1.' },
-          { path: 'README.md', line: 1, severity: 'low', title: 'no docs', body: 'Say why.' },
-        ],
-        'revise',
-      ),
-    }),
-  });
+  stub = await startOpenAIStub({ reply: twoFindings });
 });
 afterAll(async () => stub.close());
 afterEach(async () => {
@@ -178,3 +177,43 @@ async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<vo
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+it('implements on the PR branch and pushes as <slug>[bot] with its noreply address', async () => {
+  const { fx, app, commentEvent } = await appFixture();
+  stub.setReply((req) => {
+    const system = String(req.body?.messages?.[0]?.content ?? '');
+    if (/You are the implementer/.test(system))
+      return {
+        text: 'Adding notes.\n\n```diff\ndiff --git a/notes.txt b/notes.txt\nnew file mode 100644\n--- /dev/null\n+++ b/notes.txt\n@@ -0,0 +1 @@\n+notes\n```\n',
+      };
+    if (/You are the reviewer/.test(system)) return { text: 'Fine.\nReview status: pass\n' };
+    return { text: 'Plan: add notes.' };
+  });
+  try {
+    fx.gh.state.issueComments.push({
+      id: 4401,
+      issue_number: fx.repo.number,
+      body: '/aethr implement add notes',
+      user: 'maintainer',
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    });
+    await deliver(app.url, 'issue_comment', commentEvent('/aethr implement add notes', 4401));
+    const status = await app.waitForStatus((s) => s.done + s.failed === 1);
+    expect(status.recent[0]).toMatchObject({ intent: 'command:implement', state: 'done' });
+    const head = fx.repo.git(
+      fx.repo.origin,
+      'log',
+      '-1',
+      '--format=%an <%ae>|%cn|%s',
+      fx.repo.headRef,
+    );
+    const botId = fx.gh.state.user(APP_BOT).id;
+    expect(head.split('|')[0]).toBe(`${APP_BOT} <${botId}+${APP_BOT}@users.noreply.github.com>`);
+    expect(head.split('|')[1]).toBe(APP_BOT);
+    expect(fx.repo.git(fx.repo.origin, 'show', `${fx.repo.headRef}:notes.txt`)).toBe('notes');
+    expect(fx.gh.violations).toEqual([]);
+  } finally {
+    stub.setReply(twoFindings);
+  }
+});

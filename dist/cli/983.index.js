@@ -1664,6 +1664,9 @@ async function startApp(env) {
     let stopping;
     return {
         config,
+        get secrets() {
+            return secrets.list();
+        },
         port,
         stop(reason) {
             stopping ??= (async () => {
@@ -1740,6 +1743,14 @@ async function runApp(env, err = (line) => process.stderr.write(`${line}\n`)) {
         return 1;
     }
     const running = app;
+    // Runs catch their own errors; anything escaping leaves the process in an unknown state, so it
+    // stops in one line and the next start takes its runs up again.
+    const fatal = (error) => {
+        err(`aethr app: stopping on an unexpected error: ${(0,redact/* redactSecrets */.fp)((0,errors/* toError */.i)(error).message.split('\n')[0], running.secrets)}`);
+        process.exit(1);
+    };
+    process.on('uncaughtException', fatal);
+    process.on('unhandledRejection', fatal);
     for (const signal of ['SIGTERM', 'SIGINT']) {
         process.once(signal, () => {
             void running.stop(signal).then(() => process.exit(0), (error) => {

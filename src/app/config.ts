@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MODEL_REF_PATTERN } from '../config/schema.js';
 import { AethrError, toError } from '../errors.js';
-import { PERMISSION_LEVELS, type PermissionLevel } from '../github/forge.js';
-import { FAIL_ON, type FailOn } from '../github/settings.js';
+import { PERMISSION_LEVELS } from '../github/forge.js';
+import { FAIL_ON, type DoorSettings } from '../github/settings.js';
 
 export class AppConfigError extends AethrError {
   override name = 'AppConfigError';
@@ -23,19 +23,17 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export type AppMode = 'run' | 'dispatch';
 
 /** The run settings every repository gets (the Action's inputs, as `AETHR_*` variables). */
-export interface AppRunConfig {
-  workflowSpec: string;
-  model?: string;
-  mock: boolean;
-  failOn: FailOn;
-  maxIterations?: number;
-  minimumPermission: PermissionLevel;
-  allowedActors: string[];
-  maxBotCommits: number;
-  checkRun: boolean;
-  includeDrafts: boolean;
-  triggerLabel: string;
-}
+export type AppRunConfig = Pick<
+  DoorSettings,
+  | 'workflowSpec'
+  | 'model'
+  | 'mock'
+  | 'failOn'
+  | 'maxIterations'
+  | 'minimumPermission'
+  | 'allowedActors'
+  | 'maxBotCommits'
+> & { checkRun: boolean; includeDrafts: boolean; triggerLabel: string };
 
 export interface AppConfig {
   appId: number;

@@ -22,6 +22,8 @@ const RETENTION_MS = 30 * 24 * 3600_000;
 
 export interface RunningApp {
   config: AppConfig;
+  /** Every secret in play (for the last words of a crash). */
+  secrets: string[];
   /** The port the server listens on (useful with PORT=0). */
   port: number;
   /** Drains and closes; resolves when the process may exit. */
@@ -130,6 +132,9 @@ export async function startApp(env: Record<string, string | undefined>): Promise
   let stopping: Promise<void> | undefined;
   return {
     config,
+    get secrets() {
+      return secrets.list();
+    },
     port,
     stop(reason) {
       stopping ??= (async () => {

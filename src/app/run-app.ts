@@ -21,6 +21,16 @@ export async function runApp(
     return 1;
   }
   const running = app;
+  // Runs catch their own errors; anything escaping leaves the process in an unknown state, so it
+  // stops in one line and the next start takes its runs up again.
+  const fatal = (error: unknown) => {
+    err(
+      `aethr app: stopping on an unexpected error: ${redactSecrets(toError(error).message.split('\n')[0]!, running.secrets)}`,
+    );
+    process.exit(1);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       void running.stop(signal).then(
