@@ -224,6 +224,8 @@ var pino = __webpack_require__(5005);
 
 /** As in models/redact.ts: shorter values would mangle ordinary words. */
 const MIN_SECRET_LENGTH = 6;
+/** GitHub tokens (installation `ghs_`, personal `ghp_`, …), even ones this process never saw. */
+const GITHUB_TOKEN_SHAPE = /\bgh[pousr]_[A-Za-z0-9_]{16,}/g;
 /** The secrets in play; installation tokens are added as they are minted. */
 class SecretSet {
     values = new Set();
@@ -253,7 +255,8 @@ class SecretSet {
     }
     /** The known values, then anything shaped like a key or token (models/redact.ts). */
     redact(text) {
-        return (0,redact/* redactSecrets */.fp)(this.known ? text.replace(this.known, redact/* REDACTED */.XF) : text);
+        const known = this.known ? text.replace(this.known, redact/* REDACTED */.XF) : text;
+        return (0,redact/* redactSecrets */.fp)(known).replace(GITHUB_TOKEN_SHAPE, redact/* REDACTED */.XF);
     }
 }
 /** A copy of `value` with every string redacted (objects logged as fields, errors included). */
@@ -522,9 +525,11 @@ function json(res, status, body) {
     });
     res.end(text);
 }
+/** A client on this host — not a request a reverse proxy here forwarded from elsewhere. */
 function isLoopback(req) {
     const address = req.socket.remoteAddress ?? '';
-    return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+    const local = address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+    return local && !req.headers['x-forwarded-for'] && !req.headers.forwarded;
 }
 function bearerMatches(req, token) {
     const given = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
@@ -539,8 +544,9 @@ function createHttpServer(o) {
         const path = url.pathname.replace(/\/+$/, '') || '/';
         if (path === o.webhookPath.replace(/\/+$/, '')) {
             if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+                res.setHeader('connection', 'close');
+                res.on('finish', () => req.destroy());
                 json(res, 413, { error: 'Payload too large' });
-                req.resume();
                 return;
             }
             void Promise.resolve(o.webhooks(req, res, () => notFound(res))).catch(() => {
@@ -1470,6 +1476,8 @@ class Scheduler {
     o;
     active = new Map();
     draining = false;
+    /** Set by `close`: attempts still going record nothing. */
+    closed = false;
     timer;
     constructor(o) {
         this.o = o;
@@ -1512,7 +1520,8 @@ class Scheduler {
         this.o.events?.started?.(run);
         const work = this.attempt(run).finally(() => {
             this.active.delete(run.id);
-            this.kick();
+            if (!this.closed)
+                this.kick();
         });
         this.active.set(run.id, work);
     }
@@ -1520,10 +1529,15 @@ class Scheduler {
         const { queue, events } = this.o;
         try {
             const result = await this.o.execute(run);
+            // Past the drain deadline the queue may be closed: the run was put back, nothing to record.
+            if (this.closed)
+                return;
             queue.finish(run.id, result.state, result.outcome, result.note);
             events?.ended?.(run, result);
         }
         catch (error) {
+            if (this.closed)
+                return;
             const message = (0,errors/* toError */.i)(error).message.split('\n')[0].slice(0, 500);
             if (run.abandon) {
                 // Even the note could not be posted; nothing more will be tried.
@@ -1556,6 +1570,10 @@ class Scheduler {
         await Promise.race([Promise.allSettled([...this.active.values()]), deadline]);
         clearTimeout(timeout);
         return this.running;
+    }
+    /** After `drain`: attempts still going (cut off by the deadline) no longer touch the queue. */
+    close() {
+        this.closed = true;
     }
 }
 function defaultRetryDelay(attempt) {
@@ -1673,6 +1691,7 @@ async function startApp(env) {
                 health = 'draining';
                 logger.info({ running: scheduler.running }, `${reason}: draining (up to ${config.drainTimeoutMs / 1000}s for ${scheduler.running.length} running run(s)).`);
                 const left = await scheduler.drain(config.drainTimeoutMs);
+                scheduler.close();
                 for (const id of left)
                     queue.requeueInterrupted(id);
                 if (left.length)

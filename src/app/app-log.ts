@@ -11,6 +11,8 @@ import type { LogLevel } from './config.js';
 
 /** As in models/redact.ts: shorter values would mangle ordinary words. */
 const MIN_SECRET_LENGTH = 6;
+/** GitHub tokens (installation `ghs_`, personal `ghp_`, …), even ones this process never saw. */
+const GITHUB_TOKEN_SHAPE = /\bgh[pousr]_[A-Za-z0-9_]{16,}/g;
 
 /** The secrets in play; installation tokens are added as they are minted. */
 export class SecretSet {
@@ -38,7 +40,8 @@ export class SecretSet {
   }
   /** The known values, then anything shaped like a key or token (models/redact.ts). */
   redact(text: string): string {
-    return redactSecrets(this.known ? text.replace(this.known, REDACTED) : text);
+    const known = this.known ? text.replace(this.known, REDACTED) : text;
+    return redactSecrets(known).replace(GITHUB_TOKEN_SHAPE, REDACTED);
   }
 }
 

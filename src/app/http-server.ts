@@ -35,9 +35,11 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** A client on this host — not a request a reverse proxy here forwarded from elsewhere. */
 function isLoopback(req: IncomingMessage): boolean {
   const address = req.socket.remoteAddress ?? '';
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+  const local = address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+  return local && !req.headers['x-forwarded-for'] && !req.headers.forwarded;
 }
 
 function bearerMatches(req: IncomingMessage, token: string): boolean {
@@ -54,8 +56,9 @@ export function createHttpServer(o: HttpServerOptions): Server {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path === o.webhookPath.replace(/\/+$/, '')) {
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
         json(res, 413, { error: 'Payload too large' });
-        req.resume();
         return;
       }
       void Promise.resolve(o.webhooks(req, res, () => notFound(res))).catch(() => {

@@ -144,6 +144,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
           `${reason}: draining (up to ${config.drainTimeoutMs / 1000}s for ${scheduler.running.length} running run(s)).`,
         );
         const left = await scheduler.drain(config.drainTimeoutMs);
+        scheduler.close();
         for (const id of left) queue.requeueInterrupted(id);
         if (left.length)
           logger.warn({ runs: left }, `Put ${left.length} unfinished run(s) back in the queue.`);

@@ -35,6 +35,8 @@ export interface SchedulerOptions {
 export class Scheduler {
   private readonly active = new Map<number, Promise<void>>();
   private draining = false;
+  /** Set by `close`: attempts still going record nothing. */
+  private closed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly o: SchedulerOptions) {}
@@ -76,7 +78,7 @@ export class Scheduler {
     this.o.events?.started?.(run);
     const work = this.attempt(run).finally(() => {
       this.active.delete(run.id);
-      this.kick();
+      if (!this.closed) this.kick();
     });
     this.active.set(run.id, work);
   }
@@ -85,9 +87,12 @@ export class Scheduler {
     const { queue, events } = this.o;
     try {
       const result = await this.o.execute(run);
+      // Past the drain deadline the queue may be closed: the run was put back, nothing to record.
+      if (this.closed) return;
       queue.finish(run.id, result.state, result.outcome, result.note);
       events?.ended?.(run, result);
     } catch (error) {
+      if (this.closed) return;
       const message = toError(error).message.split('\n')[0]!.slice(0, 500);
       if (run.abandon) {
         // Even the note could not be posted; nothing more will be tried.
@@ -118,6 +123,11 @@ export class Scheduler {
     await Promise.race([Promise.allSettled([...this.active.values()]), deadline]);
     clearTimeout(timeout);
     return this.running;
+  }
+
+  /** After `drain`: attempts still going (cut off by the deadline) no longer touch the queue. */
+  close(): void {
+    this.closed = true;
   }
 }
 
