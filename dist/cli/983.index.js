@@ -1209,6 +1209,8 @@ class QueueDb {
 
 
 
+/** Attempts at posting the note that abandons a run, past its own attempts. */
+const ABANDON_ATTEMPTS = 2;
 class RunQueue {
     db;
     now;
@@ -1400,7 +1402,12 @@ class RunQueue {
             const retried = [];
             const abandoned = [];
             for (const run of orphans) {
-                if (run.abandon || run.attempts < maxAttempts) {
+                if (run.abandon && run.attempts >= maxAttempts + ABANDON_ATTEMPTS) {
+                    // Even posting the note kept killing the app: give up without it.
+                    this.finish(run.id, 'abandoned', 'abandoned', 'the app stopped while posting the note');
+                    abandoned.push(run);
+                }
+                else if (run.abandon || run.attempts < maxAttempts) {
                     this.revive(run.id, `taken up again after the app stopped during attempt ${run.attempts}`);
                     retried.push(run);
                 }
@@ -1538,7 +1545,8 @@ class Scheduler {
         catch (error) {
             if (this.closed)
                 return;
-            const message = (0,errors/* toError */.i)(error).message.split('\n')[0].slice(0, 500);
+            const first = (0,errors/* toError */.i)(error).message.split('\n')[0].slice(0, 500);
+            const message = this.o.redact ? this.o.redact(first) : first;
             if (run.abandon) {
                 // Even the note could not be posted; nothing more will be tried.
                 queue.finish(run.id, 'abandoned', 'abandoned', `the note could not be posted: ${message}`);
@@ -1626,6 +1634,7 @@ async function startApp(env) {
         poolSize: config.poolSize,
         maxAttempts: config.maxAttempts,
         execute: createExecutor({ config, github, queue, logger, secrets, botIds: new Map() }),
+        redact: (text) => secrets.redact(text),
         events: {
             started: (run) => logger.info(runFields(run), `Run ${run.id} starts (attempt ${run.attempts}).`),
             ended: (run, result) => logger.info(runFields(run), `Run ${run.id} ended: ${JSON.stringify(result)}`),

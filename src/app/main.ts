@@ -63,6 +63,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
     poolSize: config.poolSize,
     maxAttempts: config.maxAttempts,
     execute: createExecutor({ config, github, queue, logger, secrets, botIds: new Map() }),
+    redact: (text) => secrets.redact(text),
     events: {
       started: (run) =>
         logger.info(runFields(run), `Run ${run.id} starts (attempt ${run.attempts}).`),

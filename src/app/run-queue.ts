@@ -28,6 +28,9 @@ export interface NewRun {
   intent: string;
 }
 
+/** Attempts at posting the note that abandons a run, past its own attempts. */
+const ABANDON_ATTEMPTS = 2;
+
 /** A delivery as accepted: the run's fields without its intent's text. */
 type AcceptedRun = Omit<NewRun, 'intent'>;
 
@@ -277,7 +280,11 @@ export class RunQueue {
       const retried: QueuedRun[] = [];
       const abandoned: QueuedRun[] = [];
       for (const run of orphans) {
-        if (run.abandon || run.attempts < maxAttempts) {
+        if (run.abandon && run.attempts >= maxAttempts + ABANDON_ATTEMPTS) {
+          // Even posting the note kept killing the app: give up without it.
+          this.finish(run.id, 'abandoned', 'abandoned', 'the app stopped while posting the note');
+          abandoned.push(run);
+        } else if (run.abandon || run.attempts < maxAttempts) {
           this.revive(
             run.id,
             `taken up again after the app stopped during attempt ${run.attempts}`,

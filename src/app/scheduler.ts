@@ -30,6 +30,8 @@ export interface SchedulerOptions {
   events?: SchedulerEvents;
   /** Delay before attempt n+1 (default 2 s, 8 s, 32 s, … capped at 5 min). */
   retryDelayMs?: (attempt: number) => number;
+  /** Applied to error messages before they are stored (they show in /status). */
+  redact?: (text: string) => string;
 }
 
 export class Scheduler {
@@ -93,7 +95,8 @@ export class Scheduler {
       events?.ended?.(run, result);
     } catch (error) {
       if (this.closed) return;
-      const message = toError(error).message.split('\n')[0]!.slice(0, 500);
+      const first = toError(error).message.split('\n')[0]!.slice(0, 500);
+      const message = this.o.redact ? this.o.redact(first) : first;
       if (run.abandon) {
         // Even the note could not be posted; nothing more will be tried.
         queue.finish(run.id, 'abandoned', 'abandoned', `the note could not be posted: ${message}`);
