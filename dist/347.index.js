@@ -1284,6 +1284,8 @@ async function createCloneWorkspace(options) {
     });
 }
 
+// EXTERNAL MODULE: ./.build/src/github/carried-intent.js
+var carried_intent = __webpack_require__(2176);
 // EXTERNAL MODULE: ./.build/src/security/outbound-filter.js
 var outbound_filter = __webpack_require__(3567);
 ;// CONCATENATED MODULE: ./.build/src/security/filtered-forge.js
@@ -12216,8 +12218,13 @@ function forgeOver(octokit, owner, repo, permissionTimeoutMs) {
     };
 }
 /** Issues as issues: read one, and replace its description (a milestone's ticks). */
-function issueMethods({ octokit, base }) {
+function issueMethods({ octokit, base, }) {
     return {
+        async getIssueComment(id) {
+            const { data } = await octokit.rest.issues.getComment({ ...base, comment_id: id });
+            const issueNumber = Number(/\/issues\/(\d+)$/.exec(data.issue_url)?.[1] ?? 0);
+            return { ...toComment(data), issueNumber };
+        },
         async getIssue(number) {
             const { data } = await octokit.rest.issues.get({ ...base, issue_number: number });
             const parsed = (0,payload_readers/* parseIssue */.Zp)(data);
@@ -12458,6 +12465,7 @@ const OPERATIONS = {
     listPullFiles: (n) => `list the files of #${n}`,
     getIssue: (n) => `read issue #${n}`,
     updateIssueBody: (n) => `update the description of #${n}`,
+    getIssueComment: (id) => `read comment ${id}`,
     listIssueComments: (n) => `list the comments of #${n}`,
     createIssueComment: (n) => `post a comment on #${n}`,
     updateIssueComment: (id) => `update comment ${id}`,
@@ -12613,6 +12621,7 @@ function setOutputs(report, outcome, status, findings, summaryUrl) {
 
 
 
+
 async function runIntent(intent, settings, o) {
     const { owner, repo } = intent.repository;
     const forge = createOctokitForge({
@@ -12622,10 +12631,16 @@ async function runIntent(intent, settings, o) {
         apiUrl: o.env.GITHUB_API_URL,
         log: (m) => o.log.info(m),
     });
+    // A request carried by the App's dispatch: what it claims is read again from the API.
+    const ready = await (0,carried_intent/* reloadDispatchedIntent */.J6)(intent, forge);
+    if (ready.kind === 'ignore') {
+        o.report.notice(`aethr: nothing to do: ${ready.reason}`);
+        return;
+    }
     const workspace = await createCheckoutWorkspace(o.env.GITHUB_WORKSPACE ?? process.cwd(), {
         auth: { token: o.token, serverUrl: settings.links.serverUrl },
     });
-    await dispatchIntent(intent, settings, {
+    await dispatchIntent(ready, settings, {
         forge,
         workspace,
         log: o.log,

@@ -53,6 +53,7 @@ writeFileSync(join('.build', 'package.json'), '{"type":"module"}\n');
 if (!process.argv.includes('--schema-only')) {
   rmSync('dist', { recursive: true, force: true });
   bundle('.build/src/cli/index.js', 'dist/cli');
+  bundle('.build/src/app/index.js', 'dist/app');
   // The Action bundle is dist/index.js with its chunks beside it.
   const tmp = mkdtempSync(join(tmpdir(), 'aethr-action-'));
   bundle('.build/src/action/index.js', tmp);

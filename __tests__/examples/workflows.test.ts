@@ -123,6 +123,7 @@ describe('the zizmor findings that apply are absent', () => {
         .map(([id]) => `${f.name}:${id}`),
     );
     expect(writers.sort()).toEqual([
+      'aethr-app-dispatch.yml:aethr',
       'aethr-docs-sync.yml:docs-sync',
       'aethr-implement.yml:implement',
       'release.yml:release',

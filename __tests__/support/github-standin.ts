@@ -37,3 +37,4 @@ export type { WebhookPullRequest } from './github-standin/fixtures.js';
 export { parsePullDiff } from './github-standin/diff.js';
 export type { DiffFile, PatchLimits } from './github-standin/diff.js';
 export { loadOpenApi } from './github-standin/openapi.js';
+export type { DispatchRecord, StandinApp } from './github-standin/routes-app.js';

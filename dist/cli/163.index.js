@@ -996,10 +996,10 @@ function keyEnvLabel(names) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   fp: () => (/* binding */ redactSecrets),
 /* harmony export */   fz: () => (/* binding */ redactURL)
 /* harmony export */ });
-/* unused harmony export REDACTED */
 /**
  * Secret redaction for every message that leaves the models layer (errors, hints, call records).
  *

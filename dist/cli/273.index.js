@@ -696,6 +696,98 @@ function isRunRecord(value) {
 }
 
 
+/***/ }),
+
+/***/ 244:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XS: () => (/* binding */ loadDotEnv),
+/* harmony export */   zr: () => (/* binding */ loadProjectEnv)
+/* harmony export */ });
+/* unused harmony exports MAX_ENV_FILE_BYTES, withDotEnv */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6624);
+/**
+ * The project `.env`: read with Node's `util.parseEnv` and merged UNDER the environment, so a
+ * variable that is already set (non-empty) always wins over the file. Nothing is written to
+ * `process.env`: the door decides what to do with the merged object.
+ *
+ * A missing file is normal (found: false). A file that exists but cannot be read, or is larger
+ * than 1 MiB, is an AethrError with a hint.
+ */
+
+
+
+
+const MAX_ENV_FILE_BYTES = 1024 * 1024;
+function isSet(value) {
+    return typeof value === 'string' && value.length > 0;
+}
+/**
+ * Loads `<projectDir>/.env` (or `options.fileName`) under `baseEnv` (default `process.env`).
+ * Returns a new object; `baseEnv` is not modified.
+ */
+function loadDotEnv(projectDir, baseEnv = process.env, options = {}) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(projectDir, options.fileName ?? '.env');
+    const env = { ...baseEnv };
+    const result = { env, path: file, found: false, loaded: [], ignored: [] };
+    let text;
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file);
+        if (!stat.isFile()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AethrError */ .j(`${file} is not a regular file.`, {
+                hint: 'Remove it or rename it; Aethr reads .env as a file of KEY=value lines.',
+            });
+        }
+        if (stat.size > MAX_ENV_FILE_BYTES) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AethrError */ .j(`${file} is ${stat.size} bytes, more than the ${MAX_ENV_FILE_BYTES} bytes Aethr reads.`, {
+                hint: 'A .env file holds KEY=value lines; check that this is the right file.',
+            });
+        }
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AethrError */ .j)
+            throw error;
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return result;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AethrError */ .j(`Could not read ${file}: ${error.message}`, {
+            cause: error,
+            hint: 'Check the file permissions, or remove the file if you do not need it.',
+        });
+    }
+    result.found = true;
+    const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseEnv)(text.replace(/^\uFEFF/, ''));
+    for (const [name, value] of Object.entries(parsed)) {
+        if (value === undefined)
+            continue;
+        if (isSet(env[name])) {
+            result.ignored.push(name);
+        }
+        else {
+            env[name] = value;
+            result.loaded.push(name);
+        }
+    }
+    return result;
+}
+/** The merged environment only: `loadDotEnv(projectDir, baseEnv).env`. */
+function withDotEnv(projectDir, baseEnv = process.env) {
+    return loadDotEnv(projectDir, baseEnv).env;
+}
+/**
+ * The door's entry point: the environment merged with the project `.env` (existing variables win).
+ * Async so a door can await it alongside other start-up work; the read itself is small and sync.
+ */
+async function loadProjectEnv(projectDir, baseEnv = process.env) {
+    return loadDotEnv(projectDir, baseEnv).env;
+}
+
+
 /***/ })
 
 };

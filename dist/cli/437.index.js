@@ -461,13 +461,13 @@ var dist = __webpack_require__(8815);
  */
 
 function deref(doc, node) {
-    if ((0,dist/* isAlias */.Vj)(node))
+    if ((0,dist.isAlias)(node))
         return node.resolve(doc);
     return node;
 }
 function keyText(pair) {
     const key = pair.key;
-    if ((0,dist/* isScalar */.jn)(key))
+    if ((0,dist.isScalar)(key))
         return String(key.value);
     if (key === null || key === undefined)
         return undefined;
@@ -475,16 +475,16 @@ function keyText(pair) {
 }
 /** The pair for `key` in a mapping, following `<<` merge keys when the key is not written here. */
 function findPair(doc, map, key, depth = 0) {
-    if (!(0,dist/* isMap */.jh)(map) || depth > 8)
+    if (!(0,dist.isMap)(map) || depth > 8)
         return undefined;
     let merged;
     for (const pair of map.items) {
-        if (!(0,dist/* isPair */.tO)(pair))
+        if (!(0,dist.isPair)(pair))
             continue;
         if (keyText(pair) === key)
             return pair;
-        if ((0,dist/* isScalar */.jn)(pair.key) && typeof pair.key.value === 'symbol' && merged === undefined) {
-            const sources = (0,dist/* isSeq */.oP)(pair.value) ? pair.value.items : [pair.value];
+        if ((0,dist.isScalar)(pair.key) && typeof pair.key.value === 'symbol' && merged === undefined) {
+            const sources = (0,dist.isSeq)(pair.value) ? pair.value.items : [pair.value];
             for (const source of sources) {
                 merged ??= findPair(doc, deref(doc, source), key, depth + 1);
             }
@@ -497,14 +497,14 @@ function walk(doc, path) {
     let pair;
     let depth = 0;
     for (const segment of path) {
-        if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+        if ((0,dist.isSeq)(node) && typeof segment === 'number') {
             const item = node.items[segment];
             if (item === undefined)
                 break;
             node = deref(doc, item);
             pair = undefined;
         }
-        else if ((0,dist/* isMap */.jh)(node)) {
+        else if ((0,dist.isMap)(node)) {
             const found = findPair(doc, node, String(segment));
             if (found === undefined)
                 break;
@@ -526,7 +526,7 @@ function startOf(node) {
 }
 /** A value written as nothing (`key:` with no value) has no useful position of its own. */
 function isEmptyValue(node) {
-    return (0,dist/* isScalar */.jn)(node) && node.value === null && (node.source ?? '') === '';
+    return (0,dist.isScalar)(node) && node.value === null && (node.source ?? '') === '';
 }
 /**
  * The offset to report for `path`: the key itself for `target: 'key'`; the value otherwise (or
@@ -558,7 +558,7 @@ function locate(doc, lineCounter, path, target = 'value') {
 /** The text a node was written as (for `quote it: "no"` hints), or undefined. */
 function sourceText(doc, path) {
     const { node, depth } = walk(doc, path);
-    if (depth !== path.length || !(0,dist/* isScalar */.jn)(node))
+    if (depth !== path.length || !(0,dist.isScalar)(node))
         return undefined;
     return node.source;
 }
@@ -637,11 +637,11 @@ function findUnclosedQuote(text, quote, end) {
 /** The text of the mapping key written at `offset`, if there is one. */
 function keyStartingAt(doc, offset) {
     let found;
-    (0,dist/* visit */.YR)(doc, {
+    (0,dist.visit)(doc, {
         Pair(_key, pair) {
-            if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.range?.[0] === offset) {
+            if ((0,dist.isScalar)(pair.key) && pair.key.range?.[0] === offset) {
                 found = String(pair.key.value);
-                return dist/* visit */.YR.BREAK;
+                return dist.visit.BREAK;
             }
             return undefined;
         },
@@ -674,10 +674,10 @@ function syntaxProblem(doc, text, lineCounter, error) {
 }
 function firstAliasOffset(doc) {
     let offset = 0;
-    (0,dist/* visit */.YR)(doc, {
+    (0,dist.visit)(doc, {
         Alias(_key, node) {
             offset = node.range?.[0] ?? 0;
-            return dist/* visit */.YR.BREAK;
+            return dist.visit.BREAK;
         },
     });
     return offset;
@@ -685,14 +685,14 @@ function firstAliasOffset(doc) {
 /** Keys written as lists or mappings (`? [a, b]`): JSON has no such keys, so they are refused. */
 function complexKeyProblems(doc, lineCounter) {
     const problems = [];
-    (0,dist/* visit */.YR)(doc, {
+    (0,dist.visit)(doc, {
         Pair(_key, pair) {
             const key = pair.key;
-            if ((0,dist/* isMap */.jh)(key) || (0,dist/* isSeq */.oP)(key)) {
+            if ((0,dist.isMap)(key) || (0,dist.isSeq)(key)) {
                 problems.push({
                     ...toPosition(lineCounter, key.range?.[0] ?? 0),
                     path: '',
-                    message: `a key must be a plain word, not a ${(0,dist/* isSeq */.oP)(key) ? 'list' : 'mapping'}`,
+                    message: `a key must be a plain word, not a ${(0,dist.isSeq)(key) ? 'list' : 'mapping'}`,
                     fix: 'write the key as text, e.g. "reviewer:"',
                 });
             }
@@ -701,16 +701,16 @@ function complexKeyProblems(doc, lineCounter) {
     return problems;
 }
 function describeTop(contents) {
-    if ((0,dist/* isSeq */.oP)(contents))
+    if ((0,dist.isSeq)(contents))
         return 'a list';
-    if ((0,dist/* isAlias */.Vj)(contents))
+    if ((0,dist.isAlias)(contents))
         return 'an alias';
     return 'a single value';
 }
 /** Parses workflow YAML; the top level must be a non-empty mapping. */
 function parseWorkflowYaml(text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
+    const lineCounter = new dist.LineCounter();
+    const doc = (0,dist.parseDocument)(text, {
         lineCounter,
         prettyErrors: false,
         uniqueKeys: true,
@@ -729,7 +729,7 @@ function parseWorkflowYaml(text) {
         return { ok: false, problems: [...byPosition.values()] };
     }
     const contents = doc.contents;
-    if (contents === null || ((0,dist/* isMap */.jh)(contents) && contents.items.length === 0)) {
+    if (contents === null || ((0,dist.isMap)(contents) && contents.items.length === 0)) {
         const empty = contents === null;
         const at = empty ? { line: 1, column: 1 } : toPosition(lineCounter, contents.range?.[0] ?? 0);
         return {
@@ -746,7 +746,7 @@ function parseWorkflowYaml(text) {
             ],
         };
     }
-    if (!(0,dist/* isMap */.jh)(contents)) {
+    if (!(0,dist.isMap)(contents)) {
         const at = toPosition(lineCounter, contents.range?.[0] ?? 0);
         return {
             ok: false,

@@ -146,7 +146,7 @@ function renderPromotedWorkflow(record, origin) {
     };
     if (workflow.description === undefined)
         delete data.description;
-    const doc = new dist/* Document */.yo(data, { version: '1.1' });
+    const doc = new dist.Document(data, { version: '1.1' });
     doc.commentBefore = [
         ` Promoted by \`aethr promote\` from the ${origin.kind} ${origin.file}`,
         ` (workflow "${workflow.workflow}" from ${record.workflowSource.replace(/^preset:/, 'the preset ')}).`,
@@ -156,9 +156,9 @@ function renderPromotedWorkflow(record, origin) {
         ...commentLines(record.task.trim() || '(no task given)'),
     ].join('\n');
     const steps = doc.get('steps', true);
-    if ((0,dist/* isSeq */.oP)(steps)) {
+    if ((0,dist.isSeq)(steps)) {
         steps.items.forEach((item, i) => {
-            if ((0,dist/* isMap */.jh)(item))
+            if ((0,dist.isMap)(item))
                 item.commentBefore = stepNote(workflow.steps[i], record, origin);
         });
     }

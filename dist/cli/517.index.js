@@ -84,8 +84,8 @@ const HINTS = {
     network: 'GitHub did not answer; run again.',
 };
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 3 modules
+var github = __webpack_require__(722);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var dist_bundle = __webpack_require__(9735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
@@ -179,8 +179,13 @@ function forgeOver(octokit, owner, repo, permissionTimeoutMs) {
     };
 }
 /** Issues as issues: read one, and replace its description (a milestone's ticks). */
-function issueMethods({ octokit, base }) {
+function issueMethods({ octokit, base, }) {
     return {
+        async getIssueComment(id) {
+            const { data } = await octokit.rest.issues.getComment({ ...base, comment_id: id });
+            const issueNumber = Number(/\/issues\/(\d+)$/.exec(data.issue_url)?.[1] ?? 0);
+            return { ...toComment(data), issueNumber };
+        },
         async getIssue(number) {
             const { data } = await octokit.rest.issues.get({ ...base, issue_number: number });
             const parsed = (0,payload_readers/* parseIssue */.Zp)(data);
@@ -421,6 +426,7 @@ const OPERATIONS = {
     listPullFiles: (n) => `list the files of #${n}`,
     getIssue: (n) => `read issue #${n}`,
     updateIssueBody: (n) => `update the description of #${n}`,
+    getIssueComment: (id) => `read comment ${id}`,
     listIssueComments: (n) => `list the comments of #${n}`,
     createIssueComment: (n) => `post a comment on #${n}`,
     updateIssueComment: (id) => `update comment ${id}`,

@@ -6,11 +6,11 @@ import * as core from '@actions/core';
 import { AethrError } from '../errors.js';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../github/forge.js';
 import { MODEL_REF_PATTERN } from '../config/schema.js';
-import { SEVERITIES } from '../engine/types.js';
-import type { DoorSettings, FailOn } from '../github/settings.js';
+import type { DoorSettings } from '../github/settings.js';
+import { FAIL_ON, type FailOn } from '../github/settings.js';
 import { collectSecrets } from '../security/outbound-filter.js';
 
-export const FAIL_ON = ['none', ...SEVERITIES.filter((s) => s !== 'info')] as const;
+export { FAIL_ON };
 export type { FailOn };
 
 /** Provider key inputs and the environment variable each one sets. */
@@ -30,6 +30,8 @@ export interface ActionInputs {
   maxIterations?: number;
   minimumPermission: PermissionLevel;
   allowedActors: string[];
+  /** Logins (the aethr App's `<slug>[bot]`) whose dispatches may carry another actor's request. */
+  dispatchSenders: string[];
   mock: boolean;
   includeDrafts: boolean;
   triggerLabel: string;
@@ -60,6 +62,14 @@ function bool(name: string, value: string): boolean {
   if (/^(true|yes|1|on)$/i.test(value)) return true;
   if (/^(false|no|0|off)$/i.test(value)) return false;
   throw new AethrError(`Input "${name}" is "${value}"; expected true or false.`);
+}
+
+/** A comma- or space-separated list of logins, lower-cased. */
+function logins(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((a) => a.toLowerCase());
 }
 
 /** Parses inputs from a reader (core.getInput by default) so tests can feed plain objects. */
@@ -131,10 +141,8 @@ export function parseInputs(read: Reader = (name) => core.getInput(name)): Actio
       get('minimum-permission') || 'write',
       PERMISSION_LEVELS,
     ),
-    allowedActors: get('allowed-actors')
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map((a) => a.toLowerCase()),
+    allowedActors: logins(get('allowed-actors')),
+    dispatchSenders: logins(get('dispatch-senders')),
     mock: bool('mock', get('mock')),
     includeDrafts: bool('include-drafts', get('include-drafts')),
     triggerLabel: get('trigger-label') || 'aethr:implement',

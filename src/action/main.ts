@@ -21,6 +21,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       botLogin: inputs.botLogin,
       triggerLabel: inputs.triggerLabel,
       repository: env.GITHUB_REPOSITORY,
+      dispatchSenders: inputs.dispatchSenders,
     });
     if (intent.kind === 'ignore') {
       report.notice(`aethr: nothing to do: ${intent.reason}`);

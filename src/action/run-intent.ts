@@ -3,6 +3,7 @@
  * GitHub publishers plus the step outputs and job summary. Loaded only when there is work.
  */
 import { createCheckoutWorkspace } from '../git/workspace.js';
+import { reloadDispatchedIntent } from '../github/carried-intent.js';
 import { dispatchIntent } from '../github/dispatch-intent.js';
 import type { Intent } from '../github/event-intent.js';
 import { githubPublishers } from '../github/github-publishers.js';
@@ -25,10 +26,16 @@ export async function runIntent(
     apiUrl: o.env.GITHUB_API_URL,
     log: (m) => o.log.info(m),
   });
+  // A request carried by the App's dispatch: what it claims is read again from the API.
+  const ready = await reloadDispatchedIntent(intent, forge);
+  if (ready.kind === 'ignore') {
+    o.report.notice(`aethr: nothing to do: ${ready.reason}`);
+    return;
+  }
   const workspace = await createCheckoutWorkspace(o.env.GITHUB_WORKSPACE ?? process.cwd(), {
     auth: { token: o.token, serverUrl: settings.links.serverUrl },
   });
-  await dispatchIntent(intent, settings, {
+  await dispatchIntent(ready, settings, {
     forge,
     workspace,
     log: o.log,

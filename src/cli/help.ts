@@ -1,4 +1,6 @@
 /** Help texts, kept apart from the commands so `--help` loads nothing else. */
+import { APP_COMMAND } from './commands/app.js';
+
 export const COMMANDS = {
   run: {
     summary: 'Run the workflow in .aethr.yaml on a task',
@@ -107,6 +109,7 @@ Options:
 Models: AETHR_LIVE=1 with a provider key calls the routed models; otherwise the mock answers.
 `,
   },
+  app: APP_COMMAND,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

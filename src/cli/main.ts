@@ -79,6 +79,8 @@ async function dispatch(first: string | undefined, rest: string[], io: CliIO): P
       return (await import('./commands/pr.js')).prCommand(rest, io);
     case 'promote':
       return (await import('./commands/promote.js')).promoteCommand(rest, io);
+    case 'app':
+      return (await import('./commands/app.js')).appCommand(rest, io);
   }
 }
 

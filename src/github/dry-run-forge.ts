@@ -2,6 +2,7 @@
  * A Forge for local previews (`aethr pr --dry-run`): reads come from the event payload and the
  * local repository, writes are printed instead of sent. Nothing leaves the machine.
  */
+import { AethrError } from '../errors.js';
 import { runGit } from '../git/run-git.js';
 import type { IssueInfo, PullRequestInfo } from './event-intent.js';
 import type { Forge, ForgeComment } from './forge.js';
@@ -28,6 +29,7 @@ type Reads =
   | 'getPullDiff'
   | 'listPullFiles'
   | 'getIssue'
+  | 'getIssueComment'
   | 'listIssueComments'
   | 'listReviewComments'
   | 'findOpenPulls'
@@ -79,6 +81,11 @@ function localReads(o: DryRunForgeOptions): Pick<Forge, Reads> {
     },
     async listIssueComments() {
       return [];
+    },
+    async getIssueComment(id) {
+      throw new AethrError(
+        `A dry run cannot read comment ${id} from GitHub; preview the original issue_comment event instead.`,
+      );
     },
     async listReviewComments() {
       return [];

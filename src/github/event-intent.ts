@@ -15,10 +15,14 @@
  * - `pull_request` / `pull_request_target` / `issues` `labeled` with the trigger label → `label`;
  * - `schedule`, or `workflow_dispatch` with input `intent: docs-sync` → `docs_sync`;
  * - `workflow_dispatch` with a `task` input → `dispatch`;
+ * - `repository_dispatch` of type `aethr`, or `workflow_dispatch` with an `aethr` input, from a
+ *   dispatch sender (the App in dispatch mode) → the intent of the event it carries, marked
+ *   `dispatched` (carried-intent.ts: what it claims is re-read before the run);
  * - anything else → `ignore`, with a reason a person can read.
  *
  * Commands and labels are explicit requests, so they run on draft pull requests too.
  */
+import { CARRIED_INPUT, DISPATCH_EVENT_TYPE, parseCarried } from './carried-intent.js';
 import { parseCommand } from './commands.js';
 import type {
   CommentInfo,
@@ -54,6 +58,7 @@ import {
   type WebhookComment,
   type WebhookLabel,
   type WebhookUser,
+  type RepositoryDispatchEvent,
   type WorkflowDispatchEvent,
 } from './payload-readers.js';
 
@@ -131,6 +136,10 @@ export function normaliseEvent(
     }
     case 'workflow_dispatch':
       return workflowDispatchIntent(s);
+    case 'repository_dispatch':
+      if (s.action !== DISPATCH_EVENT_TYPE)
+        return s.ignore(`repository_dispatch "${s.action ?? ''}" is not for aethr`);
+      return dispatchedIntent(s, field<RepositoryDispatchEvent>(payload, 'client_payload'));
     default:
       return s.ignore(`event "${name}" does not trigger aethr`);
   }
@@ -246,6 +255,14 @@ function issueLabelIntent(s: Scope): Intent {
 
 function workflowDispatchIntent(s: Scope): Intent {
   const inputs = stringInputs(field<WorkflowDispatchEvent>(s.payload, 'inputs'));
+  const carried = inputs[CARRIED_INPUT];
+  if (carried !== undefined) {
+    try {
+      return dispatchedIntent(s, JSON.parse(carried));
+    } catch {
+      return s.ignore(`the "${CARRIED_INPUT}" input is not JSON`);
+    }
+  }
   const ref = text(field<WorkflowDispatchEvent>(s.payload, 'ref'));
   const wanted = (inputs['intent'] ?? '').trim().toLowerCase().replaceAll('_', '-');
   if (wanted === 'docs-sync') {
@@ -265,4 +282,35 @@ function workflowDispatchIntent(s: Scope): Intent {
   const intent: DispatchIntent = { kind: 'dispatch', ...s.base, actor: s.actor, task, inputs };
   if (ref) intent.ref = ref;
   return intent;
+}
+
+/**
+ * A request the App authorised and carried here: normalised as the original event would be, in
+ * the repository the dispatch arrived in, with the workflow file from the base branch (dispatched
+ * runs have the repository's secrets, like `pull_request_target`).
+ */
+function dispatchedIntent(s: Scope, carried: unknown): Intent {
+  const sender = s.actor;
+  if (!sender || !(s.options.dispatchSenders ?? []).some((login) => sameName(login, sender))) {
+    return s.ignore(
+      `an aethr dispatch sent by ${sender ?? 'nobody'}, who is not one of the dispatch senders`,
+    );
+  }
+  const parsed = parseCarried(carried);
+  if (!parsed.ok) return s.ignore(parsed.reason);
+  const { name, payload, delivery } = parsed.value;
+  const inner = normaliseEvent(
+    { name, payload: { ...payload, repository: s.payload['repository'] } },
+    s.options,
+  );
+  if (inner.kind === 'ignore') return s.ignore(`the dispatched ${name}: ${inner.reason}`);
+  if (inner.kind !== 'review' && inner.kind !== 'command' && inner.kind !== 'label')
+    return s.ignore(`the dispatched ${name} does not start a pull request or issue run`);
+  return {
+    ...inner,
+    event: s.name,
+    safeMode: true,
+    workflowFrom: 'base',
+    dispatched: { sender, event: name, ...(delivery ? { delivery } : {}) },
+  };
 }

@@ -87,6 +87,8 @@ export interface Forge {
    */
   updateIssueBody(number: number, body: string): Promise<void>;
   listIssueComments(number: number): Promise<ForgeComment[]>;
+  /** One issue comment, with the number of the issue or pull request it is on. */
+  getIssueComment(id: number): Promise<ForgeComment & { issueNumber: number }>;
   createIssueComment(number: number, body: string): Promise<ForgeComment>;
   updateIssueComment(id: number, body: string): Promise<ForgeComment>;
   deleteIssueComment(id: number): Promise<void>;

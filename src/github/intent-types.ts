@@ -15,6 +15,11 @@ export interface IntentOptions {
   triggerLabel?: string;
   /** `owner/name` (GITHUB_REPOSITORY) for events whose payload names no repository (schedule). */
   repository?: string;
+  /**
+   * Logins (the aethr App's `<slug>[bot]`) whose `repository_dispatch` / `workflow_dispatch`
+   * may carry another actor's request (see carried-intent.ts). Default none.
+   */
+  dispatchSenders?: string[];
 }
 
 export interface RepositoryInfo {
@@ -80,6 +85,17 @@ interface IntentBase {
   event: string;
   action?: string;
   repository: RepositoryInfo;
+  /** Carried by a dispatch from the App: what it claims is re-read before the run. */
+  dispatched?: DispatchedFrom;
+}
+
+export interface DispatchedFrom {
+  /** Who sent the dispatch (one of the dispatch senders). */
+  sender: string;
+  /** The event the App received (`pull_request`, `issue_comment`, `issues`). */
+  event: string;
+  /** The App's delivery id. */
+  delivery?: string;
 }
 
 export interface ReviewIntent extends IntentBase {

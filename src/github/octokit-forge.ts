@@ -66,8 +66,16 @@ function forgeOver(
 }
 
 /** Issues as issues: read one, and replace its description (a milestone's ticks). */
-function issueMethods({ octokit, base }: Repo): Pick<Forge, 'getIssue' | 'updateIssueBody'> {
+function issueMethods({
+  octokit,
+  base,
+}: Repo): Pick<Forge, 'getIssue' | 'updateIssueBody' | 'getIssueComment'> {
   return {
+    async getIssueComment(id) {
+      const { data } = await octokit.rest.issues.getComment({ ...base, comment_id: id });
+      const issueNumber = Number(/\/issues\/(\d+)$/.exec(data.issue_url)?.[1] ?? 0);
+      return { ...toComment(data), issueNumber };
+    },
     async getIssue(number) {
       const { data } = await octokit.rest.issues.get({ ...base, issue_number: number });
       const parsed = parseIssue(data);
@@ -357,6 +365,7 @@ const OPERATIONS: Record<Exclude<keyof Forge, 'owner' | 'repo'>, (...args: never
   listPullFiles: (n: number) => `list the files of #${n}`,
   getIssue: (n: number) => `read issue #${n}`,
   updateIssueBody: (n: number) => `update the description of #${n}`,
+  getIssueComment: (id: number) => `read comment ${id}`,
   listIssueComments: (n: number) => `list the comments of #${n}`,
   createIssueComment: (n: number) => `post a comment on #${n}`,
   updateIssueComment: (id: number) => `update comment ${id}`,

@@ -27,6 +27,7 @@ export type LabeledEvent = EmitterWebhookEvent<'pull_request.labeled'>['payload'
 export type IssuesLabeledEvent = EmitterWebhookEvent<'issues.labeled'>['payload'];
 export type WebhookLabel = NonNullable<LabeledEvent['label']>;
 export type WorkflowDispatchEvent = EmitterWebhookEvent<'workflow_dispatch'>['payload'];
+export type RepositoryDispatchEvent = EmitterWebhookEvent<'repository_dispatch'>['payload'];
 export type PullRequestAction = PullRequestEvent['action'];
 export type IssueCommentAction = IssueCommentEvent['action'];
 

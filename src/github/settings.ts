@@ -3,11 +3,12 @@
  * builds it from its own configuration (inputs, environment, App settings); nothing downstream
  * reads `process.env` or `core.getInput`.
  */
-import type { Severity } from '../engine/types.js';
+import { SEVERITIES, type Severity } from '../engine/types.js';
 import type { GitIdentity } from '../git/pr-workspace.js';
 import type { PermissionLevel } from './forge.js';
 
 export type FailOn = 'none' | Exclude<Severity, 'info'>;
+export const FAIL_ON = ['none', ...SEVERITIES.filter((s) => s !== 'info')] as readonly FailOn[];
 
 export interface RunLinks {
   /** `https://github.com` or the GitHub Enterprise Server URL. */

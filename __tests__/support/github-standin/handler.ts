@@ -17,6 +17,11 @@ export interface StandinConfig {
   /** Bare repository whose branches answer refs and PR creation (optional). */
   gitDir?: string;
   diffLimits: { maxFiles: number; maxLines: number };
+  /** Workflow file names (`aethr.yml`) that `workflow_dispatch` can start. */
+  workflows: string[];
+  /** The installed App's bot login and permissions, when there is an App. */
+  appLogin?: string;
+  appPermissions?: Record<string, 'read' | 'write'>;
 }
 
 export interface HandlerRequest {

@@ -27,6 +27,10 @@ import { fileURLToPath } from 'node:url';
 
 /** operationIds the stand-in implements; the cache holds schemas for exactly these. */
 export const IMPLEMENTED_OPERATIONS = [
+  'actions/create-workflow-dispatch',
+  'apps/create-installation-access-token',
+  'apps/get-authenticated',
+  'apps/get-repo-installation',
   'checks/create',
   'checks/list-for-ref',
   'checks/update',
@@ -53,9 +57,11 @@ export const IMPLEMENTED_OPERATIONS = [
   'rate-limit/get',
   'reactions/create-for-issue-comment',
   'reactions/list-for-issue-comment',
+  'repos/create-dispatch-event',
   'repos/get',
   'repos/get-collaborator-permission-level',
   'repos/get-content',
+  'users/get-by-username',
 ] as const;
 
 export type ImplementedOperation = (typeof IMPLEMENTED_OPERATIONS)[number];

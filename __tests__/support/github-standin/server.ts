@@ -15,6 +15,15 @@ import { reviewHandlers } from './reviews.js';
 import { issueHandlers } from './routes-issues.js';
 import { pullHandlers } from './routes-pulls.js';
 import { repoHandlers } from './routes-repo.js';
+import {
+  DEFAULT_APP_PERMISSIONS,
+  JWT_OPERATIONS,
+  appLogin,
+  dispatchHandlers,
+  handleAppRoute,
+  jwtProblem,
+  looksLikeJwt,
+} from './routes-app.js';
 import { StandinState } from './state.js';
 import type { FailureSpec, GitHubStandin, GitHubStandinOptions, RecordedRequest } from './types.js';
 
@@ -23,6 +32,7 @@ const HANDLERS: Record<string, Handler> = {
   ...reviewHandlers,
   ...issueHandlers,
   ...repoHandlers,
+  ...dispatchHandlers,
 };
 const API_VERSION = '2022-11-28';
 
@@ -64,17 +74,26 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
     checksWrite: options.checksWrite ?? true,
     defaultPermission: options.defaultPermission ?? (options.private ? 'none' : 'read'),
     diffLimits: { maxFiles: 300, maxLines: 20000, ...options.diffLimits },
+    workflows: options.workflows ?? [],
   };
   if (options.gitDir !== undefined) config.gitDir = options.gitDir;
+  const app = options.app;
+  if (app) {
+    config.appLogin = appLogin(app);
+    config.appPermissions = app.permissions ?? DEFAULT_APP_PERMISSIONS;
+  }
   const tokens = new Map<string, string>([
     [options.token, options.tokenUser ?? 'github-actions[bot]'],
   ]);
+  /** Installation tokens minted for the App, with when they expire. */
+  const minted = new Map<string, number>();
   for (const [token, login] of Object.entries(options.extraTokens ?? {})) tokens.set(token, login);
   const validateResponses = options.validateResponses ?? true;
   const html = (options.htmlUrl ?? 'https://github.com').replace(/\/+$/, '');
   const main = seedState(state, options);
 
   const requests: RecordedRequest[] = [];
+  const installationTokens: string[] = [];
   const violations: string[] = [];
   const responseViolations: string[] = [];
   const failures: Array<Required<Pick<FailureSpec, 'count'>> & FailureSpec> = [];
@@ -183,7 +202,21 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
       );
     }
     const auth = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
-    const actor = auth ? tokens.get(auth[1] as string) : undefined;
+    const credential = auth?.[1] ?? '';
+    const expiry = minted.get(credential);
+    let actor = expiry === undefined || expiry > Date.now() ? tokens.get(credential) : undefined;
+    // A GitHub App's JWT: only /app endpoints take it (checked once the operation is known).
+    const jwt = !actor && app !== undefined && looksLikeJwt(credential);
+    if (jwt) {
+      const problem = jwtProblem(credential, app);
+      if (problem)
+        return violation(
+          401,
+          `App JWT refused: ${problem}`,
+          'A JSON web token could not be decoded',
+        );
+      actor = appLogin(app);
+    }
     if (!actor) {
       return violation(
         401,
@@ -220,6 +253,15 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
         404,
         `${operationId} (${match.template}) is not implemented by the stand-in`,
         'Not Found',
+      );
+    }
+    if (jwt !== JWT_OPERATIONS.has(operationId)) {
+      return violation(
+        401,
+        jwt
+          ? `${operationId} called with the App's JWT (it needs an installation token)`
+          : `${operationId} needs the App's JWT`,
+        jwt ? 'Bad credentials' : 'A JSON web token could not be decoded',
       );
     }
     const paramProblems = openapi.validateParameters(operationId, match.params, url.searchParams);
@@ -321,7 +363,31 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
       return send(200, result);
     }
 
-    const repoName = `${match.params.owner}/${match.params.repo}`;
+    if (app && JWT_OPERATIONS.has(operationId)) {
+      const result = handleAppRoute({
+        operationId,
+        params: match.params,
+        body,
+        app,
+        ctx: { api, html, state, repo: main },
+        state,
+        documentationUrl,
+        mint: (token, expiresAt) => {
+          tokens.set(token, appLogin(app));
+          minted.set(token, expiresAt.getTime());
+          installationTokens.push(token);
+        },
+      });
+      if (result.body !== undefined && result.status < 300)
+        checkResponse(operationId, result.status, result.body);
+      return send(result.status, result.body);
+    }
+
+    // Operations outside a repository (`users/{username}`) are answered for the main one.
+    const repoName =
+      match.params.owner === undefined
+        ? main.full_name
+        : `${match.params.owner}/${match.params.repo}`;
     const repo = state.repo(repoName);
     const isMain = repo !== undefined && repo.id === main.id;
     if (!repo || (!isMain && operationId !== 'repos/get')) {
@@ -416,6 +482,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
       GITHUB_REPOSITORY_OWNER: main.owner,
     },
     requests,
+    installationTokens,
     violations,
     responseViolations,
     state,

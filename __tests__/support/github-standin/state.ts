@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DiffFile, PatchLimits, Side } from './diff.js';
+import type { DispatchRecord } from './routes-app.js';
 
 export type PermissionLevel = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 /** A collaborator permission, the HTTP status the permission endpoint answers with instead, or `hang` (no answer). */
@@ -210,6 +211,8 @@ export class StandinState {
   /** ref → path → text, for the contents endpoint. */
   readonly contents = new Map<string, Map<string, string>>();
   readonly permissions = new Map<string, PermissionSetting>();
+  /** `repository_dispatch` and `workflow_dispatch` requests, in order. */
+  readonly dispatches: DispatchRecord[] = [];
   private nextUserId = 5_000_001;
   private nextId = 2_000_000_001;
 

@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { BusyClock } from '../busy-clock.js';
 import type { OpenApiLoadStats } from './openapi.js';
+import type { StandinApp } from './routes-app.js';
 import type {
   IssueCommentFixture,
   IssueFixture,
@@ -52,6 +53,10 @@ export interface GitHubStandinOptions {
   /** Validate the stand-in's own 2xx responses against the response schemas (default true). */
   validateResponses?: boolean;
   port?: number;
+  /** A GitHub App installed on the repository (JWT checks, installation tokens). */
+  app?: StandinApp;
+  /** Workflow files (`aethr.yml`) `workflow_dispatch` may start. */
+  workflows?: string[];
 }
 
 export interface RecordedRequest {
@@ -123,6 +128,8 @@ export interface GitHubStandin {
   /** Environment for a process that should talk to the stand-in. */
   env: Record<string, string>;
   requests: RecordedRequest[];
+  /** Installation tokens minted for the App, in order (tests check none leaks into logs). */
+  installationTokens: string[];
   /** Requests GitHub would refuse or not understand: OpenAPI mismatches, unknown or unimplemented operations, bad credentials, review anchors outside the diff. Tests assert it is empty. */
   violations: string[];
   /** 2xx responses of the stand-in that do not match GitHub's response schemas (bugs in the stand-in). */
