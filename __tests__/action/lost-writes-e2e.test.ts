@@ -3,8 +3,15 @@
  * nothing a user sees is duplicated, and nothing is left at "reviewing …".
  */
 import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
-import { reviewReply, startActionFixture, type ActionFixture } from '../support/action-fixture.js';
+import {
+  OWNER,
+  REPO,
+  reviewReply,
+  startActionFixture,
+  type ActionFixture,
+} from '../support/action-fixture.js';
 import { startOpenAIStub, type OpenAIStub } from '../support/openai-stub.js';
+import { prCommentPayload } from '../support/webhook-examples.js';
 
 let stub: OpenAIStub;
 let fx: ActionFixture;
@@ -33,6 +40,12 @@ it.each([
     fx = await startActionFixture({ stub });
     for (const operationId of ['issues/create-comment', 'pulls/create-review', 'checks/create'])
       fx.gh.failNext({ kind: 'lost', status, match: { method: 'POST', operationId } });
+    // The check run's last update carries the annotation: GitHub appends it on every update.
+    fx.gh.failNext({
+      kind: 'lost',
+      status,
+      match: { method: 'PATCH', operationId: 'checks/update' },
+    });
     const out = await fx.run();
     expect(out.code).toBe(0);
     expect(fx.gh.violations).toEqual([]);
@@ -43,8 +56,65 @@ it.each([
     expect(fx.gh.state.reviewComments).toHaveLength(1);
     expect(fx.gh.state.checkRuns).toHaveLength(1);
     expect(fx.gh.state.checkRuns[0]!.conclusion).toBe('failure');
+    expect(fx.gh.state.checkRuns[0]!.annotations).toHaveLength(1);
   },
 );
+
+it('a look-up that fails after a lost answer never means a second summary or review', async () => {
+  fx = await startActionFixture({ stub });
+  fx.gh.failNext({
+    kind: 'lost',
+    status: 502,
+    match: { method: 'POST', operationId: 'issues/create-comment' },
+  });
+  // The summary's first look-up goes through; the one after the lost answer fails three times.
+  fx.gh.failNext({
+    status: 502,
+    count: 3,
+    skip: 1,
+    match: { operationId: 'issues/list-comments' },
+  });
+  fx.gh.failNext({
+    kind: 'lost',
+    status: 502,
+    match: { method: 'POST', operationId: 'pulls/create-review' },
+  });
+  fx.gh.failNext({
+    status: 502,
+    count: 3,
+    skip: 1,
+    match: { operationId: 'pulls/list-review-comments' },
+  });
+  const out = await fx.run();
+  expect(out.code).toBe(0);
+  expect(fx.gh.violations).toEqual([]);
+  expect(summaries()).toHaveLength(1);
+  expect(summaries()[0]!.body).toMatch(/x is wrong/);
+  expect(fx.gh.state.reviewComments).toHaveLength(1);
+});
+
+it('a help reply whose answer was lost is posted once, and the command does not fail', async () => {
+  fx = await startActionFixture({
+    stub,
+    standin: {
+      issueComments: [{ id: 9001, issue_number: 7, body: '/aethr help', author: 'maintainer' }],
+    },
+  });
+  fx.gh.failNext({ kind: 'lost', match: { method: 'POST', operationId: 'issues/create-comment' } });
+  const payload = prCommentPayload({
+    owner: OWNER,
+    repo: REPO,
+    number: 7,
+    body: '/aethr help',
+    author: 'maintainer',
+    commentId: 9001,
+  });
+  const out = await fx.run('issue_comment', payload);
+  expect(out.code).toBe(0);
+  const replies = fx.gh.state.issueComments.filter((c) => /aethr commands/.test(c.body));
+  expect(replies).toHaveLength(1);
+  expect(fx.gh.state.issueComments).toHaveLength(2);
+});
 
 it('a run that finds two of its summaries keeps the newest and deletes the rest', async () => {
   fx = await startActionFixture({ stub });

@@ -1913,12 +1913,13 @@ const MAX_RATE_LIMIT_RETRIES = 2;
 const WRITE_SPACING_MS = 0;
 const NOTIFYING_WRITE_SPACING_MS = 0;
 /** An Octokit for a token with GitHub's rate limits handled (the Action and `aethr pr`). */
-function createClient(token, apiUrl, log) {
+function createClient(token, apiUrl, log, retryBaseMs = 1000) {
     return (0,github/* getOctokit */.Q)(token, {
         baseUrl: apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
         // Server errors are retried twice (about 5 s in all), then the run fails with the error.
-        retry: { retries: 2 },
+        retry: { retries: 2, retryAfterBaseValue: retryBaseMs },
         throttle: {
+            retryAfterBaseValue: retryBaseMs,
             write: new lib.Group({
                 id: 'aethr-write',
                 maxConcurrent: 1,
@@ -1929,15 +1930,16 @@ function createClient(token, apiUrl, log) {
                 maxConcurrent: 1,
                 minTime: NOTIFYING_WRITE_SPACING_MS,
             }),
-            onRateLimit: retryLimited('rate limit hit', log),
-            onSecondaryRateLimit: retryLimited('secondary rate limit', log),
+            onRateLimit: retryLimited('rate limit hit', log, retryBaseMs),
+            onSecondaryRateLimit: retryLimited('secondary rate limit', log, retryBaseMs),
         },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 }
 /** The throttling plugin's answer to a rate limit: log the wait, retry a few times. */
-function retryLimited(what, log) {
+function retryLimited(what, log, baseMs) {
     return (retryAfter, request, _o, retryCount) => {
-        log(`GitHub ${what} on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+        const seconds = (retryAfter * baseMs) / 1000;
+        log(`GitHub ${what} on ${request.method} ${request.url}; retrying in ${seconds}s.`);
         return retryCount < MAX_RATE_LIMIT_RETRIES;
     };
 }
@@ -1958,7 +1960,7 @@ function retryLimited(what, log) {
 function createOctokitForge(options) {
     const { owner, repo } = options;
     const log = options.log ?? (() => { });
-    const octokit = options.octokit ?? createClient(options.token, options.apiUrl, log);
+    const octokit = options.octokit ?? createClient(options.token, options.apiUrl, log, options.retryBaseMs);
     return classifyErrors(forgeOver(octokit, owner, repo, options.permissionTimeoutMs));
 }
 /**
@@ -2017,6 +2019,7 @@ function toCheckRun(c) {
         conclusion: c.conclusion,
         externalId: c.external_id ?? '',
         htmlUrl: c.html_url ?? '',
+        annotationsCount: c.output?.annotations_count ?? 0,
     };
 }
 /** A status GitHub answers with, when the error carries one. */
@@ -2204,6 +2207,8 @@ function checkRunMethods({ octokit, base, }) {
                     ? { status: 'completed', conclusion: update.conclusion }
                     : {}),
                 output: update.output,
+                // A retried update would append its annotations again.
+                ...(update.output.annotations?.length ? { request: ONCE } : {}),
             });
         },
         async listCheckRuns(ref, name) {

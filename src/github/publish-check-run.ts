@@ -50,6 +50,8 @@ export interface CheckRunOptions {
   links: RunLinks;
   /** Marks the check runs this run creates, to find one whose answer was lost. */
   externalId: string;
+  /** Wait before a lost write is looked up again (createOnce's default when undefined). */
+  retryDelayMs?: number;
 }
 
 export function checkRunName(workflow: string): string {
@@ -81,6 +83,7 @@ export function createCheckRunPublisher(o: CheckRunOptions): Publisher {
             }),
           find: async () =>
             (await o.forge.listCheckRuns(headSha, name)).find((c) => c.externalId === o.externalId),
+          delayMs: o.retryDelayMs,
         });
       } catch (error) {
         if (!(error instanceof ForgeError) || error.kind !== 'permission') throw error;
@@ -119,11 +122,41 @@ export function createCheckRunPublisher(o: CheckRunOptions): Publisher {
       });
       // Annotations first, the conclusion with the last batch: the check never shows a verdict
       // whose annotations are still arriving.
+      const update = updater(o, run);
       const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
-      for (const batch of batches.slice(0, -1))
-        await o.forge.updateCheckRun(run.id, { output: output(batch) });
-      await o.forge.updateCheckRun(run.id, { conclusion, output: output(batches.at(-1) ?? []) });
+      for (const batch of batches.slice(0, -1)) await update({ output: output(batch) });
+      await update({ conclusion, output: output(batches.at(-1) ?? []) });
     },
+  };
+}
+
+/**
+ * Updates of one check run. GitHub appends the annotations an update carries, so an update whose
+ * answer was lost is not sent again blindly: the run's annotation count (and conclusion) tells
+ * whether it arrived.
+ */
+function updater(
+  o: CheckRunOptions,
+  run: CheckRun,
+): (update: { conclusion?: CheckConclusion; output: CheckRunOutput }) => Promise<void> {
+  let sent = run.annotationsCount ?? 0;
+  return async (update) => {
+    const expected = sent + (update.output.annotations?.length ?? 0);
+    await createOnce({
+      create: () => o.forge.updateCheckRun(run.id, update).then(() => true),
+      find: async () => {
+        const now = (await o.forge.listCheckRuns(run.headSha, run.name)).find(
+          (c) => c.id === run.id,
+        );
+        const arrived =
+          now !== undefined &&
+          (now.annotationsCount ?? 0) >= expected &&
+          (update.conclusion === undefined || now.conclusion === update.conclusion);
+        return arrived ? true : undefined;
+      },
+      delayMs: o.retryDelayMs,
+    });
+    sent = expected;
   };
 }
 
