@@ -11601,6 +11601,7 @@ function formatInt(value) {
 
 
 
+
 /** GitHub's limits: output.summary and output.text 65,535 characters, 50 annotations a request. */
 const MAX_OUTPUT_TEXT = 65_535;
 const ANNOTATIONS_PER_REQUEST = 50;
@@ -11620,6 +11621,8 @@ function checkRunName(workflow) {
 function createCheckRunPublisher(o) {
     let run;
     let workflow = '';
+    /** How to find the run when its create came back unanswered (it may exist, in progress). */
+    let findLost;
     return {
         name: 'check run',
         async start(subject, publication) {
@@ -11628,6 +11631,7 @@ function createCheckRunPublisher(o) {
             workflow = subject.workflow;
             const name = checkRunName(subject.workflow);
             const headSha = subject.headSha;
+            const find = async () => (await o.forge.listCheckRuns(headSha, name)).find((c) => c.externalId === o.externalId);
             try {
                 run = await createOnce({
                     create: () => o.forge.createCheckRun({
@@ -11640,11 +11644,13 @@ function createCheckRunPublisher(o) {
                             summary: `Running the ${subject.workflow} workflow.`,
                         },
                     }),
-                    find: async () => (await o.forge.listCheckRuns(headSha, name)).find((c) => c.externalId === o.externalId),
+                    find,
                     delayMs: o.retryDelayMs,
                 });
             }
             catch (error) {
+                if ((0,github_forge/* mayHaveHappened */.dk)(error))
+                    findLost = find;
                 if (!(error instanceof github_forge/* ForgeError */.Q8) || error.kind !== 'permission')
                     throw error;
                 o.log.info(`No check run: ${error.message}`);
@@ -11652,6 +11658,9 @@ function createCheckRunPublisher(o) {
             }
         },
         async finish(outcome, publication) {
+            // Never leave a run in progress that an unanswered create may have made.
+            if (!run && findLost)
+                run = await findLost().catch(() => undefined);
             if (!run)
                 return;
             const conclusion = conclusionOf(outcome, o.failOn);
@@ -11680,9 +11689,26 @@ function createCheckRunPublisher(o) {
             // whose annotations are still arriving.
             const update = updater(o, run);
             const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
-            for (const batch of batches.slice(0, -1))
-                await update({ output: output(batch) });
-            await update({ conclusion, output: output(batches.at(-1) ?? []) });
+            try {
+                for (const batch of batches.slice(0, -1))
+                    await update({ output: output(batch) });
+                await update({ conclusion, output: output(batches.at(-1) ?? []) });
+            }
+            catch (error) {
+                // Never leave the check in progress: one more try with the conclusion alone (without
+                // annotations it is safe to retry), every finding listed in the text.
+                o.log.warning(`Could not finish the check run (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
+                const all = [...placed.anchored.map((c) => c.finding), ...placed.unanchored];
+                await o.forge.updateCheckRun(run.id, {
+                    conclusion,
+                    output: {
+                        ...output([]),
+                        ...(all.length
+                            ? { text: (0,markdown/* truncateMarkdown */.o4)(listText(all, 'Findings'), MAX_OUTPUT_TEXT) }
+                            : {}),
+                    },
+                });
+            }
         },
     };
 }
@@ -11758,9 +11784,9 @@ function annotationOf(c) {
         ...(f.suggestion ? { raw_details: f.suggestion.slice(0, MAX_ANNOTATION_MESSAGE) } : {}),
     };
 }
-function listText(findings) {
+function listText(findings, heading = 'Findings not on a diff line') {
     return [
-        '### Findings not on a diff line',
+        `### ${heading}`,
         '',
         ...findings.map((f) => `- **${f.severity}** ${(0,markdown/* codeSpan */.SS)(`${f.path}:${f.line}`)} ${(0,markdown/* escapeInlineText */.QJ)(f.title)}`),
     ].join('\n');
@@ -12175,7 +12201,7 @@ const WRITE_SPACING_MS = 0;
 const NOTIFYING_WRITE_SPACING_MS = 0;
 /** An Octokit for a token with GitHub's rate limits handled (the Action and `aethr pr`). */
 function createClient(token, apiUrl, log, retryBaseMs = 1000) {
-    return (0,github/* getOctokit */.Q)(token, {
+    const octokit = (0,github/* getOctokit */.Q)(token, {
         baseUrl: apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
         // Server errors are retried twice (about 5 s in all), then the run fails with the error.
         retry: { retries: 2, retryAfterBaseValue: retryBaseMs },
@@ -12195,6 +12221,14 @@ function createClient(token, apiUrl, log, retryBaseMs = 1000) {
             onSecondaryRateLimit: retryLimited('secondary rate limit', log, retryBaseMs),
         },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    // The retry and throttling plugins count a request's retries on `options.request`, an object
+    // @actions/github's defaults share across all requests: without a copy per request every
+    // retry of the run adds to the next request's count, so waits grow (1 s, 4 s, then 9 s and
+    // 16 s for another request) and the rate-limit retries run out for the whole client.
+    octokit.hook.before('request', (options) => {
+        options.request = { ...options.request };
+    });
+    return octokit;
 }
 /** The throttling plugin's answer to a rate limit: log the wait, retry a few times. */
 function retryLimited(what, log, baseMs) {

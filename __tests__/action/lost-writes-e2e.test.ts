@@ -93,6 +93,21 @@ it('a look-up that fails after a lost answer never means a second summary or rev
   expect(fx.gh.state.reviewComments).toHaveLength(1);
 });
 
+it('a check run whose last update keeps failing is still concluded, its findings in the text', async () => {
+  fx = await startActionFixture({ stub });
+  fx.gh.failNext({
+    kind: 'drop',
+    count: 3,
+    match: { method: 'PATCH', operationId: 'checks/update' },
+  });
+  const out = await fx.run();
+  expect(out.code).toBe(0);
+  const [run] = fx.gh.state.checkRuns;
+  expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  expect(run!.output.text).toMatch(/x is wrong/);
+  expect(out.stdout).toMatch(/Could not finish the check run/);
+});
+
 it('a help reply whose answer was lost is posted once, and the command does not fail', async () => {
   fx = await startActionFixture({
     stub,

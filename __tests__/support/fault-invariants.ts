@@ -65,7 +65,9 @@ export function checkInvariants(scene: Scene, view: RunView): string[] {
   for (const [key, n] of runs) if (n > 1) fail(`${n} check runs ${key}`);
 
   // Whoever asked explicitly hears back once, even when the run failed before its summary.
-  const explicit = scene.plan.event !== 'review';
+  // (Except when the actor's permission could not be checked: then nothing is written at all.)
+  const unverified = /Could not check \S+ permission/.test(view.failure);
+  const explicit = scene.plan.event !== 'review' && !unverified;
   if (explicit && view.code !== 0 && summaries.length === 0 && others.length !== 1)
     if (!down('issues/create-comment', /could not post a comment/))
       fail(`a failed ${scene.plan.event} got ${others.length} replies`);
@@ -140,6 +142,8 @@ function endingProblems(view: RunView, comments: string[], help: boolean): strin
   if (!failure) problems.push(`exit ${view.code} without an error message`);
   if (/Unexpected error|^aethr: (?:terminated|other side closed|fetch failed)/im.test(failure))
     problems.push(`unclear error: ${oneLine(failure)}`);
+  else if (failure && !/could not|failed|moved|cut off|refused|timed out/i.test(failure))
+    problems.push(`the error names no failed operation: ${oneLine(failure)}`);
   if (!/aethr: failed/.test(view.jobSummary) && !/### aethr/.test(view.jobSummary))
     problems.push(`exit ${view.code} with a job summary that does not say so: ${oneLine(failure)}`);
   if (!('review-status' in view.outputs)) problems.push(`exit ${view.code} without outputs`);

@@ -107,9 +107,13 @@ function operations(event: EventKind): Array<[string, string]> {
   );
 }
 
-/** Mostly transient (within every retry budget), sometimes persistent (the run must fail clearly). */
+/**
+ * Mostly within Octokit's retries (3 attempts), sometimes just past them (the caller's own second
+ * round must cope), now and then persistent (the run must fail clearly, or say what it could not do).
+ */
 function drawCount(rng: Rng): number {
-  return chance(rng, 0.08) ? 6 : chance(rng, 0.25) ? 2 : 1;
+  const r = rng();
+  return r < 0.08 ? 6 : r < 0.18 ? 3 : r < 0.4 ? 2 : 1;
 }
 
 function drawGitHubFaults(rng: Rng, event: EventKind): GitHubFault[] {

@@ -4755,6 +4755,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var forge = __webpack_require__(504);
 // EXTERNAL MODULE: ./.build/src/github/idempotent-write.js
 var idempotent_write = __webpack_require__(3098);
+// EXTERNAL MODULE: ./.build/src/errors.js
+var errors = __webpack_require__(6624);
 // EXTERNAL MODULE: ./.build/src/github/markdown.js
 var markdown = __webpack_require__(9006);
 // EXTERNAL MODULE: ./.build/src/github/run-summary.js + 1 modules
@@ -4762,6 +4764,7 @@ var run_summary = __webpack_require__(7192);
 // EXTERNAL MODULE: ./.build/src/github/summary-comment.js + 2 modules
 var summary_comment = __webpack_require__(1478);
 ;// CONCATENATED MODULE: ./.build/src/github/publish-check-run.js
+
 
 
 
@@ -4786,6 +4789,8 @@ function checkRunName(workflow) {
 function createCheckRunPublisher(o) {
     let run;
     let workflow = '';
+    /** How to find the run when its create came back unanswered (it may exist, in progress). */
+    let findLost;
     return {
         name: 'check run',
         async start(subject, publication) {
@@ -4794,6 +4799,7 @@ function createCheckRunPublisher(o) {
             workflow = subject.workflow;
             const name = checkRunName(subject.workflow);
             const headSha = subject.headSha;
+            const find = async () => (await o.forge.listCheckRuns(headSha, name)).find((c) => c.externalId === o.externalId);
             try {
                 run = await (0,idempotent_write/* createOnce */.U)({
                     create: () => o.forge.createCheckRun({
@@ -4806,11 +4812,13 @@ function createCheckRunPublisher(o) {
                             summary: `Running the ${subject.workflow} workflow.`,
                         },
                     }),
-                    find: async () => (await o.forge.listCheckRuns(headSha, name)).find((c) => c.externalId === o.externalId),
+                    find,
                     delayMs: o.retryDelayMs,
                 });
             }
             catch (error) {
+                if ((0,forge/* mayHaveHappened */.dk)(error))
+                    findLost = find;
                 if (!(error instanceof forge/* ForgeError */.Q8) || error.kind !== 'permission')
                     throw error;
                 o.log.info(`No check run: ${error.message}`);
@@ -4818,6 +4826,9 @@ function createCheckRunPublisher(o) {
             }
         },
         async finish(outcome, publication) {
+            // Never leave a run in progress that an unanswered create may have made.
+            if (!run && findLost)
+                run = await findLost().catch(() => undefined);
             if (!run)
                 return;
             const conclusion = conclusionOf(outcome, o.failOn);
@@ -4846,9 +4857,26 @@ function createCheckRunPublisher(o) {
             // whose annotations are still arriving.
             const update = updater(o, run);
             const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
-            for (const batch of batches.slice(0, -1))
-                await update({ output: output(batch) });
-            await update({ conclusion, output: output(batches.at(-1) ?? []) });
+            try {
+                for (const batch of batches.slice(0, -1))
+                    await update({ output: output(batch) });
+                await update({ conclusion, output: output(batches.at(-1) ?? []) });
+            }
+            catch (error) {
+                // Never leave the check in progress: one more try with the conclusion alone (without
+                // annotations it is safe to retry), every finding listed in the text.
+                o.log.warning(`Could not finish the check run (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
+                const all = [...placed.anchored.map((c) => c.finding), ...placed.unanchored];
+                await o.forge.updateCheckRun(run.id, {
+                    conclusion,
+                    output: {
+                        ...output([]),
+                        ...(all.length
+                            ? { text: (0,markdown/* truncateMarkdown */.o4)(listText(all, 'Findings'), MAX_OUTPUT_TEXT) }
+                            : {}),
+                    },
+                });
+            }
         },
     };
 }
@@ -4924,9 +4952,9 @@ function annotationOf(c) {
         ...(f.suggestion ? { raw_details: f.suggestion.slice(0, MAX_ANNOTATION_MESSAGE) } : {}),
     };
 }
-function listText(findings) {
+function listText(findings, heading = 'Findings not on a diff line') {
     return [
-        '### Findings not on a diff line',
+        `### ${heading}`,
         '',
         ...findings.map((f) => `- **${f.severity}** ${(0,markdown/* codeSpan */.SS)(`${f.path}:${f.line}`)} ${(0,markdown/* escapeInlineText */.QJ)(f.title)}`),
     ].join('\n');
@@ -4938,8 +4966,6 @@ function chunk(items, size) {
     return out;
 }
 
-// EXTERNAL MODULE: ./.build/src/errors.js
-var errors = __webpack_require__(6624);
 // EXTERNAL MODULE: ./.build/src/github/diff-anchor.js
 var diff_anchor = __webpack_require__(976);
 // EXTERNAL MODULE: ./.build/src/github/finding-links.js

@@ -1914,7 +1914,7 @@ const WRITE_SPACING_MS = 0;
 const NOTIFYING_WRITE_SPACING_MS = 0;
 /** An Octokit for a token with GitHub's rate limits handled (the Action and `aethr pr`). */
 function createClient(token, apiUrl, log, retryBaseMs = 1000) {
-    return (0,github/* getOctokit */.Q)(token, {
+    const octokit = (0,github/* getOctokit */.Q)(token, {
         baseUrl: apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
         // Server errors are retried twice (about 5 s in all), then the run fails with the error.
         retry: { retries: 2, retryAfterBaseValue: retryBaseMs },
@@ -1934,6 +1934,14 @@ function createClient(token, apiUrl, log, retryBaseMs = 1000) {
             onSecondaryRateLimit: retryLimited('secondary rate limit', log, retryBaseMs),
         },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    // The retry and throttling plugins count a request's retries on `options.request`, an object
+    // @actions/github's defaults share across all requests: without a copy per request every
+    // retry of the run adds to the next request's count, so waits grow (1 s, 4 s, then 9 s and
+    // 16 s for another request) and the rate-limit retries run out for the whole client.
+    octokit.hook.before('request', (options) => {
+        options.request = { ...options.request };
+    });
+    return octokit;
 }
 /** The throttling plugin's answer to a rate limit: log the wait, retry a few times. */
 function retryLimited(what, log, baseMs) {

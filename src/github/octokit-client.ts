@@ -29,7 +29,7 @@ export function createClient(
   log: (m: string) => void,
   retryBaseMs = 1000,
 ): Octokit {
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     {
       baseUrl: apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -54,6 +54,14 @@ export function createClient(
     retry,
     throttling,
   );
+  // The retry and throttling plugins count a request's retries on `options.request`, an object
+  // @actions/github's defaults share across all requests: without a copy per request every
+  // retry of the run adds to the next request's count, so waits grow (1 s, 4 s, then 9 s and
+  // 16 s for another request) and the rate-limit retries run out for the whole client.
+  octokit.hook.before('request', (options) => {
+    options.request = { ...options.request };
+  });
+  return octokit;
 }
 
 /** The throttling plugin's answer to a rate limit: log the wait, retry a few times. */
