@@ -3,7 +3,7 @@
  * final state, the bare origin and what the run reported. Each violated invariant is one line.
  */
 import { execFileSync } from 'node:child_process';
-import type { RunView, Scene } from './fault-scene.js';
+import { ISSUE, type RunView, type Scene } from './fault-scene.js';
 
 const BOT = 'github-actions[bot]';
 const HTML = /<(?:!doctype|html|body|h1)\b|Unicorn!/i;
@@ -32,7 +32,8 @@ export function checkInvariants(scene: Scene, view: RunView): string[] {
     if (/reviewing …/.test(s.body) && !down('issues/update-comment', /could not update comment/))
       fail(`summary ${s.id} left at "reviewing …"`);
   const help = scene.plan.event === 'help-command';
-  if (view.code === 0 && summaries.length !== (help ? 0 : 1))
+  const issue = scene.plan.event === 'issue-label';
+  if (view.code === 0 && summaries.length !== (help || issue ? 0 : 1))
     fail(`the run passed with ${summaries.length} sticky summaries`);
 
   // No duplicated reply or comment.
@@ -75,7 +76,17 @@ export function checkInvariants(scene: Scene, view: RunView): string[] {
     if (view.code !== 0 && !/❌ failed/.test(s.body) && !/could not update comment/.test(view.log))
       fail(`the run failed and its summary does not say so`);
 
-  problems.push(...gitProblems(scene, view, summaries.map((s) => s.body).join('\n')));
+  // An issue's run opens one pull request and says so once on the issue.
+  const pulls = [...state.issues.values()].filter((i) => i.pull?.head.ref === scene.branch);
+  if (issue && pulls.length > 1) fail(`${pulls.length} pull requests from ${scene.branch}`);
+  if (issue && view.code === 0) {
+    if (pulls.length !== 1) fail(`the issue run passed with ${pulls.length} pull requests`);
+    const notes = others.filter((c) => c.issue_number === ISSUE);
+    if (notes.length !== 1) fail(`the issue run passed with ${notes.length} notes on #${ISSUE}`);
+  }
+
+  const claimedText = [...summaries, ...pulls].map((c) => c.body ?? '').join('\n');
+  problems.push(...gitProblems(scene, view, claimedText));
   if (help && view.code === 0 && others.filter((c) => /aethr commands/.test(c.body)).length !== 1)
     fail(`/aethr help answered ${others.length} times`);
   problems.push(
@@ -92,9 +103,14 @@ export function checkInvariants(scene: Scene, view: RunView): string[] {
 function gitProblems(scene: Scene, view: RunView, summaryText: string): string[] {
   const { repo } = scene;
   const problems: string[] = [];
-  const branch = `refs/heads/${repo.headRef}`;
-  const tip = git(repo.origin, 'rev-parse', branch);
-  const onBranch = (sha: string): boolean => {
+  const tipOf = (ref: string): string => {
+    try {
+      return git(repo.origin, 'rev-parse', '--verify', '--quiet', ref);
+    } catch {
+      return '';
+    }
+  };
+  const isAncestor = (sha: string, tip: string): boolean => {
     try {
       git(repo.origin, 'merge-base', '--is-ancestor', sha, tip);
       return true;
@@ -102,15 +118,22 @@ function gitProblems(scene: Scene, view: RunView, summaryText: string): string[]
       return false;
     }
   };
+  const prTip = tipOf(`refs/heads/${repo.headRef}`);
   for (const head of scene.foreignHeads)
-    if (!onBranch(head))
-      problems.push(`forced push: ${head.slice(0, 7)} is no longer on ${branch}`);
+    if (!isAncestor(head, prTip))
+      problems.push(`forced push: ${head.slice(0, 7)} is no longer on ${repo.headRef}`);
+  const branch = `refs/heads/${scene.branch}`;
+  const tip = tipOf(branch);
+  const onBranch = (sha: string): boolean => tip !== '' && isAncestor(sha, tip);
   const claimed = new Set<string>();
   const pushed = /Pushed before stopping: ([0-9a-f, ]+)\./.exec(view.jobSummary);
   for (const sha of pushed?.[1]?.split(/[ ,]+/).filter(Boolean) ?? []) claimed.add(sha);
   // The iterations table links each iteration's commit.
   for (const m of `${summaryText}\n${view.jobSummary}`.matchAll(/\/commit\/([0-9a-f]{40})\)/g))
     if (m[1] !== repo.headSha && !scene.foreignHeads.includes(m[1]!)) claimed.add(m[1]!);
+  // A branch run's pull request lists its commits.
+  for (const m of summaryText.matchAll(/^\| \d+ \| [\w-]+ \| ([0-9a-f]{7}) \|/gm))
+    claimed.add(m[1]!);
   for (const sha of claimed) {
     let full = '';
     try {

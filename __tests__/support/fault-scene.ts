@@ -26,6 +26,7 @@ import { prCommentPayload, pullRequestPayload } from './webhook-examples.js';
 
 export const COMMENT_ID = 9001;
 const LABEL = 'aethr:implement';
+export const ISSUE = 40;
 /** Base of the retry waits in the in-process runs (GitHub's 1 s, a cut stream's 0.5 s). */
 export const FAST_RETRY_MS = 5;
 
@@ -46,6 +47,8 @@ export interface Scene {
   gh: GitHubStandin;
   /** Heads the PR branch had before and while the run worked (ours excluded). */
   foreignHeads: string[];
+  /** The branch the run pushes to: the PR's, or aethr/issue-N for an issue. */
+  branch: string;
   runInProcess(): Promise<RunView>;
   runBundled(): Promise<RunView>;
   close(): Promise<void>;
@@ -82,7 +85,7 @@ export function disposeScenes(): void {
 }
 
 export async function createScene(plan: FaultPlan, stub: OpenAIStub): Promise<Scene> {
-  const implement = plan.event.startsWith('implement');
+  const implement = plan.event.startsWith('implement') || plan.event === 'issue-label';
   template ??= createPrRepo({ base: { 'a.py': 'x = 1\n' }, head: { 'a.py': 'x = 2\n' } });
   const repo = copyPrRepo(template);
   const gh = await startGitHubStandin({
@@ -95,6 +98,10 @@ export async function createScene(plan: FaultPlan, stub: OpenAIStub): Promise<Sc
       ? [{ id: COMMENT_ID, issue_number: repo.number, body: commandOf(plan), author: 'maintainer' }]
       : [],
     ...(implement ? { contents: { main: { '.aethr.yaml': IMPLEMENT_WORKFLOW } } } : {}),
+    allowActionsToCreatePRs: true,
+    issues: [
+      { number: ISSUE, title: 'Add a notes file', body: 'Please add notes.', labels: [LABEL] },
+    ],
     pulls: [
       {
         number: repo.number,
@@ -119,7 +126,7 @@ export async function createScene(plan: FaultPlan, stub: OpenAIStub): Promise<Sc
   if (plan.headMove === 'before') moveHead();
   for (const fault of plan.github) gh.failNext(failureOf(fault));
   stub.setReply(scriptModel(plan, stub.chatRequests().length, moveHead));
-  const workspace = event.name === 'issue_comment' ? defaultBranchCheckout(repo) : repo.workspace;
+  const workspace = event.name === 'pull_request' ? repo.workspace : defaultBranchCheckout(repo);
   const inputs = { 'github-token': TOKEN, 'base-url': stub.url, 'max-iterations': '2' };
   const env = {
     GITHUB_API_URL: gh.url,
@@ -131,6 +138,7 @@ export async function createScene(plan: FaultPlan, stub: OpenAIStub): Promise<Sc
     repo,
     gh,
     foreignHeads,
+    branch: plan.event === 'issue-label' ? `aethr/issue-${ISSUE}` : repo.headRef,
     runInProcess: () => runInProcess(event, workspace, inputs, env),
     async runBundled() {
       const out = await runAction({
@@ -180,6 +188,24 @@ function eventOf(plan: FaultPlan, repo: PrRepo): { name: string; payload: unknow
   if (plan.event === 'review') return { name: 'pull_request', payload: pr('opened') };
   if (plan.event === 'implement-label')
     return { name: 'pull_request', payload: { ...pr('labeled'), label: { name: LABEL } } };
+  if (plan.event === 'issue-label') {
+    const base = pr('labeled');
+    const payload = {
+      action: 'labeled',
+      label: { name: LABEL },
+      issue: {
+        number: ISSUE,
+        title: 'Add a notes file',
+        body: 'Please add notes.',
+        state: 'open',
+        user: { login: 'reporter', type: 'User' },
+        labels: [{ name: LABEL }],
+      },
+      repository: base.repository,
+      sender: base.sender,
+    };
+    return { name: 'issues', payload };
+  }
   const payload = prCommentPayload({
     owner: OWNER,
     repo: REPO,

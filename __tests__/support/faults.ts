@@ -20,7 +20,13 @@ export function mulberry32(seed: number): () => number {
 }
 
 export type EventKind =
-  'review' | 'review-command' | 'implement-label' | 'implement-command' | 'help-command';
+  | 'review'
+  | 'review-command'
+  | 'implement-label'
+  | 'implement-command'
+  | 'help-command'
+  /** The trigger label on an issue: a branch run that pushes aethr/issue-N and opens its PR. */
+  | 'issue-label';
 
 /** One injected GitHub failure, as the stand-in's `failNext` takes it (no functions: printable). */
 export interface GitHubFault {
@@ -68,6 +74,7 @@ const CREATES: Record<EventKind, readonly string[]> = {
   'implement-label': ['issues/create-comment', 'checks/create'],
   'implement-command': ['issues/create-comment', 'checks/create'],
   'help-command': ['issues/create-comment'],
+  'issue-label': ['pulls/create', 'issues/create-comment'],
 };
 
 /** How a create is looked up after a lost answer, and how many of those reads come before it. */
@@ -75,6 +82,7 @@ const LOOKUP: Record<string, { operationId: string; skip: number }> = {
   'issues/create-comment': { operationId: 'issues/list-comments', skip: 1 },
   'pulls/create-review': { operationId: 'pulls/list-review-comments', skip: 1 },
   'checks/create': { operationId: 'checks/list-for-ref', skip: 0 },
+  'pulls/create': { operationId: 'pulls/list', skip: 1 },
 };
 
 const COMMON = [
@@ -99,6 +107,12 @@ const BY_EVENT: Record<EventKind, readonly string[]> = {
     'POST reactions/create-for-issue-comment',
   ],
   'help-command': ['POST reactions/create-for-issue-comment'],
+  'issue-label': [
+    'GET issues/get',
+    'GET pulls/list',
+    'GET repos/get-content',
+    'DELETE issues/remove-label',
+  ],
 };
 
 function operations(event: EventKind): Array<[string, string]> {
@@ -128,7 +142,9 @@ function drawGitHubFaults(rng: Rng, event: EventKind): GitHubFault[] {
       count: chance(rng, 0.2) ? 2 : 1,
     };
     // Sometimes the look-up after it fails too: that says nothing about whether it was made.
-    const lookup = LOOKUP[operationId]!;
+    const lookup = { ...LOOKUP[operationId]! };
+    // An issue's comments are not read before its one reply.
+    if (event === 'issue-label' && operationId === 'issues/create-comment') lookup.skip = 0;
     return chance(rng, 0.3)
       ? [lost, { kind: 'status', method: 'GET', status: 502, count: 3, ...lookup }]
       : [lost];
@@ -191,6 +207,7 @@ export function drawPlan(seed: number): FaultPlan {
     'implement-label',
     'implement-command',
     ...(chance(rng, 0.3) ? (['help-command'] as const) : []),
+    ...(chance(rng, 0.5) ? (['issue-label'] as const) : []),
   ] as const);
   const github: GitHubFault[] = [];
   const n = pick(rng, [1, 1, 2, 2, 3]);
