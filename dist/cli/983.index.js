@@ -1633,11 +1633,7 @@ async function startApp(env) {
         throw error;
     }
     const pruned = queue.prune(RETENTION_MS);
-    const { retried, abandoned } = queue.reclaimOrphans(config.maxAttempts);
-    for (const run of retried)
-        logger.warn(runFields(run), `Taking up run ${run.id} again: the app stopped while it ran.`);
-    for (const run of abandoned)
-        logger.warn(runFields(run), `Abandoning run ${run.id}: ${run.attempts} attempt(s) died.`);
+    reclaimOrphans(queue, config, logger);
     const scheduler = new Scheduler({
         queue,
         poolSize: config.poolSize,
@@ -1684,13 +1680,7 @@ async function startApp(env) {
             recent: queue.recent(recentCount).map(statusRow),
         }),
     });
-    await new Promise((resolve, reject) => {
-        server.once('error', (error) => reject(error.code === 'EADDRINUSE'
-            ? new Error(`PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`)
-            : error));
-        server.listen(config.port, config.host, () => resolve());
-    });
-    const port = server.address().port;
+    const port = await listen(server, config);
     health = 'ready';
     // Said whatever LOG_LEVEL is: where the app listens is what an operator (or a test) looks for.
     logger
@@ -1705,24 +1695,42 @@ async function startApp(env) {
         },
         port,
         stop(reason) {
-            stopping ??= (async () => {
-                health = 'draining';
-                logger.info({ running: scheduler.running }, `${reason}: draining (up to ${config.drainTimeoutMs / 1000}s for ${scheduler.running.length} running run(s)).`);
-                const left = await scheduler.drain(config.drainTimeoutMs);
-                scheduler.close();
-                for (const id of left)
-                    queue.requeueInterrupted(id);
-                if (left.length)
-                    logger.warn({ runs: left }, `Put ${left.length} unfinished run(s) back in the queue.`);
-                server.closeAllConnections();
-                await new Promise((done) => server.close(() => done()));
-                intake.fileNow();
-                queue.close();
-                logger.info('Stopped.');
-            })();
+            health = 'draining';
+            stopping ??= drain(reason, { config, logger, scheduler, queue, server, intake });
             return stopping;
         },
     };
+}
+function reclaimOrphans(queue, config, logger) {
+    const { retried, abandoned } = queue.reclaimOrphans(config.maxAttempts);
+    for (const run of retried)
+        logger.warn(runFields(run), `Taking up run ${run.id} again: the app stopped while it ran.`);
+    for (const run of abandoned)
+        logger.warn(runFields(run), `Abandoning run ${run.id}: ${run.attempts} attempt(s) died.`);
+}
+function listen(server, config) {
+    return new Promise((resolve, reject) => {
+        server.once('error', (error) => reject(error.code === 'EADDRINUSE'
+            ? new Error(`PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`)
+            : error));
+        server.listen(config.port, config.host, () => resolve(server.address().port));
+    });
+}
+/** Stops taking work, lets running runs finish up to the deadline, requeues the rest, closes. */
+async function drain(reason, app) {
+    const { config, logger, scheduler, queue, server, intake } = app;
+    logger.info({ running: scheduler.running }, `${reason}: draining (up to ${config.drainTimeoutMs / 1000}s for ${scheduler.running.length} running run(s)).`);
+    const left = await scheduler.drain(config.drainTimeoutMs);
+    scheduler.close();
+    for (const id of left)
+        queue.requeueInterrupted(id);
+    if (left.length)
+        logger.warn({ runs: left }, `Put ${left.length} unfinished run(s) back in the queue.`);
+    server.closeAllConnections();
+    await new Promise((done) => server.close(() => done()));
+    intake.fileNow();
+    queue.close();
+    logger.info('Stopped.');
 }
 /**
  * What the first run would load lazily — the tokenizers (megabytes of tables) and the model SDK —
