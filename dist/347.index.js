@@ -11812,6 +11812,33 @@ function createPrCommentsPublisher(o) {
                 find: () => findSticky(workflow),
             });
     }
+    /**
+     * The summary cannot be edited (its updates keep failing): post the outcome as a new summary,
+     * which retires the stuck one as a duplicate, so no "reviewing …" is left behind. Throws
+     * `cause` when that fails too.
+     */
+    async function replaceStuck(body, workflow, cause) {
+        const stuck = comment;
+        if (!stuck)
+            throw cause;
+        o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(cause).message}); posting it anew.`);
+        try {
+            return await createOnce({
+                create: () => o.forge.createIssueComment(number, body),
+                // Only a newer summary is the one this call made; findSticky deletes the stuck one.
+                find: async () => {
+                    const found = await findSticky(workflow);
+                    return found && found.id > stuck.id ? found : undefined;
+                },
+            }).then(async (fresh) => {
+                await findSticky(workflow);
+                return fresh;
+            });
+        }
+        catch {
+            throw cause;
+        }
+    }
     /** Finds our summary on the subject's PR and remembers what it said. */
     async function attach(subject) {
         number = subject.pull.number;
@@ -11865,12 +11892,13 @@ function createPrCommentsPublisher(o) {
             catch (error) {
                 // Never leave "reviewing …" behind: one more try with the outcome alone.
                 o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
-                comment = await write(renderSummaryComment({
+                const brief = renderSummaryComment({
                     ...input,
                     findings: undefined,
                     files: undefined,
                     iterations: undefined,
-                }), subject.workflow);
+                });
+                comment = await write(brief, subject.workflow).catch((again) => replaceStuck(brief, subject.workflow, again));
             }
             publication.summaryUrl = comment.htmlUrl;
         },
@@ -12548,7 +12576,7 @@ function createJobReportPublisher(report, o) {
         name: 'job report',
         async finish(outcome, publication) {
             const ledger = renderLedgerMarkdown([...outcome.calls]);
-            const outputs = (status, findings) => setOutputs(report, outcome, status, findings, publication.summaryUrl);
+            const outputs = (status, findings, error = '') => setOutputs(report, outcome, { status, findings, error }, publication.summaryUrl);
             switch (outcome.kind) {
                 case 'skipped':
                     if (outcome.reason === 'ignored')
@@ -12569,7 +12597,8 @@ function createJobReportPublisher(report, o) {
                         ? `\n\nPushed before stopping: ${outcome.commits.map((c) => c.sha.slice(0, 7)).join(', ')}.`
                         : '';
                     await report.jobSummary(`### aethr: failed\n\n${outcome.message}${pushed}\n\n${ledger}`);
-                    outputs('', []);
+                    // A run that failed reviewed nothing: never read as a pass, and the error says why.
+                    outputs('error', [], outcome.message);
                     report.setFailed(outcome.message);
                     return;
                 }
@@ -12587,7 +12616,7 @@ function createJobReportPublisher(report, o) {
                         await report.jobSummary(`${renderJobSummary(input)}\n\n${ledger}`);
                     }
                     const verdict = verdictOf(outcome);
-                    outputs(outcome.status === undefined ? '' : verdict.output, outcome.findings);
+                    outputs(outcome.status === undefined ? '' : verdict.output, outcome.findings, verdict.noVerdict);
                     if (outcome.blocked?.kind === 'error')
                         report.setFailed(outcome.blocked.message);
                     const failing = outcome.findings.filter((f) => o.failOn !== 'none' && publish_job_report_SEVERITY_RANK[f.severity] >= publish_job_report_SEVERITY_RANK[o.failOn]);
@@ -12600,9 +12629,10 @@ function createJobReportPublisher(report, o) {
         },
     };
 }
-function setOutputs(report, outcome, status, findings, summaryUrl) {
+function setOutputs(report, outcome, { status, findings, error }, summaryUrl) {
     const spend = spendOf(outcome.calls);
     report.setOutput('review-status', status);
+    report.setOutput('error', error ?? '');
     report.setOutput('findings-count', String(findings.length));
     report.setOutput('findings-json', JSON.stringify(findings));
     report.setOutput('summary-comment-url', summaryUrl ?? '');

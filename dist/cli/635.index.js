@@ -4938,6 +4938,33 @@ function createPrCommentsPublisher(o) {
                 find: () => findSticky(workflow),
             });
     }
+    /**
+     * The summary cannot be edited (its updates keep failing): post the outcome as a new summary,
+     * which retires the stuck one as a duplicate, so no "reviewing …" is left behind. Throws
+     * `cause` when that fails too.
+     */
+    async function replaceStuck(body, workflow, cause) {
+        const stuck = comment;
+        if (!stuck)
+            throw cause;
+        o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(cause).message}); posting it anew.`);
+        try {
+            return await (0,idempotent_write/* createOnce */.U)({
+                create: () => o.forge.createIssueComment(number, body),
+                // Only a newer summary is the one this call made; findSticky deletes the stuck one.
+                find: async () => {
+                    const found = await findSticky(workflow);
+                    return found && found.id > stuck.id ? found : undefined;
+                },
+            }).then(async (fresh) => {
+                await findSticky(workflow);
+                return fresh;
+            });
+        }
+        catch {
+            throw cause;
+        }
+    }
     /** Finds our summary on the subject's PR and remembers what it said. */
     async function attach(subject) {
         number = subject.pull.number;
@@ -4991,12 +5018,13 @@ function createPrCommentsPublisher(o) {
             catch (error) {
                 // Never leave "reviewing …" behind: one more try with the outcome alone.
                 o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
-                comment = await write((0,summary_comment/* renderSummaryComment */.OY)({
+                const brief = (0,summary_comment/* renderSummaryComment */.OY)({
                     ...input,
                     findings: undefined,
                     files: undefined,
                     iterations: undefined,
-                }), subject.workflow);
+                });
+                comment = await write(brief, subject.workflow).catch((again) => replaceStuck(brief, subject.workflow, again));
             }
             publication.summaryUrl = comment.htmlUrl;
         },
