@@ -367,6 +367,17 @@ class Git {
         }
         return undefined;
     }
+    /** Branches and tags on `target` as ref -> sha (the sandbox's before/after comparison). */
+    async lsRemoteRefs(target) {
+        const res = await this.network(['ls-remote', '--heads', '--tags', target], `git ls-remote ${this.redact(target)}`);
+        const refs = {};
+        for (const line of res.stdout.split('\n')) {
+            const [sha, name] = line.trim().split(/\s+/);
+            if (name && sha !== undefined && SHA_RE.test(sha))
+                refs[name] = sha;
+        }
+        return refs;
+    }
     /** The remote's default branch (`HEAD -> refs/heads/<name>`), when it says. */
     async remoteDefaultBranch(remote) {
         try {
@@ -820,6 +831,9 @@ class WorkBranch {
                 : from.slice(0, 12);
             return { patch, label: `changes on the default branch since ${shown}` };
         });
+    }
+    remoteRefs() {
+        return this.git.lsRemoteRefs(this.pushTarget);
     }
     formatPatch(options = {}) {
         return this.serial(async () => {
@@ -7637,13 +7651,16 @@ function buildPorts(options) {
     // opencode drives a real model itself, so mock runs stand in for it; the patch backend asks
     // through the gateway, so it runs for real in both modes (the mock proposes no change).
     // Both load on first use: a review never loads them (nor execa, which validators need).
-    const untrusted = options.untrusted ? { untrusted: true } : {};
+    const guard = {
+        ...(options.untrusted ? { untrusted: true } : {}),
+        ...(options.listRemote ? { listRemote: options.listRemote } : {}),
+    };
     const opencode = options.live
         ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 5350))).createOpencodeBackend({
             root: options.root,
             env: options.env,
             models,
-            ...untrusted,
+            ...guard,
         }))
         : createMockImplementBackend(models, 'mock mode: opencode was not run; the working tree was not edited');
     const patch = lazyBackend(async () => {
@@ -7653,7 +7670,7 @@ function buildPorts(options) {
             models,
             policy: patchPolicy(workflow, DEFAULT_DENY),
             validators: workflow.validators,
-            ...untrusted,
+            ...guard,
         });
     });
     const context = createContextResolver({
@@ -10195,6 +10212,8 @@ async function implementOnPull(request, ctx) {
             ...baseLearnings(forge, pull, workflow),
             // Code from a fork, or run with the base's secrets: agents and validators only isolated.
             untrusted: pull.isFork || request.event === 'pull_request_target',
+            // ... and no ref on the remote may move while they run (aethr pushes after them).
+            listRemote: () => branch.remoteRefs(),
         });
         const { detectIsolation } = await __webpack_require__.e(/* import() */ 283).then(__webpack_require__.bind(__webpack_require__, 5283));
         log.info(`Repository code runs sandboxed: ${(await detectIsolation()).description}.`);

@@ -352,6 +352,9 @@ class WorkBranch {
             return { patch, label: `changes on the default branch since ${shown}` };
         });
     }
+    remoteRefs() {
+        return this.git.lsRemoteRefs(this.pushTarget);
+    }
     formatPatch(options = {}) {
         return this.serial(async () => {
             const count = await this.git.run(['rev-list', '--count', `${this.startSha}..HEAD`]);
@@ -909,6 +912,17 @@ class Git {
                 return sha;
         }
         return undefined;
+    }
+    /** Branches and tags on `target` as ref -> sha (the sandbox's before/after comparison). */
+    async lsRemoteRefs(target) {
+        const res = await this.network(['ls-remote', '--heads', '--tags', target], `git ls-remote ${this.redact(target)}`);
+        const refs = {};
+        for (const line of res.stdout.split('\n')) {
+            const [sha, name] = line.trim().split(/\s+/);
+            if (name && sha !== undefined && SHA_RE.test(sha))
+                refs[name] = sha;
+        }
+        return refs;
     }
     /** The remote's default branch (`HEAD -> refs/heads/<name>`), when it says. */
     async remoteDefaultBranch(remote) {
@@ -3744,6 +3758,8 @@ async function implementOnPull(request, ctx) {
             ...baseLearnings(forge, pull, workflow),
             // Code from a fork, or run with the base's secrets: agents and validators only isolated.
             untrusted: pull.isFork || request.event === 'pull_request_target',
+            // ... and no ref on the remote may move while they run (aethr pushes after them).
+            listRemote: () => branch.remoteRefs(),
         });
         const { detectIsolation } = await __webpack_require__.e(/* import() */ 283).then(__webpack_require__.bind(__webpack_require__, 5283));
         log.info(`Repository code runs sandboxed: ${(await detectIsolation()).description}.`);

@@ -58,6 +58,8 @@ export interface OpencodeBackendOptions {
   passEnv?: readonly string[];
   /** The tree holds untrusted code: refuse to run without process isolation. */
   untrusted?: boolean;
+  /** The remote's refs, compared before and after the agent runs (none may move). */
+  listRemote?: () => Promise<Record<string, string>>;
   /** Default: detected once per process (tests pin one). */
   isolation?: Isolation;
   /** The opencode executable. Default: `AETHR_OPENCODE_BIN`, else `opencode` on PATH. */
@@ -271,6 +273,7 @@ async function runAgent(
           }
         },
       }),
+      options.listRemote ? { listRemote: options.listRemote } : {},
     );
   } finally {
     await proxy.close();
