@@ -72,7 +72,11 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
    * which retires the stuck one as a duplicate, so no "reviewing …" is left behind. Throws
    * `cause` when that fails too.
    */
-  async function replaceStuck(body: string, workflow: string, cause: unknown): Promise<ForgeComment> {
+  async function replaceStuck(
+    body: string,
+    workflow: string,
+    cause: unknown,
+  ): Promise<ForgeComment> {
     const stuck = comment;
     if (!stuck) throw cause;
     o.log.warning(`Could not update the summary (${toError(cause).message}); posting it anew.`);

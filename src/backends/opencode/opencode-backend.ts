@@ -256,23 +256,25 @@ async function runAgent(
     ];
     const env = opencodeEnv({ sandboxEnv: sandbox.env, isolationDir: sandbox.dir, config });
     const cmd = sandbox.command(argv, { cwd: options.root, env });
-    run = await guardUntrustedRun(options.root, () =>
-      runProcess({
-        bin: cmd.file,
-        args: cmd.args,
-        cwd: options.root,
-        env: cmd.env,
-        timeoutMs,
-        signal: stop.signal,
-        killGraceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
-        onLine: (line) => {
-          const event = parseEventLine(line);
-          collector.add(event);
-          if (event.kind === 'text' && event.text !== '' && onDelta) {
-            onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
-          }
-        },
-      }),
+    run = await guardUntrustedRun(
+      options.root,
+      () =>
+        runProcess({
+          bin: cmd.file,
+          args: cmd.args,
+          cwd: options.root,
+          env: cmd.env,
+          timeoutMs,
+          signal: stop.signal,
+          killGraceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+          onLine: (line) => {
+            const event = parseEventLine(line);
+            collector.add(event);
+            if (event.kind === 'text' && event.text !== '' && onDelta) {
+              onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
+            }
+          },
+        }),
       options.listRemote ? { listRemote: options.listRemote } : {},
     );
   } finally {

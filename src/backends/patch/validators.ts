@@ -271,15 +271,19 @@ export async function runValidators(
       isolation: sandbox.isolation,
       what: 'validators',
     });
-    return await guardUntrustedRun(opts.cwd, async () => {
-      const results: ValidatorResult[] = [];
-      for (const validator of validators) {
-        const result = await runInSandbox(validator, opts, sandbox);
-        results.push(result);
-        if (!result.ok && (opts.stopOnFailure ?? true)) break;
-      }
-      return { ok: results.every((r) => r.ok), results, sandbox: sandbox.isolation.description };
-    }, opts.listRemote ? { listRemote: opts.listRemote } : {});
+    return await guardUntrustedRun(
+      opts.cwd,
+      async () => {
+        const results: ValidatorResult[] = [];
+        for (const validator of validators) {
+          const result = await runInSandbox(validator, opts, sandbox);
+          results.push(result);
+          if (!result.ok && (opts.stopOnFailure ?? true)) break;
+        }
+        return { ok: results.every((r) => r.ok), results, sandbox: sandbox.isolation.description };
+      },
+      opts.listRemote ? { listRemote: opts.listRemote } : {},
+    );
   } finally {
     if (!opts.sandbox) await sandbox.dispose();
   }
