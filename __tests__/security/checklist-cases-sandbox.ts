@@ -62,10 +62,7 @@ interface HostileRun {
 }
 
 /** A fork PR, a checkout holding credentials as actions/checkout leaves them, and the hostile code. */
-async function runHostile(
-  kind: 'validator' | 'agent',
-  env: Record<string, string> = {},
-): Promise<HostileRun> {
+async function runHostile(kind: 'validator' | 'agent'): Promise<HostileRun> {
   const dir = mkdtempSync(join(tmpdir(), `aethr-checklist-${kind}-`));
   const home = join(dir, 'home');
   const runnerTemp = join(dir, 'runner-temp');
@@ -109,7 +106,6 @@ async function runHostile(
           ACTIONS_RUNTIME_TOKEN: C.input,
           DEPLOY_PASSWORD: C.secret,
           MY_SERVICE: C.secret,
-          ...env,
         };
         if (kind === 'validator') {
           setBaseWorkflow(
