@@ -367,6 +367,17 @@ class Git {
         }
         return undefined;
     }
+    /** Branches and tags on `target` as ref -> sha (the sandbox's before/after comparison). */
+    async lsRemoteRefs(target) {
+        const res = await this.network(['ls-remote', '--heads', '--tags', target], `git ls-remote ${this.redact(target)}`);
+        const refs = {};
+        for (const line of res.stdout.split('\n')) {
+            const [sha, name] = line.trim().split(/\s+/);
+            if (name && sha !== undefined && SHA_RE.test(sha))
+                refs[name] = sha;
+        }
+        return refs;
+    }
     /** The remote's default branch (`HEAD -> refs/heads/<name>`), when it says. */
     async remoteDefaultBranch(remote) {
         try {
@@ -820,6 +831,9 @@ class WorkBranch {
                 : from.slice(0, 12);
             return { patch, label: `changes on the default branch since ${shown}` };
         });
+    }
+    remoteRefs() {
+        return this.git.lsRemoteRefs(this.pushTarget);
     }
     formatPatch(options = {}) {
         return this.serial(async () => {
@@ -7637,13 +7651,16 @@ function buildPorts(options) {
     // opencode drives a real model itself, so mock runs stand in for it; the patch backend asks
     // through the gateway, so it runs for real in both modes (the mock proposes no change).
     // Both load on first use: a review never loads them (nor execa, which validators need).
-    const untrusted = options.untrusted ? { untrusted: true } : {};
+    const guard = {
+        ...(options.untrusted ? { untrusted: true } : {}),
+        ...(options.listRemote ? { listRemote: options.listRemote } : {}),
+    };
     const opencode = options.live
         ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 5350))).createOpencodeBackend({
             root: options.root,
             env: options.env,
             models,
-            ...untrusted,
+            ...guard,
         }))
         : createMockImplementBackend(models, 'mock mode: opencode was not run; the working tree was not edited');
     const patch = lazyBackend(async () => {
@@ -7653,7 +7670,7 @@ function buildPorts(options) {
             models,
             policy: patchPolicy(workflow, DEFAULT_DENY),
             validators: workflow.validators,
-            ...untrusted,
+            ...guard,
         });
     });
     const context = createContextResolver({
@@ -10195,6 +10212,8 @@ async function implementOnPull(request, ctx) {
             ...baseLearnings(forge, pull, workflow),
             // Code from a fork, or run with the base's secrets: agents and validators only isolated.
             untrusted: pull.isFork || request.event === 'pull_request_target',
+            // ... and no ref on the remote may move while they run (aethr pushes after them).
+            listRemote: () => branch.remoteRefs(),
         });
         const { detectIsolation } = await __webpack_require__.e(/* import() */ 283).then(__webpack_require__.bind(__webpack_require__, 5283));
         log.info(`Repository code runs sandboxed: ${(await detectIsolation()).description}.`);
@@ -11812,6 +11831,33 @@ function createPrCommentsPublisher(o) {
                 find: () => findSticky(workflow),
             });
     }
+    /**
+     * The summary cannot be edited (its updates keep failing): post the outcome as a new summary,
+     * which retires the stuck one as a duplicate, so no "reviewing …" is left behind. Throws
+     * `cause` when that fails too.
+     */
+    async function replaceStuck(body, workflow, cause) {
+        const stuck = comment;
+        if (!stuck)
+            throw cause;
+        o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(cause).message}); posting it anew.`);
+        try {
+            return await createOnce({
+                create: () => o.forge.createIssueComment(number, body),
+                // Only a newer summary is the one this call made; findSticky deletes the stuck one.
+                find: async () => {
+                    const found = await findSticky(workflow);
+                    return found && found.id > stuck.id ? found : undefined;
+                },
+            }).then(async (fresh) => {
+                await findSticky(workflow);
+                return fresh;
+            });
+        }
+        catch {
+            throw cause;
+        }
+    }
     /** Finds our summary on the subject's PR and remembers what it said. */
     async function attach(subject) {
         number = subject.pull.number;
@@ -11865,12 +11911,13 @@ function createPrCommentsPublisher(o) {
             catch (error) {
                 // Never leave "reviewing …" behind: one more try with the outcome alone.
                 o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
-                comment = await write(renderSummaryComment({
+                const brief = renderSummaryComment({
                     ...input,
                     findings: undefined,
                     files: undefined,
                     iterations: undefined,
-                }), subject.workflow);
+                });
+                comment = await write(brief, subject.workflow).catch((again) => replaceStuck(brief, subject.workflow, again));
             }
             publication.summaryUrl = comment.htmlUrl;
         },
@@ -12548,7 +12595,7 @@ function createJobReportPublisher(report, o) {
         name: 'job report',
         async finish(outcome, publication) {
             const ledger = renderLedgerMarkdown([...outcome.calls]);
-            const outputs = (status, findings) => setOutputs(report, outcome, status, findings, publication.summaryUrl);
+            const outputs = (status, findings, error = '') => setOutputs(report, outcome, { status, findings, error }, publication.summaryUrl);
             switch (outcome.kind) {
                 case 'skipped':
                     if (outcome.reason === 'ignored')
@@ -12569,7 +12616,8 @@ function createJobReportPublisher(report, o) {
                         ? `\n\nPushed before stopping: ${outcome.commits.map((c) => c.sha.slice(0, 7)).join(', ')}.`
                         : '';
                     await report.jobSummary(`### aethr: failed\n\n${outcome.message}${pushed}\n\n${ledger}`);
-                    outputs('', []);
+                    // A run that failed reviewed nothing: never read as a pass, and the error says why.
+                    outputs('error', [], outcome.message);
                     report.setFailed(outcome.message);
                     return;
                 }
@@ -12587,7 +12635,7 @@ function createJobReportPublisher(report, o) {
                         await report.jobSummary(`${renderJobSummary(input)}\n\n${ledger}`);
                     }
                     const verdict = verdictOf(outcome);
-                    outputs(outcome.status === undefined ? '' : verdict.output, outcome.findings);
+                    outputs(outcome.status === undefined ? '' : verdict.output, outcome.findings, verdict.noVerdict);
                     if (outcome.blocked?.kind === 'error')
                         report.setFailed(outcome.blocked.message);
                     const failing = outcome.findings.filter((f) => o.failOn !== 'none' && publish_job_report_SEVERITY_RANK[f.severity] >= publish_job_report_SEVERITY_RANK[o.failOn]);
@@ -12600,9 +12648,10 @@ function createJobReportPublisher(report, o) {
         },
     };
 }
-function setOutputs(report, outcome, status, findings, summaryUrl) {
+function setOutputs(report, outcome, { status, findings, error }, summaryUrl) {
     const spend = spendOf(outcome.calls);
     report.setOutput('review-status', status);
+    report.setOutput('error', error ?? '');
     report.setOutput('findings-count', String(findings.length));
     report.setOutput('findings-json', JSON.stringify(findings));
     report.setOutput('summary-comment-url', summaryUrl ?? '');

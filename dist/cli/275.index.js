@@ -384,7 +384,7 @@ function createJobReportPublisher(report, o) {
         name: 'job report',
         async finish(outcome, publication) {
             const ledger = renderLedgerMarkdown([...outcome.calls]);
-            const outputs = (status, findings) => setOutputs(report, outcome, status, findings, publication.summaryUrl);
+            const outputs = (status, findings, error = '') => setOutputs(report, outcome, { status, findings, error }, publication.summaryUrl);
             switch (outcome.kind) {
                 case 'skipped':
                     if (outcome.reason === 'ignored')
@@ -405,7 +405,8 @@ function createJobReportPublisher(report, o) {
                         ? `\n\nPushed before stopping: ${outcome.commits.map((c) => c.sha.slice(0, 7)).join(', ')}.`
                         : '';
                     await report.jobSummary(`### aethr: failed\n\n${outcome.message}${pushed}\n\n${ledger}`);
-                    outputs('', []);
+                    // A run that failed reviewed nothing: never read as a pass, and the error says why.
+                    outputs('error', [], outcome.message);
                     report.setFailed(outcome.message);
                     return;
                 }
@@ -423,7 +424,7 @@ function createJobReportPublisher(report, o) {
                         await report.jobSummary(`${(0,summary_comment/* renderJobSummary */.qE)(input)}\n\n${ledger}`);
                     }
                     const verdict = (0,run_summary/* verdictOf */.Vj)(outcome);
-                    outputs(outcome.status === undefined ? '' : verdict.output, outcome.findings);
+                    outputs(outcome.status === undefined ? '' : verdict.output, outcome.findings, verdict.noVerdict);
                     if (outcome.blocked?.kind === 'error')
                         report.setFailed(outcome.blocked.message);
                     const failing = outcome.findings.filter((f) => o.failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[o.failOn]);
@@ -436,9 +437,10 @@ function createJobReportPublisher(report, o) {
         },
     };
 }
-function setOutputs(report, outcome, status, findings, summaryUrl) {
+function setOutputs(report, outcome, { status, findings, error }, summaryUrl) {
     const spend = (0,run_outcome/* spendOf */.Ii)(outcome.calls);
     report.setOutput('review-status', status);
+    report.setOutput('error', error ?? '');
     report.setOutput('findings-count', String(findings.length));
     report.setOutput('findings-json', JSON.stringify(findings));
     report.setOutput('summary-comment-url', summaryUrl ?? '');

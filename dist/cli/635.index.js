@@ -352,6 +352,9 @@ class WorkBranch {
             return { patch, label: `changes on the default branch since ${shown}` };
         });
     }
+    remoteRefs() {
+        return this.git.lsRemoteRefs(this.pushTarget);
+    }
     formatPatch(options = {}) {
         return this.serial(async () => {
             const count = await this.git.run(['rev-list', '--count', `${this.startSha}..HEAD`]);
@@ -909,6 +912,17 @@ class Git {
                 return sha;
         }
         return undefined;
+    }
+    /** Branches and tags on `target` as ref -> sha (the sandbox's before/after comparison). */
+    async lsRemoteRefs(target) {
+        const res = await this.network(['ls-remote', '--heads', '--tags', target], `git ls-remote ${this.redact(target)}`);
+        const refs = {};
+        for (const line of res.stdout.split('\n')) {
+            const [sha, name] = line.trim().split(/\s+/);
+            if (name && sha !== undefined && SHA_RE.test(sha))
+                refs[name] = sha;
+        }
+        return refs;
     }
     /** The remote's default branch (`HEAD -> refs/heads/<name>`), when it says. */
     async remoteDefaultBranch(remote) {
@@ -3744,6 +3758,8 @@ async function implementOnPull(request, ctx) {
             ...baseLearnings(forge, pull, workflow),
             // Code from a fork, or run with the base's secrets: agents and validators only isolated.
             untrusted: pull.isFork || request.event === 'pull_request_target',
+            // ... and no ref on the remote may move while they run (aethr pushes after them).
+            listRemote: () => branch.remoteRefs(),
         });
         const { detectIsolation } = await __webpack_require__.e(/* import() */ 283).then(__webpack_require__.bind(__webpack_require__, 5283));
         log.info(`Repository code runs sandboxed: ${(await detectIsolation()).description}.`);
@@ -4938,6 +4954,33 @@ function createPrCommentsPublisher(o) {
                 find: () => findSticky(workflow),
             });
     }
+    /**
+     * The summary cannot be edited (its updates keep failing): post the outcome as a new summary,
+     * which retires the stuck one as a duplicate, so no "reviewing …" is left behind. Throws
+     * `cause` when that fails too.
+     */
+    async function replaceStuck(body, workflow, cause) {
+        const stuck = comment;
+        if (!stuck)
+            throw cause;
+        o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(cause).message}); posting it anew.`);
+        try {
+            return await (0,idempotent_write/* createOnce */.U)({
+                create: () => o.forge.createIssueComment(number, body),
+                // Only a newer summary is the one this call made; findSticky deletes the stuck one.
+                find: async () => {
+                    const found = await findSticky(workflow);
+                    return found && found.id > stuck.id ? found : undefined;
+                },
+            }).then(async (fresh) => {
+                await findSticky(workflow);
+                return fresh;
+            });
+        }
+        catch {
+            throw cause;
+        }
+    }
     /** Finds our summary on the subject's PR and remembers what it said. */
     async function attach(subject) {
         number = subject.pull.number;
@@ -4991,12 +5034,13 @@ function createPrCommentsPublisher(o) {
             catch (error) {
                 // Never leave "reviewing …" behind: one more try with the outcome alone.
                 o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
-                comment = await write((0,summary_comment/* renderSummaryComment */.OY)({
+                const brief = (0,summary_comment/* renderSummaryComment */.OY)({
                     ...input,
                     findings: undefined,
                     files: undefined,
                     iterations: undefined,
-                }), subject.workflow);
+                });
+                comment = await write(brief, subject.workflow).catch((again) => replaceStuck(brief, subject.workflow, again));
             }
             publication.summaryUrl = comment.htmlUrl;
         },
