@@ -10079,6 +10079,20 @@ async function loadPrDiff(workspace, pull, forge, log) {
     notes.push('GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.');
     return { diff: parseUnifiedDiff(diffFromFiles(files)), source: 'api-files', notes };
 }
+/**
+ * `pull` with the commit count the API reports now: the fetch is sized by it (one fetch at
+ * `commits + 1` reaches the merge base from the head), and a payload's count can be stale (a
+ * queued event, a re-run, a workflow_run payload). Without an answer, the payload's count stands.
+ */
+async function withCurrentCommits(pull, forge) {
+    try {
+        const now = await forge.getPull(pull.number);
+        return now.commits === undefined ? pull : { ...pull, commits: now.commits };
+    }
+    catch {
+        return pull;
+    }
+}
 /** A unified diff rebuilt from `pulls/{n}/files`; files GitHub sends without a patch are noted. */
 function diffFromFiles(files) {
     const out = [];
@@ -10335,7 +10349,12 @@ async function handleReview(request, ctx) {
     // The PR and its diff need no permission: reading and fetching never run or write anything,
     // so they start now, alongside the permission check and the publishers' lookups.
     const pullRead = request.pull ? Promise.resolve(request.pull) : forge.getPull(request.pullNumber);
-    const diffRead = pullRead.then((pull) => loadPrDiff(ctx.diffSource === 'api' ? undefined : ctx.workspace, pull, forge, (m) => log.info(m)));
+    const workspace = ctx.diffSource === 'api' ? undefined : ctx.workspace;
+    // The fetch is sized by the PR's commit count: the API's, which a payload may lag behind.
+    const sized = request.pull && workspace && workspace.kind !== 'local'
+        ? withCurrentCommits(request.pull, forge)
+        : pullRead;
+    const diffRead = sized.then((pull) => loadPrDiff(workspace, pull, forge, (m) => log.info(m)));
     diffRead.catch(() => { }); // awaited below; a denied run does not wait for it
     // 1. Authorise before anything that costs money or writes. An outside contributor gets a
     //    review only, and only where the door opted in.
