@@ -55,8 +55,8 @@ var errors = __webpack_require__(6624);
 var redact = __webpack_require__(3033);
 // EXTERNAL MODULE: ./.build/src/security/outbound-filter.js
 var outbound_filter = __webpack_require__(3567);
-// EXTERNAL MODULE: ./.build/src/models/tokens.js + 1 modules
-var tokens = __webpack_require__(5186);
+// EXTERNAL MODULE: ./.build/src/models/tokens.js + 2 modules
+var tokens = __webpack_require__(7653);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
 // EXTERNAL MODULE: ./node_modules/probot/lib/index.js + 52 modules
