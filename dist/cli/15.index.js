@@ -108,8 +108,8 @@ async function appendJobSummary(markdown) {
 var errors = __webpack_require__(6624);
 // EXTERNAL MODULE: ./.build/src/github/forge.js
 var forge = __webpack_require__(504);
-// EXTERNAL MODULE: ./.build/src/config/schema.js + 2 modules
-var schema = __webpack_require__(5159);
+// EXTERNAL MODULE: ./.build/src/config/model-ref.js
+var model_ref = __webpack_require__(6955);
 // EXTERNAL MODULE: ./.build/src/github/settings.js
 var settings = __webpack_require__(402);
 // EXTERNAL MODULE: ./.build/src/security/outbound-filter.js
@@ -167,7 +167,7 @@ function parseInputs(read = (name) => getInput(name)) {
         });
     }
     const model = get('model') || undefined;
-    if (model && !schema/* MODEL_REF_PATTERN */.p_.test(model) && !/^[\w.-]+$/.test(model)) {
+    if (model && !model_ref/* MODEL_REF_PATTERN */.p.test(model) && !/^[\w.-]+$/.test(model)) {
         throw new errors/* AethrError */.j(`Input "model" is "${model}"; expected "provider:model", e.g. openai:gpt-4o-mini.`);
     }
     const maxText = get('max-iterations');

@@ -93,7 +93,7 @@ async function listPresets() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6624);
 /* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5571);
-/* harmony import */ var _load_workflow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(437);
+/* harmony import */ var _load_workflow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8397);
 /* harmony import */ var _presets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1674);
 /**
  * Where a run's workflow comes from: a file (in the working tree, or read through another

@@ -5,7 +5,7 @@
 import * as core from './workflow-commands.js';
 import { AethrError } from '../errors.js';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../github/forge.js';
-import { MODEL_REF_PATTERN } from '../config/schema.js';
+import { MODEL_REF_PATTERN } from '../config/model-ref.js';
 import type { DoorSettings } from '../github/settings.js';
 import { FAIL_ON, type FailOn } from '../github/settings.js';
 import { collectSecrets } from '../security/outbound-filter.js';
