@@ -4297,8 +4297,8 @@ async function learningsBlock(source, input, rootReal, maxChars) {
     return { source, title, text: clean, language: 'markdown', untrusted: true };
 }
 
-// EXTERNAL MODULE: ./.build/src/models/tokens.js + 1 modules
-var tokens = __webpack_require__(5186);
+// EXTERNAL MODULE: ./.build/src/models/tokens.js + 2 modules
+var tokens = __webpack_require__(7653);
 ;// CONCATENATED MODULE: ./.build/src/context/pr-description-source.js
 
 

@@ -3642,6 +3642,20 @@ async function loadPrDiff(workspace, pull, forge, log) {
     notes.push('GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.');
     return { diff: (0,unified_diff/* parseUnifiedDiff */.r)(diffFromFiles(files)), source: 'api-files', notes };
 }
+/**
+ * `pull` with the commit count the API reports now: the fetch is sized by it (one fetch at
+ * `commits + 1` reaches the merge base from the head), and a payload's count can be stale (a
+ * queued event, a re-run, a workflow_run payload). Without an answer, the payload's count stands.
+ */
+async function withCurrentCommits(pull, forge) {
+    try {
+        const now = await forge.getPull(pull.number);
+        return now.commits === undefined ? pull : { ...pull, commits: now.commits };
+    }
+    catch {
+        return pull;
+    }
+}
 /** A unified diff rebuilt from `pulls/{n}/files`; files GitHub sends without a patch are noted. */
 function diffFromFiles(files) {
     const out = [];
@@ -3900,7 +3914,12 @@ async function handleReview(request, ctx) {
     // The PR and its diff need no permission: reading and fetching never run or write anything,
     // so they start now, alongside the permission check and the publishers' lookups.
     const pullRead = request.pull ? Promise.resolve(request.pull) : forge.getPull(request.pullNumber);
-    const diffRead = pullRead.then((pull) => loadPrDiff(ctx.diffSource === 'api' ? undefined : ctx.workspace, pull, forge, (m) => log.info(m)));
+    const workspace = ctx.diffSource === 'api' ? undefined : ctx.workspace;
+    // The fetch is sized by the PR's commit count: the API's, which a payload may lag behind.
+    const sized = request.pull && workspace && workspace.kind !== 'local'
+        ? withCurrentCommits(request.pull, forge)
+        : pullRead;
+    const diffRead = sized.then((pull) => loadPrDiff(workspace, pull, forge, (m) => log.info(m)));
     diffRead.catch(() => { }); // awaited below; a denied run does not wait for it
     // 1. Authorise before anything that costs money or writes. An outside contributor gets a
     //    review only, and only where the door opted in.
@@ -6181,6 +6200,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_JOB_SUMMARY, SUMMARY_STATUSES, buildSummaryMeta, resolvedFindings
 
+// EXTERNAL MODULE: ./.build/src/context/caps.js
+var caps = __webpack_require__(3242);
 // EXTERNAL MODULE: ./.build/src/engine/finding-location.js
 var finding_location = __webpack_require__(2847);
 // EXTERNAL MODULE: ./.build/src/engine/types.js
@@ -6363,6 +6384,7 @@ function roundUsd(value) {
  * the least important sections first (file lists, resolved findings, unanchored details, then
  * table rows) and saying how many were left out (comment-sections.ts).
  */
+
 
 
 
@@ -6632,7 +6654,8 @@ function formatUsd(value) {
     return `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
 }
 function formatInt(value) {
-    return Math.round(value).toLocaleString('en-US');
+    // Not toLocaleString: Intl's first use costs ~20 ms of a run's exit.
+    return (0,caps/* formatCount */.B4)(Math.round(value));
 }
 
 

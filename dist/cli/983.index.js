@@ -55,8 +55,8 @@ var errors = __webpack_require__(6624);
 var redact = __webpack_require__(3033);
 // EXTERNAL MODULE: ./.build/src/security/outbound-filter.js
 var outbound_filter = __webpack_require__(3567);
-// EXTERNAL MODULE: ./.build/src/models/tokens.js + 1 modules
-var tokens = __webpack_require__(5186);
+// EXTERNAL MODULE: ./.build/src/models/tokens.js + 2 modules
+var tokens = __webpack_require__(7653);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
 // EXTERNAL MODULE: ./node_modules/probot/lib/index.js + 52 modules
@@ -355,8 +355,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./.build/src/config/schema.js + 2 modules
-var schema = __webpack_require__(5159);
+// EXTERNAL MODULE: ./.build/src/config/model-ref.js
+var model_ref = __webpack_require__(6955);
 // EXTERNAL MODULE: ./.build/src/github/forge.js
 var forge = __webpack_require__(504);
 // EXTERNAL MODULE: ./.build/src/github/settings.js
@@ -431,7 +431,7 @@ function parseAppConfig(env, cwd = process.cwd()) {
 }
 function parseRunConfig(get) {
     const model = get('AETHR_MODEL');
-    if (model && !schema/* MODEL_REF_PATTERN */.p_.test(model) && !/^[\w.-]+$/.test(model))
+    if (model && !model_ref/* MODEL_REF_PATTERN */.p.test(model) && !/^[\w.-]+$/.test(model))
         fail(`AETHR_MODEL is "${model}"; expected "provider:model", e.g. openai:gpt-4o-mini.`);
     const maxText = get('AETHR_MAX_ITERATIONS');
     return {
