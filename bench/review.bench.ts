@@ -113,9 +113,14 @@ function standin(pr: BenchPr, extra: Partial<Parameters<typeof startGitHubStandi
   });
 }
 
+/** BENCH_CPU_PROF_DIR=dir: each process also writes a V8 CPU profile there (`--cpu-prof`). */
+const CPU_PROF = process.env.BENCH_CPU_PROF_DIR
+  ? ` --cpu-prof --cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF_DIR)}`
+  : '';
+
 function probeEnv(name: string): Record<string, string> {
   return {
-    NODE_OPTIONS: `--import=${PROBE}`,
+    NODE_OPTIONS: `--import=${PROBE}${CPU_PROF}`,
     AETHR_BENCH_PROBE_FILE: join(work, `${name}.json`),
     GIT_TRACE2_EVENT: join(work, `${name}.trace`),
     NODE_EXTRA_CA_CERTS: '',
@@ -162,6 +167,10 @@ async function review(pr: BenchPr, bundle = ACTION): Promise<Run> {
     const t1 = t0 + out.durationMs;
     const busy = clock.busyMs();
     if (out.code !== 0) throw new Error(`action failed: ${out.stdout}\n${out.stderr}`);
+    if (process.env.BENCH_PRINT_REQUESTS)
+      process.stdout.write(
+        `${bundle} on #${pr.number}: ${gh.requests.map((r) => `${r.method} ${r.path}`).join(', ')}\n`,
+      );
     expect(gh.violations).toEqual([]);
     expect(out.stdout).toMatch(/characters of diff from git/);
     const { phases, fetches } = reviewPhases(

@@ -1986,7 +1986,7 @@ async function runValidators(validators, opts) {
                     break;
             }
             return { ok: results.every((r) => r.ok), results, sandbox: sandbox.isolation.description };
-        });
+        }, opts.listRemote ? { listRemote: opts.listRemote } : {});
     }
     finally {
         if (!opts.sandbox)
@@ -2196,6 +2196,7 @@ function createPatchBackend(options) {
                     cwd: applied.root,
                     ...(options.validatorEnv ? { env: options.validatorEnv } : {}),
                     ...(options.untrusted ? { untrusted: true } : {}),
+                    ...(options.listRemote ? { listRemote: options.listRemote } : {}),
                     ...(options.maxValidatorOutputBytes
                         ? { maxOutputBytes: options.maxValidatorOutputBytes }
                         : {}),

@@ -34,6 +34,16 @@ function bundle(entry, out) {
   ]);
 }
 
+// The tokenizer's rank tables as JSON, which the bundles read instead of compiling
+// gpt-tokenizer's array literals (src/models/tokenizer-data.ts): the same data, written from them.
+async function writeTokenizerRanks(dir) {
+  mkdirSync(dir, { recursive: true });
+  for (const encoding of ['o200k_base', 'cl100k_base']) {
+    const { default: ranks } = await import(`gpt-tokenizer/bpeRanks/${encoding}`);
+    writeFileSync(join(dir, `${encoding}.json`), JSON.stringify(ranks));
+  }
+}
+
 function buildSchema() {
   const done = spawnSync(process.execPath, [join('.build', 'scripts', 'gen-schema.js')], {
     encoding: 'utf8',
@@ -59,5 +69,6 @@ if (!process.argv.includes('--schema-only')) {
   bundle('.build/src/action/index.js', tmp);
   cpSync(tmp, 'dist', { recursive: true });
   rmSync(tmp, { recursive: true, force: true });
+  await writeTokenizerRanks(join('dist', 'tokenizer-ranks'));
 }
 buildSchema();

@@ -4666,7 +4666,7 @@ module.exports = {
   isValidDate: __webpack_require__(8880),
   joinLinesWithIndentation: __webpack_require__(1205),
   noop: __webpack_require__(4212),
-  parseFactoryOptions: __webpack_require__(1850),
+  parseFactoryOptions: __webpack_require__(9469),
   prettifyErrorLog: __webpack_require__(6429),
   prettifyError: __webpack_require__(1814),
   prettifyLevel: __webpack_require__(9722),
@@ -4891,7 +4891,7 @@ module.exports = function noop () {}
 
 /***/ }),
 
-/***/ 1850:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -1218,7 +1218,7 @@ async function runAgent(options, { step, prompt, model, iteration, onDelta }, { 
                     onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
                 }
             },
-        }));
+        }), options.listRemote ? { listRemote: options.listRemote } : {});
     }
     finally {
         await proxy.close();

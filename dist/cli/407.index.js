@@ -4297,8 +4297,8 @@ async function learningsBlock(source, input, rootReal, maxChars) {
     return { source, title, text: clean, language: 'markdown', untrusted: true };
 }
 
-// EXTERNAL MODULE: ./.build/src/models/tokens.js + 1 modules
-var tokens = __webpack_require__(5186);
+// EXTERNAL MODULE: ./.build/src/models/tokens.js + 2 modules
+var tokens = __webpack_require__(7653);
 ;// CONCATENATED MODULE: ./.build/src/context/pr-description-source.js
 
 
@@ -4789,13 +4789,16 @@ function buildPorts(options) {
     // opencode drives a real model itself, so mock runs stand in for it; the patch backend asks
     // through the gateway, so it runs for real in both modes (the mock proposes no change).
     // Both load on first use: a review never loads them (nor execa, which validators need).
-    const untrusted = options.untrusted ? { untrusted: true } : {};
+    const guard = {
+        ...(options.untrusted ? { untrusted: true } : {}),
+        ...(options.listRemote ? { listRemote: options.listRemote } : {}),
+    };
     const opencode = options.live
         ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 5350))).createOpencodeBackend({
             root: options.root,
             env: options.env,
             models,
-            ...untrusted,
+            ...guard,
         }))
         : createMockImplementBackend(models, 'mock mode: opencode was not run; the working tree was not edited');
     const patch = lazyBackend(async () => {
@@ -4805,7 +4808,7 @@ function buildPorts(options) {
             models,
             policy: patchPolicy(workflow, DEFAULT_DENY),
             validators: workflow.validators,
-            ...untrusted,
+            ...guard,
         });
     });
     const context = createContextResolver({

@@ -76,8 +76,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./.build/src/config/load-workflow.js + 11 modules
-var load_workflow = __webpack_require__(437);
+// EXTERNAL MODULE: ./.build/src/config/load-workflow.js + 14 modules
+var load_workflow = __webpack_require__(8397);
 // EXTERNAL MODULE: ./.build/src/engine/checkpoint.js
 var engine_checkpoint = __webpack_require__(2538);
 // EXTERNAL MODULE: ./.build/src/engine/run-record.js

@@ -352,6 +352,9 @@ class WorkBranch {
             return { patch, label: `changes on the default branch since ${shown}` };
         });
     }
+    remoteRefs() {
+        return this.git.lsRemoteRefs(this.pushTarget);
+    }
     formatPatch(options = {}) {
         return this.serial(async () => {
             const count = await this.git.run(['rev-list', '--count', `${this.startSha}..HEAD`]);
@@ -909,6 +912,17 @@ class Git {
                 return sha;
         }
         return undefined;
+    }
+    /** Branches and tags on `target` as ref -> sha (the sandbox's before/after comparison). */
+    async lsRemoteRefs(target) {
+        const res = await this.network(['ls-remote', '--heads', '--tags', target], `git ls-remote ${this.redact(target)}`);
+        const refs = {};
+        for (const line of res.stdout.split('\n')) {
+            const [sha, name] = line.trim().split(/\s+/);
+            if (name && sha !== undefined && SHA_RE.test(sha))
+                refs[name] = sha;
+        }
+        return refs;
     }
     /** The remote's default branch (`HEAD -> refs/heads/<name>`), when it says. */
     async remoteDefaultBranch(remote) {
@@ -3649,6 +3663,20 @@ async function loadPrDiff(workspace, pull, forge, log) {
     notes.push('GitHub does not render this diff in one piece (too large); it was rebuilt from the per-file patches.');
     return { diff: (0,unified_diff/* parseUnifiedDiff */.r)(diffFromFiles(files)), source: 'api-files', notes };
 }
+/**
+ * `pull` with the commit count the API reports now: the fetch is sized by it (one fetch at
+ * `commits + 1` reaches the merge base from the head), and a payload's count can be stale (a
+ * queued event, a re-run, a workflow_run payload). Without an answer, the payload's count stands.
+ */
+async function withCurrentCommits(pull, forge) {
+    try {
+        const now = await forge.getPull(pull.number);
+        return now.commits === undefined ? pull : { ...pull, commits: now.commits };
+    }
+    catch {
+        return pull;
+    }
+}
 /** A unified diff rebuilt from `pulls/{n}/files`; files GitHub sends without a patch are noted. */
 function diffFromFiles(files) {
     const out = [];
@@ -3768,6 +3796,8 @@ async function implementOnPull(request, ctx) {
             ...baseLearnings(forge, pull, workflow),
             // Code from a fork, or run with the base's secrets: agents and validators only isolated.
             untrusted: pull.isFork || request.event === 'pull_request_target',
+            // ... and no ref on the remote may move while they run (aethr pushes after them).
+            listRemote: () => branch.remoteRefs(),
         });
         const { detectIsolation } = await __webpack_require__.e(/* import() */ 283).then(__webpack_require__.bind(__webpack_require__, 5283));
         log.info(`Repository code runs sandboxed: ${(await detectIsolation()).description}.`);
@@ -3913,7 +3943,12 @@ async function handleReview(request, ctx) {
     // The PR and its diff need no permission: reading and fetching never run or write anything,
     // so they start now, alongside the permission check and the publishers' lookups.
     const pullRead = request.pull ? Promise.resolve(request.pull) : forge.getPull(request.pullNumber);
-    const diffRead = pullRead.then((pull) => loadPrDiff(ctx.diffSource === 'api' ? undefined : ctx.workspace, pull, forge, (m) => log.info(m)));
+    const workspace = ctx.diffSource === 'api' ? undefined : ctx.workspace;
+    // The fetch is sized by the PR's commit count: the API's, which a payload may lag behind.
+    const sized = request.pull && workspace && workspace.kind !== 'local'
+        ? withCurrentCommits(request.pull, forge)
+        : pullRead;
+    const diffRead = sized.then((pull) => loadPrDiff(workspace, pull, forge, (m) => log.info(m)));
     diffRead.catch(() => { }); // awaited below; a denied run does not wait for it
     // 1. Authorise before anything that costs money or writes. An outside contributor gets a
     //    review only, and only where the door opted in.
@@ -5020,6 +5055,34 @@ function createPrCommentsPublisher(o) {
                 delayMs: o.retryDelayMs,
             });
     }
+    /**
+     * The summary cannot be edited (its updates keep failing): post the outcome as a new summary,
+     * which retires the stuck one as a duplicate, so no "reviewing …" is left behind. Throws
+     * `cause` when that fails too.
+     */
+    async function replaceStuck(body, workflow, cause) {
+        const stuck = comment;
+        if (!stuck)
+            throw cause;
+        o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(cause).message}); posting it anew.`);
+        try {
+            return await (0,idempotent_write/* createOnce */.U)({
+                create: () => o.forge.createIssueComment(number, body),
+                // Only a newer summary is the one this call made; findSticky deletes the stuck one.
+                find: async () => {
+                    const found = await findSticky(workflow);
+                    return found && found.id > stuck.id ? found : undefined;
+                },
+                delayMs: o.retryDelayMs,
+            }).then(async (fresh) => {
+                await findSticky(workflow);
+                return fresh;
+            });
+        }
+        catch {
+            throw cause;
+        }
+    }
     /** Finds our summary on the subject's PR and remembers what it said. */
     async function attach(subject) {
         number = subject.pull.number;
@@ -5080,12 +5143,13 @@ function createPrCommentsPublisher(o) {
             catch (error) {
                 // Never leave "reviewing …" behind: one more try with the outcome alone.
                 o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
-                comment = await write((0,summary_comment/* renderSummaryComment */.OY)({
+                const brief = (0,summary_comment/* renderSummaryComment */.OY)({
                     ...input,
                     findings: undefined,
                     files: undefined,
                     iterations: undefined,
-                }), subject.workflow);
+                });
+                comment = await write(brief, subject.workflow).catch((again) => replaceStuck(brief, subject.workflow, again));
             }
             publication.summaryUrl = comment.htmlUrl;
         },
@@ -6290,6 +6354,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_JOB_SUMMARY, SUMMARY_STATUSES, buildSummaryMeta, resolvedFindings
 
+// EXTERNAL MODULE: ./.build/src/context/caps.js
+var caps = __webpack_require__(3242);
 // EXTERNAL MODULE: ./.build/src/engine/finding-location.js
 var finding_location = __webpack_require__(2847);
 // EXTERNAL MODULE: ./.build/src/engine/types.js
@@ -6472,6 +6538,7 @@ function roundUsd(value) {
  * the least important sections first (file lists, resolved findings, unanchored details, then
  * table rows) and saying how many were left out (comment-sections.ts).
  */
+
 
 
 
@@ -6741,7 +6808,8 @@ function formatUsd(value) {
     return `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
 }
 function formatInt(value) {
-    return Math.round(value).toLocaleString('en-US');
+    // Not toLocaleString: Intl's first use costs ~20 ms of a run's exit.
+    return (0,caps/* formatCount */.B4)(Math.round(value));
 }
 
 

@@ -55,8 +55,8 @@ var errors = __webpack_require__(6624);
 var redact = __webpack_require__(3033);
 // EXTERNAL MODULE: ./.build/src/security/outbound-filter.js
 var outbound_filter = __webpack_require__(3567);
-// EXTERNAL MODULE: ./.build/src/models/tokens.js + 1 modules
-var tokens = __webpack_require__(5186);
+// EXTERNAL MODULE: ./.build/src/models/tokens.js + 2 modules
+var tokens = __webpack_require__(7653);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
 // EXTERNAL MODULE: ./node_modules/probot/lib/index.js + 52 modules
@@ -355,8 +355,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./.build/src/config/schema.js + 2 modules
-var schema = __webpack_require__(5159);
+// EXTERNAL MODULE: ./.build/src/config/model-ref.js
+var model_ref = __webpack_require__(6955);
 // EXTERNAL MODULE: ./.build/src/github/forge.js
 var forge = __webpack_require__(504);
 // EXTERNAL MODULE: ./.build/src/github/settings.js
@@ -431,7 +431,7 @@ function parseAppConfig(env, cwd = process.cwd()) {
 }
 function parseRunConfig(get) {
     const model = get('AETHR_MODEL');
-    if (model && !schema/* MODEL_REF_PATTERN */.p_.test(model) && !/^[\w.-]+$/.test(model))
+    if (model && !model_ref/* MODEL_REF_PATTERN */.p.test(model) && !/^[\w.-]+$/.test(model))
         fail(`AETHR_MODEL is "${model}"; expected "provider:model", e.g. openai:gpt-4o-mini.`);
     const maxText = get('AETHR_MAX_ITERATIONS');
     return {
@@ -1633,11 +1633,7 @@ async function startApp(env) {
         throw error;
     }
     const pruned = queue.prune(RETENTION_MS);
-    const { retried, abandoned } = queue.reclaimOrphans(config.maxAttempts);
-    for (const run of retried)
-        logger.warn(runFields(run), `Taking up run ${run.id} again: the app stopped while it ran.`);
-    for (const run of abandoned)
-        logger.warn(runFields(run), `Abandoning run ${run.id}: ${run.attempts} attempt(s) died.`);
+    reclaimOrphans(queue, config, logger);
     const scheduler = new Scheduler({
         queue,
         poolSize: config.poolSize,
@@ -1684,13 +1680,7 @@ async function startApp(env) {
             recent: queue.recent(recentCount).map(statusRow),
         }),
     });
-    await new Promise((resolve, reject) => {
-        server.once('error', (error) => reject(error.code === 'EADDRINUSE'
-            ? new Error(`PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`)
-            : error));
-        server.listen(config.port, config.host, () => resolve());
-    });
-    const port = server.address().port;
+    const port = await listen(server, config);
     health = 'ready';
     // Said whatever LOG_LEVEL is: where the app listens is what an operator (or a test) looks for.
     logger
@@ -1705,24 +1695,42 @@ async function startApp(env) {
         },
         port,
         stop(reason) {
-            stopping ??= (async () => {
-                health = 'draining';
-                logger.info({ running: scheduler.running }, `${reason}: draining (up to ${config.drainTimeoutMs / 1000}s for ${scheduler.running.length} running run(s)).`);
-                const left = await scheduler.drain(config.drainTimeoutMs);
-                scheduler.close();
-                for (const id of left)
-                    queue.requeueInterrupted(id);
-                if (left.length)
-                    logger.warn({ runs: left }, `Put ${left.length} unfinished run(s) back in the queue.`);
-                server.closeAllConnections();
-                await new Promise((done) => server.close(() => done()));
-                intake.fileNow();
-                queue.close();
-                logger.info('Stopped.');
-            })();
+            health = 'draining';
+            stopping ??= drain(reason, { config, logger, scheduler, queue, server, intake });
             return stopping;
         },
     };
+}
+function reclaimOrphans(queue, config, logger) {
+    const { retried, abandoned } = queue.reclaimOrphans(config.maxAttempts);
+    for (const run of retried)
+        logger.warn(runFields(run), `Taking up run ${run.id} again: the app stopped while it ran.`);
+    for (const run of abandoned)
+        logger.warn(runFields(run), `Abandoning run ${run.id}: ${run.attempts} attempt(s) died.`);
+}
+function listen(server, config) {
+    return new Promise((resolve, reject) => {
+        server.once('error', (error) => reject(error.code === 'EADDRINUSE'
+            ? new Error(`PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`)
+            : error));
+        server.listen(config.port, config.host, () => resolve(server.address().port));
+    });
+}
+/** Stops taking work, lets running runs finish up to the deadline, requeues the rest, closes. */
+async function drain(reason, app) {
+    const { config, logger, scheduler, queue, server, intake } = app;
+    logger.info({ running: scheduler.running }, `${reason}: draining (up to ${config.drainTimeoutMs / 1000}s for ${scheduler.running.length} running run(s)).`);
+    const left = await scheduler.drain(config.drainTimeoutMs);
+    scheduler.close();
+    for (const id of left)
+        queue.requeueInterrupted(id);
+    if (left.length)
+        logger.warn({ runs: left }, `Put ${left.length} unfinished run(s) back in the queue.`);
+    server.closeAllConnections();
+    await new Promise((done) => server.close(() => done()));
+    intake.fileNow();
+    queue.close();
+    logger.info('Stopped.');
 }
 /**
  * What the first run would load lazily — the tokenizers (megabytes of tables) and the model SDK —

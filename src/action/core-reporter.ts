@@ -1,5 +1,5 @@
-/** The Action's log and job report, backed by @actions/core. */
-import * as core from '@actions/core';
+/** The Action's log and job report, as workflow commands and the runner's files. */
+import * as core from './workflow-commands.js';
 import type { JobReport } from '../github/publish-job-report.js';
 import type { RunLog } from '../github/run-log.js';
 
@@ -21,7 +21,7 @@ export function createCoreJobReport(): JobReport {
     async jobSummary(markdown) {
       // Without GITHUB_STEP_SUMMARY (e.g. some local runners) there is nowhere to write.
       if (!process.env.GITHUB_STEP_SUMMARY) return;
-      await core.summary.addRaw(markdown, true).write();
+      await core.appendJobSummary(markdown);
     },
   };
 }

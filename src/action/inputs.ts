@@ -2,10 +2,10 @@
  * The Action's inputs, read and validated in one place. This is the only caller of
  * core.getInput; everything downstream takes the typed `ActionInputs`.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { AethrError } from '../errors.js';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../github/forge.js';
-import { MODEL_REF_PATTERN } from '../config/schema.js';
+import { MODEL_REF_PATTERN } from '../config/model-ref.js';
 import type { DoorSettings } from '../github/settings.js';
 import { FAIL_ON, type FailOn } from '../github/settings.js';
 import { retryBaseMsFrom } from '../models/openai-retry.js';

@@ -7,7 +7,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MODEL_REF_PATTERN } from '../config/schema.js';
+import { MODEL_REF_PATTERN } from '../config/model-ref.js';
 import { AethrError, toError } from '../errors.js';
 import { PERMISSION_LEVELS } from '../github/forge.js';
 import { FAIL_ON, type DoorSettings } from '../github/settings.js';

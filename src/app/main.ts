@@ -4,7 +4,9 @@
  * scheduler running (or dispatching) the work → HTTP. `stop` drains: it stops taking work, lets
  * running runs finish up to the deadline, puts the others back in the queue, and closes.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { collectSecrets } from '../security/outbound-filter.js';
 import { loadEncoder } from '../models/tokens.js';
 import { AppGitHub, createProbot } from './app-github.js';
@@ -52,11 +54,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
   }
 
   const pruned = queue.prune(RETENTION_MS);
-  const { retried, abandoned } = queue.reclaimOrphans(config.maxAttempts);
-  for (const run of retried)
-    logger.warn(runFields(run), `Taking up run ${run.id} again: the app stopped while it ran.`);
-  for (const run of abandoned)
-    logger.warn(runFields(run), `Abandoning run ${run.id}: ${run.attempts} attempt(s) died.`);
+  reclaimOrphans(queue, config, logger);
 
   const scheduler = new Scheduler({
     queue,
@@ -107,19 +105,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
       recent: queue.recent(recentCount).map(statusRow),
     }),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`,
-            )
-          : error,
-      ),
-    );
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, config);
   health = 'ready';
   // Said whatever LOG_LEVEL is: where the app listens is what an operator (or a test) looks for.
   logger
@@ -138,26 +124,63 @@ export async function startApp(env: Record<string, string | undefined>): Promise
     },
     port,
     stop(reason) {
-      stopping ??= (async () => {
-        health = 'draining';
-        logger.info(
-          { running: scheduler.running },
-          `${reason}: draining (up to ${config.drainTimeoutMs / 1000}s for ${scheduler.running.length} running run(s)).`,
-        );
-        const left = await scheduler.drain(config.drainTimeoutMs);
-        scheduler.close();
-        for (const id of left) queue.requeueInterrupted(id);
-        if (left.length)
-          logger.warn({ runs: left }, `Put ${left.length} unfinished run(s) back in the queue.`);
-        server.closeAllConnections();
-        await new Promise<void>((done) => server.close(() => done()));
-        intake.fileNow();
-        queue.close();
-        logger.info('Stopped.');
-      })();
+      health = 'draining';
+      stopping ??= drain(reason, { config, logger, scheduler, queue, server, intake });
       return stopping;
     },
   };
+}
+
+function reclaimOrphans(queue: RunQueue, config: AppConfig, logger: Logger): void {
+  const { retried, abandoned } = queue.reclaimOrphans(config.maxAttempts);
+  for (const run of retried)
+    logger.warn(runFields(run), `Taking up run ${run.id} again: the app stopped while it ran.`);
+  for (const run of abandoned)
+    logger.warn(runFields(run), `Abandoning run ${run.id}: ${run.attempts} attempt(s) died.`);
+}
+
+function listen(server: Server, config: AppConfig): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`,
+            )
+          : error,
+      ),
+    );
+    server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** Stops taking work, lets running runs finish up to the deadline, requeues the rest, closes. */
+async function drain(
+  reason: string,
+  app: {
+    config: AppConfig;
+    logger: Logger;
+    scheduler: Scheduler;
+    queue: RunQueue;
+    server: Server;
+    intake: { fileNow(): void };
+  },
+): Promise<void> {
+  const { config, logger, scheduler, queue, server, intake } = app;
+  logger.info(
+    { running: scheduler.running },
+    `${reason}: draining (up to ${config.drainTimeoutMs / 1000}s for ${scheduler.running.length} running run(s)).`,
+  );
+  const left = await scheduler.drain(config.drainTimeoutMs);
+  scheduler.close();
+  for (const id of left) queue.requeueInterrupted(id);
+  if (left.length)
+    logger.warn({ runs: left }, `Put ${left.length} unfinished run(s) back in the queue.`);
+  server.closeAllConnections();
+  await new Promise<void>((done) => server.close(() => done()));
+  intake.fileNow();
+  queue.close();
+  logger.info('Stopped.');
 }
 
 /**

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { budgetSchema, limitsSchema, policySchema, pricingSchema } from './bounds-schema.js';
 import { patchPolicySchema, validatorsSchema } from './implement-schema.js';
+import { MODEL_REF_PATTERN } from './model-ref.js';
 
 export const HISTORY_VISIBILITIES = ['all', 'latest', 'summary', 'none'] as const;
 export type HistoryVisibility = (typeof HISTORY_VISIBILITIES)[number];
@@ -19,8 +20,7 @@ export type BackendName = (typeof BACKENDS)[number];
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-/** `provider:model`, e.g. `openai:gpt-4o-mini` or `openrouter:anthropic/claude-sonnet-4`. */
-export const MODEL_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*:\S+$/;
+export { MODEL_REF_PATTERN };
 
 export const modelRefSchema = z.string().regex(MODEL_REF_PATTERN, {
   message: 'expected "provider:model", for example "openai:gpt-4o-mini"',

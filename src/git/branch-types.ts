@@ -93,6 +93,11 @@ export interface PrWorkspace {
    * last `firstRange` commits (a new branch): docs-sync's view of recent changes.
    */
   baseChanges(firstRange: number): Promise<{ patch: string; label: string }>;
+  /**
+   * Branches and tags on the remote this branch pushes to, read with aethr's credential: taken
+   * before and after repository code runs, so a ref it moved is caught.
+   */
+  remoteRefs(): Promise<Record<string, string>>;
   /** `git format-patch` of our commits since startSha (for fork PRs we may not push to). */
   formatPatch(options?: {
     maxBytes?: number;

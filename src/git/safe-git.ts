@@ -171,6 +171,20 @@ export class Git {
     return undefined;
   }
 
+  /** Branches and tags on `target` as ref -> sha (the sandbox's before/after comparison). */
+  async lsRemoteRefs(target: string): Promise<Record<string, string>> {
+    const res = await this.network(
+      ['ls-remote', '--heads', '--tags', target],
+      `git ls-remote ${this.redact(target)}`,
+    );
+    const refs: Record<string, string> = {};
+    for (const line of res.stdout.split('\n')) {
+      const [sha, name] = line.trim().split(/\s+/);
+      if (name && sha !== undefined && SHA_RE.test(sha)) refs[name] = sha;
+    }
+    return refs;
+  }
+
   /** The remote's default branch (`HEAD -> refs/heads/<name>`), when it says. */
   async remoteDefaultBranch(remote: string): Promise<string | undefined> {
     try {

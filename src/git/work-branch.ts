@@ -377,6 +377,10 @@ export class WorkBranch implements PrWorkspace {
     });
   }
 
+  remoteRefs(): Promise<Record<string, string>> {
+    return this.git.lsRemoteRefs(this.pushTarget);
+  }
+
   formatPatch(
     options: { maxBytes?: number } = {},
   ): Promise<{ patch: string; commits: number; truncated: boolean }> {

@@ -126,6 +126,8 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
       ...baseLearnings(forge, pull, workflow),
       // Code from a fork, or run with the base's secrets: agents and validators only isolated.
       untrusted: pull.isFork || request.event === 'pull_request_target',
+      // ... and no ref on the remote may move while they run (aethr pushes after them).
+      listRemote: () => branch!.remoteRefs(),
     });
     const { detectIsolation } = await import('../sandbox/isolation.js');
     log.info(`Repository code runs sandboxed: ${(await detectIsolation()).description}.`);

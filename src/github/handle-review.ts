@@ -9,7 +9,7 @@ import { loadWorkflowSpec } from '../config/workflow-source.js';
 import { finalOverview } from '../engine/review-overview.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { PullRequestInfo } from './event-intent.js';
-import { loadPrDiff } from './pr-diff.js';
+import { loadPrDiff, withCurrentCommits } from './pr-diff.js';
 import {
   checkActor,
   enginePorts,
@@ -41,11 +41,13 @@ export async function handleReview(request: ReviewRequest, ctx: RunContext): Pro
   // The PR and its diff need no permission: reading and fetching never run or write anything,
   // so they start now, alongside the permission check and the publishers' lookups.
   const pullRead = request.pull ? Promise.resolve(request.pull) : forge.getPull(request.pullNumber);
-  const diffRead = pullRead.then((pull) =>
-    loadPrDiff(ctx.diffSource === 'api' ? undefined : ctx.workspace, pull, forge, (m) =>
-      log.info(m),
-    ),
-  );
+  const workspace = ctx.diffSource === 'api' ? undefined : ctx.workspace;
+  // The fetch is sized by the PR's commit count: the API's, which a payload may lag behind.
+  const sized =
+    request.pull && workspace && workspace.kind !== 'local'
+      ? withCurrentCommits(request.pull, forge)
+      : pullRead;
+  const diffRead = sized.then((pull) => loadPrDiff(workspace, pull, forge, (m) => log.info(m)));
   diffRead.catch(() => {}); // awaited below; a denied run does not wait for it
 
   // 1. Authorise before anything that costs money or writes. An outside contributor gets a

@@ -53,6 +53,23 @@ export async function loadPrDiff(
   return { diff: parseUnifiedDiff(diffFromFiles(files)), source: 'api-files', notes };
 }
 
+/**
+ * `pull` with the commit count the API reports now: the fetch is sized by it (one fetch at
+ * `commits + 1` reaches the merge base from the head), and a payload's count can be stale (a
+ * queued event, a re-run, a workflow_run payload). Without an answer, the payload's count stands.
+ */
+export async function withCurrentCommits(
+  pull: PullRequestInfo,
+  forge: Pick<Forge, 'getPull'>,
+): Promise<PullRequestInfo> {
+  try {
+    const now = await forge.getPull(pull.number);
+    return now.commits === undefined ? pull : { ...pull, commits: now.commits };
+  } catch {
+    return pull;
+  }
+}
+
 /** A unified diff rebuilt from `pulls/{n}/files`; files GitHub sends without a patch are noted. */
 export function diffFromFiles(files: readonly PullFile[]): string {
   const out: string[] = [];

@@ -31,8 +31,8 @@ export function createJobReportPublisher(
     name: 'job report',
     async finish(outcome, publication) {
       const ledger = renderLedgerMarkdown([...outcome.calls]);
-      const outputs = (status: string, findings: readonly Finding[]): void =>
-        setOutputs(report, outcome, status, findings, publication.summaryUrl);
+      const outputs = (status: string, findings: readonly Finding[], error = ''): void =>
+        setOutputs(report, outcome, { status, findings, error }, publication.summaryUrl);
       switch (outcome.kind) {
         case 'skipped':
           if (outcome.reason === 'ignored')
@@ -52,7 +52,8 @@ export function createJobReportPublisher(
           const note = commitsNote(outcome.commits);
           const pushed = note ? `\n\n${note}` : '';
           await report.jobSummary(`### aethr: failed\n\n${outcome.message}${pushed}\n\n${ledger}`);
-          outputs('', []);
+          // A run that failed reviewed nothing: never read as a pass, and the error says why.
+          outputs('error', [], outcome.message);
           report.setFailed(outcome.message);
           return;
         }
@@ -77,7 +78,11 @@ export function createJobReportPublisher(
             await report.jobSummary(`${renderJobSummary(input)}\n\n${ledger}`);
           }
           const verdict = verdictOf(outcome);
-          outputs(outcome.status === undefined ? '' : verdict.output, outcome.findings);
+          outputs(
+            outcome.status === undefined ? '' : verdict.output,
+            outcome.findings,
+            verdict.noVerdict,
+          );
           if (outcome.blocked?.kind === 'error') report.setFailed(outcome.blocked.message);
           const failing = outcome.findings.filter(
             (f) => o.failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[o.failOn],
@@ -94,12 +99,12 @@ export function createJobReportPublisher(
 function setOutputs(
   report: JobReport,
   outcome: RunOutcome,
-  status: string,
-  findings: readonly Finding[],
+  { status, findings, error }: { status: string; findings: readonly Finding[]; error?: string },
   summaryUrl: string | undefined,
 ): void {
   const spend = spendOf(outcome.calls);
   report.setOutput('review-status', status);
+  report.setOutput('error', error ?? '');
   report.setOutput('findings-count', String(findings.length));
   report.setOutput('findings-json', JSON.stringify(findings));
   report.setOutput('summary-comment-url', summaryUrl ?? '');

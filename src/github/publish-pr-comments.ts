@@ -70,6 +70,37 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
         });
   }
 
+  /**
+   * The summary cannot be edited (its updates keep failing): post the outcome as a new summary,
+   * which retires the stuck one as a duplicate, so no "reviewing …" is left behind. Throws
+   * `cause` when that fails too.
+   */
+  async function replaceStuck(
+    body: string,
+    workflow: string,
+    cause: unknown,
+  ): Promise<ForgeComment> {
+    const stuck = comment;
+    if (!stuck) throw cause;
+    o.log.warning(`Could not update the summary (${toError(cause).message}); posting it anew.`);
+    try {
+      return await createOnce({
+        create: () => o.forge.createIssueComment(number, body),
+        // Only a newer summary is the one this call made; findSticky deletes the stuck one.
+        find: async () => {
+          const found = await findSticky(workflow);
+          return found && found.id > stuck.id ? found : undefined;
+        },
+        delayMs: o.retryDelayMs,
+      }).then(async (fresh) => {
+        await findSticky(workflow);
+        return fresh;
+      });
+    } catch {
+      throw cause;
+    }
+  }
+
   /** Finds our summary on the subject's PR and remembers what it said. */
   async function attach(subject: RunSubject): Promise<void> {
     number = subject.pull!.number;
@@ -136,14 +167,14 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
         o.log.warning(
           `Could not update the summary (${toError(error).message}); retrying briefly.`,
         );
-        comment = await write(
-          renderSummaryComment({
-            ...input,
-            findings: undefined,
-            files: undefined,
-            iterations: undefined,
-          }),
-          subject.workflow,
+        const brief = renderSummaryComment({
+          ...input,
+          findings: undefined,
+          files: undefined,
+          iterations: undefined,
+        });
+        comment = await write(brief, subject.workflow).catch((again: unknown) =>
+          replaceStuck(brief, subject.workflow, again),
         );
       }
       publication.summaryUrl = comment.htmlUrl;

@@ -24,6 +24,7 @@
  */
 import type { ChatMessage, CountedText } from '../engine/types.js';
 import { boundedTokenCount } from './token-count.js';
+import { loadEncoding } from './tokenizer-data.js';
 
 export type TokenizerEncoding = 'o200k_base' | 'cl100k_base';
 
@@ -111,12 +112,7 @@ const AS_TEXT = { disallowedSpecial: new Set<string>() };
 export function loadEncoder(encoding: TokenizerEncoding): Promise<TextTokenCounter> {
   let encoder = encoders.get(encoding);
   if (!encoder) {
-    // Literal specifiers so bundlers see both modules.
-    encoder = (
-      encoding === 'o200k_base'
-        ? import('gpt-tokenizer/encoding/o200k_base')
-        : import('gpt-tokenizer/encoding/cl100k_base')
-    ).then((module): TextTokenCounter => {
+    encoder = loadEncoding(encoding).then((module): TextTokenCounter => {
       // Options cost a set-up on every call (a quarter of the time on short texts): only text that
       // holds special-token syntax (all of it starts with "<|") needs them to count as plain text.
       const exact = (text: string): number =>

@@ -40,6 +40,8 @@ export interface PortsOptions {
   readLearnings?: Pick<LearningsInput, 'read' | 'origin'>;
   /** The tree holds untrusted code (a fork PR, pull_request_target): agents and validators run only isolated. */
   untrusted?: boolean;
+  /** The remote's refs, compared before and after agents and validators run (none may move). */
+  listRemote?: () => Promise<Record<string, string>>;
 }
 
 export function buildPorts(options: PortsOptions): EnginePorts & { models: ModelGateway } {
@@ -61,14 +63,17 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
   // opencode drives a real model itself, so mock runs stand in for it; the patch backend asks
   // through the gateway, so it runs for real in both modes (the mock proposes no change).
   // Both load on first use: a review never loads them (nor execa, which validators need).
-  const untrusted = options.untrusted ? { untrusted: true } : {};
+  const guard = {
+    ...(options.untrusted ? { untrusted: true } : {}),
+    ...(options.listRemote ? { listRemote: options.listRemote } : {}),
+  };
   const opencode = options.live
     ? lazyBackend(async () =>
         (await import('../backends/opencode/index.js')).createOpencodeBackend({
           root: options.root,
           env: options.env,
           models,
-          ...untrusted,
+          ...guard,
         }),
       )
     : createMockImplementBackend(
@@ -82,7 +87,7 @@ export function buildPorts(options: PortsOptions): EnginePorts & { models: Model
       models,
       policy: patchPolicy(workflow, DEFAULT_DENY),
       validators: workflow.validators,
-      ...untrusted,
+      ...guard,
     });
   });
   const context = createContextResolver({

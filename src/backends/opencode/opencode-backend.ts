@@ -58,6 +58,8 @@ export interface OpencodeBackendOptions {
   passEnv?: readonly string[];
   /** The tree holds untrusted code: refuse to run without process isolation. */
   untrusted?: boolean;
+  /** The remote's refs, compared before and after the agent runs (none may move). */
+  listRemote?: () => Promise<Record<string, string>>;
   /** Default: detected once per process (tests pin one). */
   isolation?: Isolation;
   /** The opencode executable. Default: `AETHR_OPENCODE_BIN`, else `opencode` on PATH. */
@@ -254,23 +256,26 @@ async function runAgent(
     ];
     const env = opencodeEnv({ sandboxEnv: sandbox.env, isolationDir: sandbox.dir, config });
     const cmd = sandbox.command(argv, { cwd: options.root, env });
-    run = await guardUntrustedRun(options.root, () =>
-      runProcess({
-        bin: cmd.file,
-        args: cmd.args,
-        cwd: options.root,
-        env: cmd.env,
-        timeoutMs,
-        signal: stop.signal,
-        killGraceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
-        onLine: (line) => {
-          const event = parseEventLine(line);
-          collector.add(event);
-          if (event.kind === 'text' && event.text !== '' && onDelta) {
-            onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
-          }
-        },
-      }),
+    run = await guardUntrustedRun(
+      options.root,
+      () =>
+        runProcess({
+          bin: cmd.file,
+          args: cmd.args,
+          cwd: options.root,
+          env: cmd.env,
+          timeoutMs,
+          signal: stop.signal,
+          killGraceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+          onLine: (line) => {
+            const event = parseEventLine(line);
+            collector.add(event);
+            if (event.kind === 'text' && event.text !== '' && onDelta) {
+              onDelta(redact(streamed++ === 0 ? event.text : `\n\n${event.text}`));
+            }
+          },
+        }),
+      options.listRemote ? { listRemote: options.listRemote } : {},
     );
   } finally {
     await proxy.close();

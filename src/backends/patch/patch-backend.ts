@@ -43,6 +43,8 @@ export interface PatchBackendOptions {
   validatorEnv?: NodeJS.ProcessEnv;
   /** The tree holds untrusted code (fork PR, pull_request_target): validators run only isolated. */
   untrusted?: boolean;
+  /** The remote's refs, compared before and after the validators run (none may move). */
+  listRemote?: () => Promise<Record<string, string>>;
   /** Output kept per validator (bytes). Default 20 000. */
   maxValidatorOutputBytes?: number;
 }
@@ -217,6 +219,7 @@ export function createPatchBackend(options: PatchBackendOptions): ImplementBacke
           cwd: applied.root,
           ...(options.validatorEnv ? { env: options.validatorEnv } : {}),
           ...(options.untrusted ? { untrusted: true } : {}),
+          ...(options.listRemote ? { listRemote: options.listRemote } : {}),
           ...(options.maxValidatorOutputBytes
             ? { maxOutputBytes: options.maxValidatorOutputBytes }
             : {}),

@@ -46,6 +46,8 @@ export interface RunValidatorsOptions {
   passEnv?: readonly string[];
   /** The code is untrusted (fork PR, pull_request_target): refuse to run it without isolation. */
   untrusted?: boolean;
+  /** The remote's refs, compared before and after (none may move). */
+  listRemote?: () => Promise<Record<string, string>>;
   /** A sandbox to run in (default: one made for this call and removed after). */
   sandbox?: Sandbox;
   /** Output kept per validator, in bytes. Default 20 000. */
@@ -269,15 +271,19 @@ export async function runValidators(
       isolation: sandbox.isolation,
       what: 'validators',
     });
-    return await guardUntrustedRun(opts.cwd, async () => {
-      const results: ValidatorResult[] = [];
-      for (const validator of validators) {
-        const result = await runInSandbox(validator, opts, sandbox);
-        results.push(result);
-        if (!result.ok && (opts.stopOnFailure ?? true)) break;
-      }
-      return { ok: results.every((r) => r.ok), results, sandbox: sandbox.isolation.description };
-    });
+    return await guardUntrustedRun(
+      opts.cwd,
+      async () => {
+        const results: ValidatorResult[] = [];
+        for (const validator of validators) {
+          const result = await runInSandbox(validator, opts, sandbox);
+          results.push(result);
+          if (!result.ok && (opts.stopOnFailure ?? true)) break;
+        }
+        return { ok: results.every((r) => r.ok), results, sandbox: sandbox.isolation.description };
+      },
+      opts.listRemote ? { listRemote: opts.listRemote } : {},
+    );
   } finally {
     if (!opts.sandbox) await sandbox.dispose();
   }
