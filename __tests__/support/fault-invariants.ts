@@ -169,7 +169,8 @@ function endingProblems(view: RunView, comments: string[], help: boolean): strin
     problems.push(`the error names no failed operation: ${oneLine(failure)}`);
   if (!/aethr: failed/.test(view.jobSummary) && !/### aethr/.test(view.jobSummary))
     problems.push(`exit ${view.code} with a job summary that does not say so: ${oneLine(failure)}`);
-  if (!('review-status' in view.outputs)) problems.push(`exit ${view.code} without outputs`);
+  if (view.outputs['review-status'] !== 'error' || !view.outputs.error)
+    problems.push(`exit ${view.code} without review-status=error and the error output`);
   return problems;
 }
 
