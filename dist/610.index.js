@@ -2636,7 +2636,8 @@ var github_forge = __webpack_require__(504);
  * dropped connection may still have happened, so it is never sent again blindly. Before each new
  * attempt the thing is looked up (by its hidden marker, fingerprint, or name and head; a check
  * run's annotations, which each update appends, by the run's count); only when it is not there
- * is it created again. Octokit's own retries are off for these requests.
+ * is it created again. Octokit's own retries are off for these requests. A write refused for a rate
+ * limit made nothing: it is sent again after a wait.
  */
 
 async function createOnce(op) {
@@ -2651,6 +2652,12 @@ async function createOnce(op) {
             return await op.create();
         }
         catch (error) {
+            // Rate-limited past the client's own retries: GitHub made nothing, so wait and send again.
+            if (isRateLimited(error) && creates < attempts) {
+                await new Promise((done) => setTimeout(done, delay));
+                delay = Math.min(delay * 2, base * 8);
+                continue;
+            }
             if (!(0,github_forge/* mayHaveHappened */.dk)(error))
                 throw error;
             // Only GitHub saying "it is not there" sends it again: a look-up that fails says nothing.
@@ -2668,6 +2675,9 @@ async function createOnce(op) {
             }
         }
     }
+}
+function isRateLimited(error) {
+    return error instanceof github_forge/* ForgeError */.Q8 && error.kind === 'rate-limit';
 }
 
 // EXTERNAL MODULE: external "node:fs"

@@ -5,6 +5,8 @@ import { createOnce } from '../../src/github/idempotent-write.js';
 
 const lost = () => new ForgeError('post a comment on #7', 'server', 'HTTP 502', { status: 502 });
 const refused = () => new ForgeError('post a comment on #7', 'validation', 'HTTP 422');
+const limited = () =>
+  new ForgeError('post a comment on #7', 'rate-limit', 'HTTP 403', { status: 403 });
 
 /** A write that fails as `outcomes` say (an error, or the value made), and its look-ups. */
 function script(creates: Array<Error | string>, finds: Array<Error | string | undefined>) {
@@ -56,4 +58,13 @@ it('a refusal (nothing was made) is not looked up', async () => {
   const { op, calls } = script([refused()], []);
   await expect(createOnce(op)).rejects.toThrow(/HTTP 422/);
   expect(calls).toEqual({ create: 1, find: 0 });
+});
+
+it('a write refused for a rate limit made nothing: it is sent again without a look-up', async () => {
+  const { op, calls } = script([limited(), limited(), 'made'], []);
+  await expect(createOnce(op)).resolves.toBe('made');
+  expect(calls).toEqual({ create: 3, find: 0 });
+  const still = script([limited(), limited(), limited()], []);
+  await expect(createOnce(still.op)).rejects.toThrow(/HTTP 403/);
+  expect(still.calls).toEqual({ create: 3, find: 0 });
 });

@@ -3,9 +3,10 @@
  * dropped connection may still have happened, so it is never sent again blindly. Before each new
  * attempt the thing is looked up (by its hidden marker, fingerprint, or name and head; a check
  * run's annotations, which each update appends, by the run's count); only when it is not there
- * is it created again. Octokit's own retries are off for these requests.
+ * is it created again. Octokit's own retries are off for these requests. A write refused for a rate
+ * limit made nothing: it is sent again after a wait.
  */
-import { mayHaveHappened } from './forge.js';
+import { ForgeError, mayHaveHappened } from './forge.js';
 
 export interface CreateOnce<T> {
   create: () => Promise<T>;
@@ -28,6 +29,12 @@ export async function createOnce<T>(op: CreateOnce<T>): Promise<T> {
       creates++;
       return await op.create();
     } catch (error) {
+      // Rate-limited past the client's own retries: GitHub made nothing, so wait and send again.
+      if (isRateLimited(error) && creates < attempts) {
+        await new Promise((done) => setTimeout(done, delay));
+        delay = Math.min(delay * 2, base * 8);
+        continue;
+      }
       if (!mayHaveHappened(error)) throw error;
       // Only GitHub saying "it is not there" sends it again: a look-up that fails says nothing.
       for (;;) {
@@ -44,4 +51,8 @@ export async function createOnce<T>(op: CreateOnce<T>): Promise<T> {
       }
     }
   }
+}
+
+function isRateLimited(error: unknown): boolean {
+  return error instanceof ForgeError && error.kind === 'rate-limit';
 }
