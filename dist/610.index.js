@@ -10341,6 +10341,7 @@ function diffFromFiles(files) {
  */
 
 
+
 function replyOnce(o, number, text) {
     const body = `${text}\n\n<!-- aethr:reply ${(0,external_node_crypto_.randomUUID)()} -->`;
     return createOnce({
@@ -10348,6 +10349,20 @@ function replyOnce(o, number, text) {
         find: async () => (await o.forge.listIssueComments(number)).find((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body === body),
         delayMs: o.retryDelayMs,
     });
+}
+/**
+ * A reaction on the comment that asked: a courtesy, so one GitHub keeps refusing is logged and
+ * never fails the request it answers.
+ */
+async function tryReact(o, commentId, reaction) {
+    try {
+        await o.forge.addReaction(commentId, reaction);
+        return true;
+    }
+    catch (error) {
+        o.log.info(`Could not add the ${reaction} reaction: ${(0,errors/* toError */.i)(error).message}`);
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/src/github/handle-implement.js
@@ -10398,7 +10413,7 @@ async function implementOnPull(request, ctx) {
     if (!milestone && !request.task.trim()) {
         await replyOnce(replyOptions(ctx), pull.number, `${commands/* IMPLEMENT_NEEDS_TASK */.a4}\n\n**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
         if (ctx.request.commentId !== undefined)
-            await forge.addReaction(ctx.request.commentId, 'confused');
+            await tryReact(ctx, ctx.request.commentId, 'confused');
         return skipped(tally, ctx.request, 'replied', commands/* IMPLEMENT_NEEDS_TASK */.a4);
     }
     const workflow = await workflowOrSkip(ctx, {
@@ -10831,7 +10846,7 @@ async function routeCommand(intent, ctx) {
                 return denied;
             const intro = command.kind === 'unknown' ? command.reason : undefined;
             await replyOnce(replyOptions(ctx), intent.pullRequestNumber, `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
-            await ctx.forge.addReaction(comment.id, intro ? 'confused' : '+1');
+            await tryReact(ctx, comment.id, intro ? 'confused' : '+1');
             return skipped(ctx.tally, ctx.request, 'replied', intro ?? 'help');
         }
         case 'review':
@@ -12294,21 +12309,14 @@ async function postReview(o, subject, anchored, publication) {
  */
 
 
-
 /** Marks our replies to denied requests, to send at most one per PR and day. */
 const DENIAL_MARKER = '<!-- aethr:denied -->';
 const DENIAL_REPLY_EVERY_MS = 24 * 60 * 60 * 1000;
 function createRequestReplyPublisher(o) {
     let started = false;
     const react = async (request, reaction) => {
-        if (request.commentId === undefined)
-            return;
-        try {
-            await o.forge.addReaction(request.commentId, reaction);
-        }
-        catch (error) {
-            o.log.info(`Could not add the ${reaction} reaction: ${(0,errors/* toError */.i)(error).message}`);
-        }
+        if (request.commentId !== undefined)
+            await tryReact(o, request.commentId, reaction);
     };
     return {
         name: 'replies',

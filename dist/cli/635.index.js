@@ -3750,7 +3750,7 @@ async function implementOnPull(request, ctx) {
     if (!milestone && !request.task.trim()) {
         await (0,reply_once/* replyOnce */.i)(replyOptions(ctx), pull.number, `${commands/* IMPLEMENT_NEEDS_TASK */.a4}\n\n**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
         if (ctx.request.commentId !== undefined)
-            await forge.addReaction(ctx.request.commentId, 'confused');
+            await (0,reply_once/* tryReact */.$)(ctx, ctx.request.commentId, 'confused');
         return (0,run_outcome/* skipped */.hT)(tally, ctx.request, 'replied', commands/* IMPLEMENT_NEEDS_TASK */.a4);
     }
     const workflow = await workflowOrSkip(ctx, {
@@ -4133,7 +4133,7 @@ async function routeCommand(intent, ctx) {
                 return denied;
             const intro = command.kind === 'unknown' ? command.reason : undefined;
             await (0,reply_once/* replyOnce */.i)(replyOptions(ctx), intent.pullRequestNumber, `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
-            await ctx.forge.addReaction(comment.id, intro ? 'confused' : '+1');
+            await (0,reply_once/* tryReact */.$)(ctx, comment.id, intro ? 'confused' : '+1');
             return (0,run_outcome/* skipped */.hT)(ctx.tally, ctx.request, 'replied', intro ?? 'help');
         }
         case 'review':
@@ -5225,21 +5225,14 @@ var reply_once = __webpack_require__(9789);
  */
 
 
-
 /** Marks our replies to denied requests, to send at most one per PR and day. */
 const DENIAL_MARKER = '<!-- aethr:denied -->';
 const DENIAL_REPLY_EVERY_MS = 24 * 60 * 60 * 1000;
 function createRequestReplyPublisher(o) {
     let started = false;
     const react = async (request, reaction) => {
-        if (request.commentId === undefined)
-            return;
-        try {
-            await o.forge.addReaction(request.commentId, reaction);
-        }
-        catch (error) {
-            o.log.info(`Could not add the ${reaction} reaction: ${(0,errors/* toError */.i)(error).message}`);
-        }
+        if (request.commentId !== undefined)
+            await (0,reply_once/* tryReact */.$)(o, request.commentId, reaction);
     };
     return {
         name: 'replies',
@@ -6054,10 +6047,12 @@ function composePublishers(publishers, log) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ tryReact),
 /* harmony export */   i: () => (/* binding */ replyOnce)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _idempotent_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3098);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6624);
+/* harmony import */ var _idempotent_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3098);
 /**
  * A comment the bot posts once, whatever happens to GitHub's answer: the body ends with a marker
  * unique to this write, so a reply whose answer was lost after GitHub made it is found again by
@@ -6066,13 +6061,28 @@ function composePublishers(publishers, log) {
  */
 
 
+
 function replyOnce(o, number, text) {
     const body = `${text}\n\n<!-- aethr:reply ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()} -->`;
-    return (0,_idempotent_write_js__WEBPACK_IMPORTED_MODULE_1__/* .createOnce */ .U)({
+    return (0,_idempotent_write_js__WEBPACK_IMPORTED_MODULE_2__/* .createOnce */ .U)({
         create: () => o.forge.createIssueComment(number, body),
         find: async () => (await o.forge.listIssueComments(number)).find((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body === body),
         delayMs: o.retryDelayMs,
     });
+}
+/**
+ * A reaction on the comment that asked: a courtesy, so one GitHub keeps refusing is logged and
+ * never fails the request it answers.
+ */
+async function tryReact(o, commentId, reaction) {
+    try {
+        await o.forge.addReaction(commentId, reaction);
+        return true;
+    }
+    catch (error) {
+        o.log.info(`Could not add the ${reaction} reaction: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toError */ .i)(error).message}`);
+        return false;
+    }
 }
 
 

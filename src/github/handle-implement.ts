@@ -26,7 +26,7 @@ import {
   workflowOrSkip,
   type RunContext,
 } from './run-context.js';
-import { replyOnce } from './reply-once.js';
+import { replyOnce, tryReact } from './reply-once.js';
 import { finished, iterationRows, skipped, type PriorRun, type RunOutcome } from './run-outcome.js';
 import { runMilestone } from './run-milestone.js';
 import { baseBranchReader, baseLearnings } from './trusted-workflow.js';
@@ -76,8 +76,7 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
       pull.number,
       `${IMPLEMENT_NEEDS_TASK}\n\n**aethr commands**\n\n${COMMAND_HELP}`,
     );
-    if (ctx.request.commentId !== undefined)
-      await forge.addReaction(ctx.request.commentId, 'confused');
+    if (ctx.request.commentId !== undefined) await tryReact(ctx, ctx.request.commentId, 'confused');
     return skipped(tally, ctx.request, 'replied', IMPLEMENT_NEEDS_TASK);
   }
 

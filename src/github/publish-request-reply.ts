@@ -4,10 +4,9 @@
  * is a summary to say so, the outcome as a comment on an issue a label was put on, and a short
  * reply to a denied request. Automatic runs (PR events, schedules) get none of these.
  */
-import { toError } from '../errors.js';
 import { permissionAtLeast, type Forge, type PermissionLevel, type Reaction } from './forge.js';
 import type { Publisher } from './publisher.js';
-import { replyOnce, type ReplyOnceOptions } from './reply-once.js';
+import { replyOnce, tryReact, type ReplyOnceOptions } from './reply-once.js';
 import type { RunLog } from './run-log.js';
 import type { RunOutcome, RunRequest } from './run-outcome.js';
 
@@ -26,12 +25,7 @@ export function createRequestReplyPublisher(o: {
 }): Publisher {
   let started = false;
   const react = async (request: RunRequest, reaction: Reaction): Promise<void> => {
-    if (request.commentId === undefined) return;
-    try {
-      await o.forge.addReaction(request.commentId, reaction);
-    } catch (error) {
-      o.log.info(`Could not add the ${reaction} reaction: ${toError(error).message}`);
-    }
+    if (request.commentId !== undefined) await tryReact(o, request.commentId, reaction);
   };
   return {
     name: 'replies',

@@ -5,8 +5,10 @@
  * same text is never taken for this one.
  */
 import { randomUUID } from 'node:crypto';
-import type { Forge, ForgeComment } from './forge.js';
+import { toError } from '../errors.js';
+import type { Forge, ForgeComment, Reaction } from './forge.js';
 import { createOnce } from './idempotent-write.js';
+import type { RunLog } from './run-log.js';
 
 export interface ReplyOnceOptions {
   forge: Forge;
@@ -30,4 +32,22 @@ export function replyOnce(
       ),
     delayMs: o.retryDelayMs,
   });
+}
+
+/**
+ * A reaction on the comment that asked: a courtesy, so one GitHub keeps refusing is logged and
+ * never fails the request it answers.
+ */
+export async function tryReact(
+  o: { forge: Forge; log: RunLog },
+  commentId: number,
+  reaction: Reaction,
+): Promise<boolean> {
+  try {
+    await o.forge.addReaction(commentId, reaction);
+    return true;
+  } catch (error) {
+    o.log.info(`Could not add the ${reaction} reaction: ${toError(error).message}`);
+    return false;
+  }
 }
