@@ -216,13 +216,29 @@ describe('/aethr implement on a pull request', () => {
     await setup();
     let other = '';
     script(['revise', 'pass'], (k) => {
-      if (k === 2) other = repo.push({ 'other.txt': 'someone else\n' }, 'concurrent push').headSha;
+      if (k === 2)
+        other = repo.pushOnTop({ 'other.txt': 'someone else\n' }, 'concurrent push').headSha;
     });
     const out = await runImplement();
     expect(out.code).not.toBe(0);
     // The concurrent push survives: origin was not forced.
     expect(git(repo.origin, 'rev-parse', `refs/heads/${repo.headRef}`)).toBe(other);
     expect(summary()).toMatch(/moved[\s\S]*never force-pushes/);
+    // The first commit is on the branch; the refused one is not said to be.
+    const note =
+      /Pushed before stopping: ([0-9a-f]{7})\. Committed but not pushed: ([0-9a-f]{7})\./.exec(
+        summary(),
+      );
+    expect(note).not.toBeNull();
+    const onBranch = git(
+      repo.origin,
+      'log',
+      '--format=%h',
+      '--abbrev=7',
+      `refs/heads/${repo.headRef}`,
+    );
+    expect(onBranch.split('\n')).toContain(note![1]);
+    expect(onBranch.split('\n')).not.toContain(note![2]);
     expect(gh.state.reactions.map((r) => r.content)).toContain('confused');
   });
 

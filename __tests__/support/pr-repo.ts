@@ -4,7 +4,7 @@
  * actions/checkout does by default for `pull_request` (depth 1, the merge commit, detached).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -27,6 +27,11 @@ export interface PrRepo {
   git(cwd: string, ...args: string[]): string;
   /** Adds a commit to the PR branch in origin and refreshes the PR refs; returns the new head. */
   push(files: Files, message?: string): { headSha: string; mergeSha: string; diff: string };
+  /**
+   * The same on top of the branch as origin has it now (someone who pulled first): a fast-forward
+   * that keeps commits others pushed, where `push` replaces the branch with this repository's.
+   */
+  pushOnTop(files: Files, message?: string): { headSha: string; mergeSha: string; diff: string };
   cleanup(): void;
 }
 
@@ -92,8 +97,92 @@ export function createPrRepo(options: PrRepoOptions): PrRepo {
   git(dir, 'clone', '-q', '--bare', seed, origin);
   git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
   const originUrl = `file://${origin}`;
+  const first = refreshOf(seed, origin, number, baseRef, headRef)();
 
-  const refresh = (): { headSha: string; mergeSha: string; diff: string } => {
+  // actions/checkout, pull_request default: fetch the merge ref at depth 1 and check it out.
+  mkdirSync(workspace);
+  git(workspace, 'init', '-q');
+  git(workspace, 'remote', 'add', 'origin', originUrl);
+  git(
+    workspace,
+    'fetch',
+    '-q',
+    '--no-tags',
+    '--prune',
+    '--no-recurse-submodules',
+    '--depth=1',
+    'origin',
+    `+${first.mergeSha}:refs/remotes/pull/${number}/merge`,
+  );
+  git(workspace, 'checkout', '-q', '--force', `refs/remotes/pull/${number}/merge`);
+
+  return prRepoAt(dir, number, { baseSha: git(seed, 'rev-parse', baseRef), ...first });
+}
+
+/**
+ * A copy of `repo` in a new temp directory (same commits, same SHAs): much cheaper than building
+ * it again, for tests that need many identical pull requests.
+ */
+export function copyPrRepo(repo: PrRepo): PrRepo {
+  const dir = mkdtempSync(join(tmpdir(), 'aethr-pr-'));
+  cpSync(repo.dir, dir, { recursive: true });
+  const copy = prRepoAt(dir, repo.number, repo);
+  git(copy.workspace, 'remote', 'set-url', 'origin', copy.originUrl);
+  return copy;
+}
+
+/** The PrRepo over the layout createPrRepo makes in `dir`. */
+function prRepoAt(
+  dir: string,
+  number: number,
+  at: { baseSha: string; headSha: string; mergeSha: string; diff: string },
+): PrRepo {
+  const seed = join(dir, 'seed');
+  const origin = join(dir, 'origin.git');
+  const baseRef = 'main';
+  const headRef = 'feature/change';
+  const refresh = refreshOf(seed, origin, number, baseRef, headRef);
+  const repo: PrRepo = {
+    dir,
+    origin,
+    originUrl: `file://${origin}`,
+    workspace: join(dir, 'workspace'),
+    number,
+    baseRef,
+    headRef,
+    baseSha: at.baseSha,
+    headSha: at.headSha,
+    mergeSha: at.mergeSha,
+    diff: at.diff,
+    git,
+    pushOnTop(files, message) {
+      git(seed, 'fetch', '-q', origin, `+refs/heads/${headRef}:refs/heads/${headRef}`);
+      return repo.push(files, message);
+    },
+    push(files, message = 'more changes') {
+      git(seed, 'checkout', '-q', headRef);
+      write(seed, files);
+      git(seed, 'add', '-A');
+      git(seed, 'commit', '-q', '-m', message);
+      git(seed, 'checkout', '-q', baseRef);
+      const next = refresh();
+      Object.assign(repo, next);
+      return next;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  return repo;
+}
+
+/** Merges the head into the base as GitHub does, and pushes the branch and the PR refs to origin. */
+function refreshOf(
+  seed: string,
+  origin: string,
+  number: number,
+  baseRef: string,
+  headRef: string,
+): () => { headSha: string; mergeSha: string; diff: string } {
+  return () => {
     const headSha = git(seed, 'rev-parse', headRef);
     git(seed, 'checkout', '-q', '--detach', baseRef);
     git(seed, 'merge', '-q', '--no-ff', '--no-edit', headRef);
@@ -113,47 +202,4 @@ export function createPrRepo(options: PrRepoOptions): PrRepo {
     const diff = `${git(seed, 'diff', '--no-ext-diff', '-M', mergeBase, headSha)}\n`;
     return { headSha, mergeSha, diff };
   };
-  const first = refresh();
-
-  // actions/checkout, pull_request default: fetch the merge ref at depth 1 and check it out.
-  mkdirSync(workspace);
-  git(workspace, 'init', '-q');
-  git(workspace, 'remote', 'add', 'origin', originUrl);
-  git(
-    workspace,
-    'fetch',
-    '-q',
-    '--no-tags',
-    '--prune',
-    '--no-recurse-submodules',
-    '--depth=1',
-    'origin',
-    `+${first.mergeSha}:refs/remotes/pull/${number}/merge`,
-  );
-  git(workspace, 'checkout', '-q', '--force', `refs/remotes/pull/${number}/merge`);
-
-  const repo: PrRepo = {
-    dir,
-    origin,
-    originUrl,
-    workspace,
-    number,
-    baseRef,
-    headRef,
-    baseSha: git(seed, 'rev-parse', baseRef),
-    ...first,
-    git,
-    push(files, message = 'more changes') {
-      git(seed, 'checkout', '-q', headRef);
-      write(seed, files);
-      git(seed, 'add', '-A');
-      git(seed, 'commit', '-q', '-m', message);
-      git(seed, 'checkout', '-q', baseRef);
-      const next = refresh();
-      Object.assign(repo, next);
-      return next;
-    },
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
-  };
-  return repo;
 }

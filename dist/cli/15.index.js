@@ -112,6 +112,8 @@ var forge = __webpack_require__(504);
 var model_ref = __webpack_require__(6955);
 // EXTERNAL MODULE: ./.build/src/github/settings.js
 var settings = __webpack_require__(402);
+// EXTERNAL MODULE: ./.build/src/models/openai-retry.js
+var openai_retry = __webpack_require__(9561);
 // EXTERNAL MODULE: ./.build/src/security/outbound-filter.js
 var outbound_filter = __webpack_require__(3567);
 ;// CONCATENATED MODULE: ./.build/src/action/inputs.js
@@ -119,6 +121,7 @@ var outbound_filter = __webpack_require__(3567);
  * The Action's inputs, read and validated in one place. This is the only caller of
  * core.getInput; everything downstream takes the typed `ActionInputs`.
  */
+
 
 
 
@@ -252,6 +255,7 @@ function doorSettings(inputs, env, repository) {
             runUrl: env.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
             runId: env.GITHUB_RUN_ID,
         },
+        githubRetryBaseMs: (0,openai_retry/* retryBaseMsFrom */.cX)(env),
     };
 }
 
@@ -483,9 +487,8 @@ function createJobReportPublisher(report, o) {
                     }
                     return;
                 case 'failed': {
-                    const pushed = outcome.commits.length
-                        ? `\n\nPushed before stopping: ${outcome.commits.map((c) => c.sha.slice(0, 7)).join(', ')}.`
-                        : '';
+                    const note = (0,run_outcome/* commitsNote */.Dt)(outcome.commits);
+                    const pushed = note ? `\n\n${note}` : '';
                     await report.jobSummary(`### aethr: failed\n\n${outcome.message}${pushed}\n\n${ledger}`);
                     // A run that failed reviewed nothing: never read as a pass, and the error says why.
                     outputs('error', [], outcome.message);

@@ -4756,8 +4756,8 @@ function createMockImplementBackend(models, reason) {
 
 // EXTERNAL MODULE: ./.build/src/models/budget.js
 var budget = __webpack_require__(3177);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 7 modules
-var gateway = __webpack_require__(5687);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 6 modules
+var gateway = __webpack_require__(6232);
 // EXTERNAL MODULE: ./.build/src/models/policy.js
 var policy = __webpack_require__(4014);
 // EXTERNAL MODULE: ./.build/src/models/routing.js

@@ -113,12 +113,13 @@ const MAX_RATE_LIMIT_RETRIES = 2;
 const WRITE_SPACING_MS = 0;
 const NOTIFYING_WRITE_SPACING_MS = 0;
 /** An Octokit for a token with GitHub's rate limits handled (the Action and `aethr pr`). */
-function createClient(token, apiUrl, log) {
-    return (0,github/* getOctokit */.Q)(token, {
+function createClient(token, apiUrl, log, retryBaseMs = 1000) {
+    const octokit = (0,github/* getOctokit */.Q)(token, {
         baseUrl: apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
         // Server errors are retried twice (about 5 s in all), then the run fails with the error.
-        retry: { retries: 2 },
+        retry: { retries: 2, retryAfterBaseValue: retryBaseMs },
         throttle: {
+            retryAfterBaseValue: retryBaseMs,
             write: new lib.Group({
                 id: 'aethr-write',
                 maxConcurrent: 1,
@@ -129,15 +130,24 @@ function createClient(token, apiUrl, log) {
                 maxConcurrent: 1,
                 minTime: NOTIFYING_WRITE_SPACING_MS,
             }),
-            onRateLimit: retryLimited('rate limit hit', log),
-            onSecondaryRateLimit: retryLimited('secondary rate limit', log),
+            onRateLimit: retryLimited('rate limit hit', log, retryBaseMs),
+            onSecondaryRateLimit: retryLimited('secondary rate limit', log, retryBaseMs),
         },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    // The retry and throttling plugins count a request's retries on `options.request`, an object
+    // @actions/github's defaults share across all requests: without a copy per request every
+    // retry of the run adds to the next request's count, so waits grow (1 s, 4 s, then 9 s and
+    // 16 s for another request) and the rate-limit retries run out for the whole client.
+    octokit.hook.before('request', (options) => {
+        options.request = { ...options.request };
+    });
+    return octokit;
 }
 /** The throttling plugin's answer to a rate limit: log the wait, retry a few times. */
-function retryLimited(what, log) {
+function retryLimited(what, log, baseMs) {
     return (retryAfter, request, _o, retryCount) => {
-        log(`GitHub ${what} on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+        const seconds = (retryAfter * baseMs) / 1000;
+        log(`GitHub ${what} on ${request.method} ${request.url}; retrying in ${seconds}s.`);
         return retryCount < MAX_RATE_LIMIT_RETRIES;
     };
 }
@@ -158,7 +168,7 @@ function retryLimited(what, log) {
 function createOctokitForge(options) {
     const { owner, repo } = options;
     const log = options.log ?? (() => { });
-    const octokit = options.octokit ?? createClient(options.token, options.apiUrl, log);
+    const octokit = options.octokit ?? createClient(options.token, options.apiUrl, log, options.retryBaseMs);
     return classifyErrors(forgeOver(octokit, owner, repo, options.permissionTimeoutMs));
 }
 /**
@@ -217,6 +227,7 @@ function toCheckRun(c) {
         conclusion: c.conclusion,
         externalId: c.external_id ?? '',
         htmlUrl: c.html_url ?? '',
+        annotationsCount: c.output?.annotations_count ?? 0,
     };
 }
 /** A status GitHub answers with, when the error carries one. */
@@ -404,6 +415,8 @@ function checkRunMethods({ octokit, base, }) {
                     ? { status: 'completed', conclusion: update.conclusion }
                     : {}),
                 output: update.output,
+                // A retried update would append its annotations again.
+                ...(update.output.annotations?.length ? { request: ONCE } : {}),
             });
         },
         async listCheckRuns(ref, name) {

@@ -2433,14 +2433,17 @@ function withCommits(backend, options) {
             const sha = await options.workspace.commit(message, { provisional: options.provisional });
             if (!sha)
                 return done;
-            options.commits.push({
+            const made = {
                 stepId: input.step.id,
                 iteration: input.iteration,
                 sha,
                 files: done.artifact.changedFiles,
-            });
+                pushed: false,
+            };
+            options.commits.push(made);
             if (options.pushEach) {
                 const pushed = await options.workspace.push();
+                made.pushed = pushed.ok;
                 if (!pushed.ok) {
                     throw new PushRefused(pushed.reason === 'head-moved'
                         ? `The pull request branch moved to ${pushed.remoteSha.slice(0, 7)} while aethr was working; commit ${sha.slice(0, 7)} was not pushed (aethr never force-pushes).`
@@ -2847,8 +2850,8 @@ var authorize = __webpack_require__(6820);
 var workflow_source = __webpack_require__(1675);
 // EXTERNAL MODULE: ./.build/src/backends/opencode/find-binary.js
 var find_binary = __webpack_require__(9308);
-// EXTERNAL MODULE: ./.build/src/models/gateway.js + 7 modules
-var gateway = __webpack_require__(5687);
+// EXTERNAL MODULE: ./.build/src/models/gateway.js + 6 modules
+var gateway = __webpack_require__(6232);
 // EXTERNAL MODULE: ./.build/src/models/routing.js
 var routing = __webpack_require__(4216);
 ;// CONCATENATED MODULE: ./.build/src/github/trusted-workflow.js
@@ -2987,6 +2990,14 @@ async function workflowOrSkip(ctx, choice, adjust) {
     const workflow = adjust ? await adjust(loaded) : loaded;
     const noKey = missingKeysMessage(workflow, ctx.settings);
     return noKey ? (0,run_outcome/* skipped */.hT)(ctx.tally, ctx.request, 'no-key', noKey) : workflow;
+}
+/** How this run posts a reply once (reply-once.ts). */
+function replyOptions(ctx) {
+    return {
+        forge: ctx.forge,
+        botLogin: ctx.settings.botLogin,
+        retryDelayMs: ctx.settings.githubRetryBaseMs,
+    };
 }
 /** Whether `value` is an outcome (the run ends here) rather than a workflow. */
 function isOutcome(value) {
@@ -3217,7 +3228,13 @@ async function runTask(ctx, input, view, progress, run) {
     const pushed = await branch.push();
     if (!pushed.ok)
         return fail(new Error(pushed.message), result);
-    ctx.tally.commits.push({ stepId: `task-${task.number}`, iteration: task.number, sha, files: [] });
+    ctx.tally.commits.push({
+        stepId: `task-${task.number}`,
+        iteration: task.number,
+        sha,
+        files: [],
+        pushed: true,
+    });
     progress.state = 'landed';
     progress.sha = sha;
     ctx.log.info(`Pushed ${sha.slice(0, 7)} for ${taskLabel(task, total)}.`);
@@ -3258,6 +3275,7 @@ async function openPull(ctx, input, view) {
                 base: input.defaultBranch,
             }),
             find: async () => (await ctx.forge.findOpenPulls(head))[0],
+            delayMs: ctx.settings.githubRetryBaseMs,
         });
         view.pull = created;
         ctx.log.info(`Opened pull request #${created.number} for the milestone.`);
@@ -3471,6 +3489,8 @@ async function deliver(ctx, request, branch, o) {
     const pushed = await branch.push();
     if (!pushed.ok)
         throw new Error(pushed.message);
+    for (const c of commits)
+        c.pushed = true;
     log.info(`Pushed ${commits.length} commit(s) to ${name}.`);
     const body = pullBody(request, o.workflow, commits, o.status, ctx.settings.links.runUrl);
     const open = await forge.findOpenPulls(name);
@@ -3483,6 +3503,7 @@ async function deliver(ctx, request, branch, o) {
         const created = await (0,idempotent_write/* createOnce */.U)({
             create: () => forge.createPull({ title: pullTitle(request), body, head: name, base: o.defaultBranch }),
             find: async () => (await forge.findOpenPulls(name))[0],
+            delayMs: ctx.settings.githubRetryBaseMs,
         });
         log.info(`Opened pull request #${created.number}.`);
         return deliveredTo(name, created.htmlUrl, false, commits.length);
@@ -3679,6 +3700,8 @@ function diffFromFiles(files) {
     return out.length ? `${out.join('\n')}\n` : '';
 }
 
+// EXTERNAL MODULE: ./.build/src/github/reply-once.js
+var reply_once = __webpack_require__(9789);
 ;// CONCATENATED MODULE: ./.build/src/github/handle-implement.js
 /**
  * An implement run on a pull request (`/aethr implement <task>`, or the trigger label): the
@@ -3686,6 +3709,7 @@ function diffFromFiles(files) {
  * changed files, each pushed only while the remote head is where the run left it. The run works
  * on the head it was authorised for: if the branch moved since, it stops and says so.
  */
+
 
 
 
@@ -3724,9 +3748,9 @@ async function implementOnPull(request, ctx) {
         throw new workspace_errors/* HeadMoved */.YQ(pull.head.ref, headSha, pull.head.sha);
     const milestone = await milestoneIssueOf(forge, pull);
     if (!milestone && !request.task.trim()) {
-        await forge.createIssueComment(pull.number, `${commands/* IMPLEMENT_NEEDS_TASK */.a4}\n\n**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
+        await (0,reply_once/* replyOnce */.i)(replyOptions(ctx), pull.number, `${commands/* IMPLEMENT_NEEDS_TASK */.a4}\n\n**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
         if (ctx.request.commentId !== undefined)
-            await forge.addReaction(ctx.request.commentId, 'confused');
+            await (0,reply_once/* tryReact */.$)(ctx, ctx.request.commentId, 'confused');
         return (0,run_outcome/* skipped */.hT)(tally, ctx.request, 'replied', commands/* IMPLEMENT_NEEDS_TASK */.a4);
     }
     const workflow = await workflowOrSkip(ctx, {
@@ -3875,8 +3899,13 @@ function implementTask(request, pull) {
     ].join('\n');
 }
 function loopMessage(result, commits) {
+    const pushed = commits.filter((c) => c.pushed).length;
     const parts = [
-        commits.length ? `${commits.length} follow-up commit(s) pushed.` : 'No files changed.',
+        pushed
+            ? `${pushed} follow-up commit(s) pushed.`
+            : commits.length
+                ? `${commits.length} follow-up commit(s) made, not pushed.`
+                : 'No files changed.',
     ];
     // A refused patch is named with the rule that refused it, never hidden behind "no change".
     for (const r of result.results) {
@@ -4022,6 +4051,7 @@ var github_publisher = __webpack_require__(9643);
 
 
 
+
 async function dispatchIntent(intent, settings, ports) {
     // Everything this run posts or logs passes the outbound filter: secrets and token shapes
     // never leave, exfiltrating images and links are neutralised.
@@ -4102,8 +4132,8 @@ async function routeCommand(intent, ctx) {
             if (denied)
                 return denied;
             const intro = command.kind === 'unknown' ? command.reason : undefined;
-            await ctx.forge.createIssueComment(intent.pullRequestNumber, `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
-            await ctx.forge.addReaction(comment.id, intro ? 'confused' : '+1');
+            await (0,reply_once/* replyOnce */.i)(replyOptions(ctx), intent.pullRequestNumber, `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${commands/* COMMAND_HELP */.Ql}`);
+            await (0,reply_once/* tryReact */.$)(ctx, comment.id, intro ? 'confused' : '+1');
             return (0,run_outcome/* skipped */.hT)(ctx.tally, ctx.request, 'replied', intro ?? 'help');
         }
         case 'review':
@@ -4760,6 +4790,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var forge = __webpack_require__(504);
 // EXTERNAL MODULE: ./.build/src/github/idempotent-write.js
 var idempotent_write = __webpack_require__(3098);
+// EXTERNAL MODULE: ./.build/src/errors.js
+var errors = __webpack_require__(6624);
 // EXTERNAL MODULE: ./.build/src/github/markdown.js
 var markdown = __webpack_require__(9006);
 // EXTERNAL MODULE: ./.build/src/github/run-summary.js + 1 modules
@@ -4767,6 +4799,7 @@ var run_summary = __webpack_require__(7192);
 // EXTERNAL MODULE: ./.build/src/github/summary-comment.js + 2 modules
 var summary_comment = __webpack_require__(1478);
 ;// CONCATENATED MODULE: ./.build/src/github/publish-check-run.js
+
 
 
 
@@ -4791,6 +4824,8 @@ function checkRunName(workflow) {
 function createCheckRunPublisher(o) {
     let run;
     let workflow = '';
+    /** How to find the run when its create came back unanswered (it may exist, in progress). */
+    let findLost;
     return {
         name: 'check run',
         async start(subject, publication) {
@@ -4799,6 +4834,7 @@ function createCheckRunPublisher(o) {
             workflow = subject.workflow;
             const name = checkRunName(subject.workflow);
             const headSha = subject.headSha;
+            const find = async () => (await o.forge.listCheckRuns(headSha, name)).find((c) => c.externalId === o.externalId);
             try {
                 run = await (0,idempotent_write/* createOnce */.U)({
                     create: () => o.forge.createCheckRun({
@@ -4811,10 +4847,13 @@ function createCheckRunPublisher(o) {
                             summary: `Running the ${subject.workflow} workflow.`,
                         },
                     }),
-                    find: async () => (await o.forge.listCheckRuns(headSha, name)).find((c) => c.externalId === o.externalId),
+                    find,
+                    delayMs: o.retryDelayMs,
                 });
             }
             catch (error) {
+                if ((0,forge/* mayHaveHappened */.dk)(error))
+                    findLost = find;
                 if (!(error instanceof forge/* ForgeError */.Q8) || error.kind !== 'permission')
                     throw error;
                 o.log.info(`No check run: ${error.message}`);
@@ -4822,6 +4861,9 @@ function createCheckRunPublisher(o) {
             }
         },
         async finish(outcome, publication) {
+            // Never leave a run in progress that an unanswered create may have made.
+            if (!run && findLost)
+                run = await findLost().catch(() => undefined);
             if (!run)
                 return;
             const conclusion = conclusionOf(outcome, o.failOn);
@@ -4848,11 +4890,52 @@ function createCheckRunPublisher(o) {
             });
             // Annotations first, the conclusion with the last batch: the check never shows a verdict
             // whose annotations are still arriving.
+            const update = updater(o, run);
             const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
-            for (const batch of batches.slice(0, -1))
-                await o.forge.updateCheckRun(run.id, { output: output(batch) });
-            await o.forge.updateCheckRun(run.id, { conclusion, output: output(batches.at(-1) ?? []) });
+            try {
+                for (const batch of batches.slice(0, -1))
+                    await update({ output: output(batch) });
+                await update({ conclusion, output: output(batches.at(-1) ?? []) });
+            }
+            catch (error) {
+                // Never leave the check in progress: one more try with the conclusion alone (without
+                // annotations it is safe to retry), every finding listed in the text.
+                o.log.warning(`Could not finish the check run (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
+                const all = [...placed.anchored.map((c) => c.finding), ...placed.unanchored];
+                await o.forge.updateCheckRun(run.id, {
+                    conclusion,
+                    output: {
+                        ...output([]),
+                        ...(all.length
+                            ? { text: (0,markdown/* truncateMarkdown */.o4)(listText(all, 'Findings'), MAX_OUTPUT_TEXT) }
+                            : {}),
+                    },
+                });
+            }
         },
+    };
+}
+/**
+ * Updates of one check run. GitHub appends the annotations an update carries, so an update whose
+ * answer was lost is not sent again blindly: the run's annotation count (and conclusion) tells
+ * whether it arrived.
+ */
+function updater(o, run) {
+    let sent = run.annotationsCount ?? 0;
+    return async (update) => {
+        const expected = sent + (update.output.annotations?.length ?? 0);
+        await (0,idempotent_write/* createOnce */.U)({
+            create: () => o.forge.updateCheckRun(run.id, update).then(() => true),
+            find: async () => {
+                const now = (await o.forge.listCheckRuns(run.headSha, run.name)).find((c) => c.id === run.id);
+                const arrived = now !== undefined &&
+                    (now.annotationsCount ?? 0) >= expected &&
+                    (update.conclusion === undefined || now.conclusion === update.conclusion);
+                return arrived ? true : undefined;
+            },
+            delayMs: o.retryDelayMs,
+        });
+        sent = expected;
     };
 }
 function conclusionOf(outcome, failOn) {
@@ -4904,9 +4987,9 @@ function annotationOf(c) {
         ...(f.suggestion ? { raw_details: f.suggestion.slice(0, MAX_ANNOTATION_MESSAGE) } : {}),
     };
 }
-function listText(findings) {
+function listText(findings, heading = 'Findings not on a diff line') {
     return [
-        '### Findings not on a diff line',
+        `### ${heading}`,
         '',
         ...findings.map((f) => `- **${f.severity}** ${(0,markdown/* codeSpan */.SS)(`${f.path}:${f.line}`)} ${(0,markdown/* escapeInlineText */.QJ)(f.title)}`),
     ].join('\n');
@@ -4918,8 +5001,6 @@ function chunk(items, size) {
     return out;
 }
 
-// EXTERNAL MODULE: ./.build/src/errors.js
-var errors = __webpack_require__(6624);
 // EXTERNAL MODULE: ./.build/src/github/diff-anchor.js
 var diff_anchor = __webpack_require__(976);
 // EXTERNAL MODULE: ./.build/src/github/finding-links.js
@@ -4971,6 +5052,7 @@ function createPrCommentsPublisher(o) {
             : (0,idempotent_write/* createOnce */.U)({
                 create: () => o.forge.createIssueComment(number, body),
                 find: () => findSticky(workflow),
+                delayMs: o.retryDelayMs,
             });
     }
     /**
@@ -4991,6 +5073,7 @@ function createPrCommentsPublisher(o) {
                     const found = await findSticky(workflow);
                     return found && found.id > stuck.id ? found : undefined;
                 },
+                delayMs: o.retryDelayMs,
             }).then(async (fresh) => {
                 await findSticky(workflow);
                 return fresh;
@@ -5031,6 +5114,8 @@ function createPrCommentsPublisher(o) {
                 await attach(subject);
             if (!base)
                 return;
+            // A start whose create came back unanswered may still have made the summary: edit that one.
+            comment ??= await findSticky(subject.workflow).catch(() => undefined);
             if (outcome.kind === 'finished') {
                 publication.placed =
                     outcome.anchorDiff !== undefined
@@ -5038,7 +5123,12 @@ function createPrCommentsPublisher(o) {
                         : (0,run_summary/* placeFindings */.ky)(outcome);
             }
             if (outcome.kind === 'finished' && publication.placed?.anchored.length) {
-                publication.inlineUrls = (0,finding_links/* inlineCommentUrls */.FN)(await o.forge.listReviewComments(number), (c) => isOurs(c, o.botLogin));
+                // Links from the summary to the inline comments are a convenience: without them the
+                // summary is still written.
+                publication.inlineUrls = await o.forge.listReviewComments(number).then((comments) => (0,finding_links/* inlineCommentUrls */.FN)(comments, (c) => isOurs(c, o.botLogin)), (error) => {
+                    o.log.info(`No links to the inline comments: ${(0,errors/* toError */.i)(error).message}`);
+                    return undefined;
+                });
             }
             const input = (0,run_summary/* summaryInputOf */.mq)(outcome, publication.placed, subject.workflow, base.headSha, {
                 links: o.links,
@@ -5075,12 +5165,15 @@ async function postReview(o, subject, anchored, publication) {
     const postedBefore = async () => new Set((await o.forge.listReviewComments(pull.number))
         .filter((c) => isOurs(c, o.botLogin))
         .flatMap((c) => (0,fingerprint/* parseFingerprints */.Tr)(c.body)));
-    const existing = await postedBefore();
-    const fresh = anchored.anchored.filter((c) => !existing.has(c.fingerprint));
-    o.log.info(`${anchored.anchored.length} finding(s) on diff lines (${anchored.anchored.length - fresh.length} already posted), ${anchored.unanchored.length} for the summary.`);
-    if (fresh.length === 0)
-        return anchored;
+    let fresh = anchored.anchored;
     try {
+        // Not knowing what earlier runs posted, posting again could duplicate: the findings go to
+        // the summary instead (the catch below).
+        const existing = await postedBefore();
+        fresh = anchored.anchored.filter((c) => !existing.has(c.fingerprint));
+        o.log.info(`${anchored.anchored.length} finding(s) on diff lines (${anchored.anchored.length - fresh.length} already posted), ${anchored.unanchored.length} for the summary.`);
+        if (fresh.length === 0)
+            return anchored;
         await (0,idempotent_write/* createOnce */.U)({
             create: () => o.forge.createReview(pull.number, {
                 commitId: subject.headSha ?? pull.head.sha,
@@ -5100,6 +5193,7 @@ async function postReview(o, subject, anchored, publication) {
                 const now = await postedBefore();
                 return fresh.every((c) => now.has(c.fingerprint)) ? { id: 0, htmlUrl: '' } : undefined;
             },
+            delayMs: o.retryDelayMs,
         });
         return anchored;
     }
@@ -5120,6 +5214,8 @@ async function postReview(o, subject, anchored, publication) {
     }
 }
 
+// EXTERNAL MODULE: ./.build/src/github/reply-once.js
+var reply_once = __webpack_require__(9789);
 ;// CONCATENATED MODULE: ./.build/src/github/publish-request-reply.js
 /**
  * Answers to whoever asked for a run explicitly: reactions on the `/aethr` comment (👀 when the
@@ -5129,21 +5225,14 @@ async function postReview(o, subject, anchored, publication) {
  */
 
 
-
 /** Marks our replies to denied requests, to send at most one per PR and day. */
 const DENIAL_MARKER = '<!-- aethr:denied -->';
 const DENIAL_REPLY_EVERY_MS = 24 * 60 * 60 * 1000;
 function createRequestReplyPublisher(o) {
     let started = false;
     const react = async (request, reaction) => {
-        if (request.commentId === undefined)
-            return;
-        try {
-            await o.forge.addReaction(request.commentId, reaction);
-        }
-        catch (error) {
-            o.log.info(`Could not add the ${reaction} reaction: ${(0,errors/* toError */.i)(error).message}`);
-        }
+        if (request.commentId !== undefined)
+            await (0,reply_once/* tryReact */.$)(o, request.commentId, reaction);
     };
     return {
         name: 'replies',
@@ -5165,7 +5254,7 @@ function createRequestReplyPublisher(o) {
                     const issue = outcome.delivery?.issue ??
                         (request.kind === 'branch' ? request.issueNumber : undefined);
                     if (issue !== undefined && outcome.delivery)
-                        await commentOnce(o, issue, outcome.delivery.note);
+                        await (0,reply_once/* replyOnce */.i)(o, issue, outcome.delivery.note);
                     return;
                 }
                 case 'failed':
@@ -5174,18 +5263,11 @@ function createRequestReplyPublisher(o) {
                     // Whose permission could not be checked gets no write at all.
                     if (outcome.cause === 'unverified')
                         return;
-                    await replyFailure(o.forge, outcome, started);
+                    await replyFailure(o, outcome, started);
                     await react(request, 'confused');
             }
         },
     };
-}
-/** A comment whose answer may be lost: one already there with the same body is the one we made. */
-async function commentOnce(o, issue, body) {
-    await (0,idempotent_write/* createOnce */.U)({
-        create: () => o.forge.createIssueComment(issue, body),
-        find: async () => (await o.forge.listIssueComments(issue)).find((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body === body),
-    });
 }
 /**
  * A denied request is answered only for people who triage the repository (they can ask a
@@ -5205,18 +5287,18 @@ async function replyDenial(o, on, actor, denial) {
         o.log.info(`No reply to ${actor}: a denial was already answered on #${on} today.`);
         return;
     }
-    await o.forge.createIssueComment(on, `@${actor} aethr runs need **${denial.minimum}** permission on this repository; yours is **${denial.level}**. Ask a maintainer to run it.\n\n${DENIAL_MARKER}`);
+    await (0,reply_once/* replyOnce */.i)(o, on, `@${actor} aethr runs need **${denial.minimum}** permission on this repository; yours is **${denial.level}**. Ask a maintainer to run it.\n\n${DENIAL_MARKER}`);
 }
-async function replyFailure(forge, outcome, started) {
+async function replyFailure(o, outcome, started) {
     const request = outcome.request;
     if (request.kind === 'branch' && request.issueNumber !== undefined) {
-        await forge.createIssueComment(request.issueNumber, `aethr could not finish: ${outcome.message}`);
+        await (0,reply_once/* replyOnce */.i)(o, request.issueNumber, `aethr could not finish: ${outcome.message}`);
     }
     else if (!started && request.pullNumber !== undefined) {
         // Failed before the summary existed (a bad workflow file, an API error, a moved head): the
         // person who asked is waiting for an answer.
         const what = request.trigger === 'label' ? 'the label request' : 'this command';
-        await forge.createIssueComment(request.pullNumber, `@${request.actor} aethr could not run ${what}:\n\n${outcome.message}`);
+        await (0,reply_once/* replyOnce */.i)(o, request.pullNumber, `@${request.actor} aethr could not run ${what}:\n\n${outcome.message}`);
     }
 }
 
@@ -5232,7 +5314,13 @@ async function replyFailure(forge, outcome, started) {
 
 function githubPublishers(forge, log, settings) {
     const publishers = [
-        createPrCommentsPublisher({ forge, log, botLogin: settings.botLogin, links: settings.links }),
+        createPrCommentsPublisher({
+            forge,
+            log,
+            botLogin: settings.botLogin,
+            links: settings.links,
+            retryDelayMs: settings.githubRetryBaseMs,
+        }),
     ];
     if (settings.checkRun !== 'off') {
         publishers.push(createCheckRunPublisher({
@@ -5241,9 +5329,15 @@ function githubPublishers(forge, log, settings) {
             failOn: settings.failOn,
             links: settings.links,
             externalId: `aethr-${settings.links.runId ?? 'run'}-${(0,external_node_crypto_.randomUUID)()}`,
+            retryDelayMs: settings.githubRetryBaseMs,
         }));
     }
-    publishers.push(createRequestReplyPublisher({ forge, log, botLogin: settings.botLogin }));
+    publishers.push(createRequestReplyPublisher({
+        forge,
+        log,
+        botLogin: settings.botLogin,
+        retryDelayMs: settings.githubRetryBaseMs,
+    }));
     return publishers;
 }
 
@@ -5260,29 +5354,50 @@ function githubPublishers(forge, log, settings) {
 /**
  * Creating something on GitHub when the answer may be lost: a POST that failed with a 5xx or a
  * dropped connection may still have happened, so it is never sent again blindly. Before each new
- * attempt the thing is looked up (by its hidden marker, fingerprint, or name and head); only when
- * it is not there is it created again. Octokit's own retries are off for these POSTs.
+ * attempt the thing is looked up (by its hidden marker, fingerprint, or name and head; a check
+ * run's annotations, which each update appends, by the run's count); only when it is not there
+ * is it created again. Octokit's own retries are off for these requests. A write refused for a rate
+ * limit made nothing: it is sent again after a wait.
  */
 
 async function createOnce(op) {
     const attempts = op.attempts ?? 3;
-    let delay = op.delayMs ?? 1000;
-    for (let attempt = 1;; attempt++) {
+    const base = op.delayMs ?? 1000;
+    let delay = base;
+    let creates = 0;
+    let failedLookups = 0;
+    for (;;) {
         try {
+            creates++;
             return await op.create();
         }
         catch (error) {
+            // Rate-limited past the client's own retries: GitHub made nothing, so wait and send again.
+            if (isRateLimited(error) && creates < attempts) {
+                await new Promise((done) => setTimeout(done, delay));
+                delay = Math.min(delay * 2, base * 8);
+                continue;
+            }
             if (!(0,_forge_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveHappened */ .dk)(error))
                 throw error;
-            await new Promise((done) => setTimeout(done, delay));
-            delay *= 2;
-            const made = await op.find().catch(() => undefined);
-            if (made !== undefined)
-                return made;
-            if (attempt >= attempts)
-                throw error;
+            // Only GitHub saying "it is not there" sends it again: a look-up that fails says nothing.
+            for (;;) {
+                await new Promise((done) => setTimeout(done, delay));
+                delay = Math.min(delay * 2, base * 8);
+                const looked = await op.find().then((made) => ({ made }), () => undefined);
+                if (looked?.made !== undefined)
+                    return looked.made;
+                if (looked === undefined && ++failedLookups < attempts)
+                    continue;
+                if (looked === undefined || creates >= attempts)
+                    throw error;
+                break;
+            }
         }
     }
+}
+function isRateLimited(error) {
+    return error instanceof _forge_js__WEBPACK_IMPORTED_MODULE_0__/* .ForgeError */ .Q8 && error.kind === 'rate-limit';
 }
 
 
@@ -5928,11 +6043,57 @@ function composePublishers(publishers, log) {
 
 /***/ }),
 
+/***/ 9789:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ tryReact),
+/* harmony export */   i: () => (/* binding */ replyOnce)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6624);
+/* harmony import */ var _idempotent_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3098);
+/**
+ * A comment the bot posts once, whatever happens to GitHub's answer: the body ends with a marker
+ * unique to this write, so a reply whose answer was lost after GitHub made it is found again by
+ * that marker instead of being posted twice (createOnce), and a reply of an earlier run with the
+ * same text is never taken for this one.
+ */
+
+
+
+function replyOnce(o, number, text) {
+    const body = `${text}\n\n<!-- aethr:reply ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()} -->`;
+    return (0,_idempotent_write_js__WEBPACK_IMPORTED_MODULE_2__/* .createOnce */ .U)({
+        create: () => o.forge.createIssueComment(number, body),
+        find: async () => (await o.forge.listIssueComments(number)).find((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body === body),
+        delayMs: o.retryDelayMs,
+    });
+}
+/**
+ * A reaction on the comment that asked: a courtesy, so one GitHub keeps refusing is logged and
+ * never fails the request it answers.
+ */
+async function tryReact(o, commentId, reaction) {
+    try {
+        await o.forge.addReaction(commentId, reaction);
+        return true;
+    }
+    catch (error) {
+        o.log.info(`Could not add the ${reaction} reaction: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toError */ .i)(error).message}`);
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 4471:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D5: () => (/* binding */ iterationRows),
+/* harmony export */   Dt: () => (/* binding */ commitsNote),
 /* harmony export */   Ii: () => (/* binding */ spendOf),
 /* harmony export */   PV: () => (/* binding */ mergeCoverage),
 /* harmony export */   gz: () => (/* binding */ failed),
@@ -6020,6 +6181,21 @@ function mergeCoverage(result) {
     }
     return [...byPath.values()];
 }
+/**
+ * What a failed run says of its commits: those on the remote branch, and those it made but could
+ * not push (the branch moved, the push was refused), so nobody looks for a commit that is not there.
+ */
+function commitsNote(commits) {
+    const short = (list) => list.map((c) => c.sha.slice(0, 7)).join(', ');
+    const pushed = commits.filter((c) => c.pushed);
+    const kept = commits.filter((c) => !c.pushed);
+    return [
+        pushed.length ? `Pushed before stopping: ${short(pushed)}.` : '',
+        kept.length ? `Committed but not pushed: ${short(kept)}.` : '',
+    ]
+        .filter(Boolean)
+        .join(' ');
+}
 /** One row per review of the run, with the commit its iteration made (implement loops). */
 function iterationRows(result, commits = []) {
     return result.results
@@ -6028,7 +6204,7 @@ function iterationRows(result, commits = []) {
         iteration: i + 1,
         findings: r.review.findings.length,
         status: r.review.status,
-        commitSha: commits.find((c) => c.iteration === r.iteration)?.sha,
+        commitSha: commits.find((c) => c.iteration === r.iteration && c.pushed)?.sha,
         tokens: result.results
             .filter((x) => x.iteration === r.iteration)
             .reduce((n, x) => n + (x.usage ? x.usage.inputTokens + x.usage.outputTokens : 0), 0),
@@ -6125,9 +6301,7 @@ function summaryInputOf(outcome, placed, workflow, headSha, context) {
             message: message || undefined,
         };
     }
-    const pushed = outcome.commits.length
-        ? `Pushed before stopping: ${outcome.commits.map((c) => c.sha.slice(0, 7)).join(', ')}.`
-        : '';
+    const pushed = (0,run_outcome/* commitsNote */.Dt)(outcome.commits);
     const again = outcome.request.kind === 'review'
         ? 'Fix the cause and run `/aethr review` (or re-run the job) to try again.'
         : '';

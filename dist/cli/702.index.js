@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_config_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2841);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6624);
 /* harmony import */ var _models_env_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(244);
-/* harmony import */ var _models_gateway_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5687);
+/* harmony import */ var _models_gateway_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6232);
 /* harmony import */ var _models_providers_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(152);
 /* harmony import */ var _models_redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3033);
 /* harmony import */ var _models_routing_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4216);

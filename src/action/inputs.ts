@@ -8,6 +8,7 @@ import { PERMISSION_LEVELS, type PermissionLevel } from '../github/forge.js';
 import { MODEL_REF_PATTERN } from '../config/model-ref.js';
 import type { DoorSettings } from '../github/settings.js';
 import { FAIL_ON, type FailOn } from '../github/settings.js';
+import { retryBaseMsFrom } from '../models/openai-retry.js';
 import { collectSecrets } from '../security/outbound-filter.js';
 
 export { FAIL_ON };
@@ -184,5 +185,6 @@ export function doorSettings(
       runUrl: env.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
       runId: env.GITHUB_RUN_ID,
     },
+    githubRetryBaseMs: retryBaseMsFrom(env),
   };
 }

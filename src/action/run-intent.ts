@@ -25,6 +25,7 @@ export async function runIntent(
     repo,
     apiUrl: o.env.GITHUB_API_URL,
     log: (m) => o.log.info(m),
+    retryBaseMs: settings.githubRetryBaseMs,
   });
   // A request carried by the App's dispatch: what it claims is read again from the API.
   const ready = await reloadDispatchedIntent(intent, forge);

@@ -14,7 +14,8 @@ import { handleBranchRun } from './handle-branch-run.js';
 import { handleImplement } from './handle-implement.js';
 import { handleReview } from './handle-review.js';
 import { composePublishers, type Publisher } from './publisher.js';
-import { checkActor, type RunContext } from './run-context.js';
+import { replyOnce, tryReact } from './reply-once.js';
+import { checkActor, replyOptions, type RunContext } from './run-context.js';
 import type { RunLog } from './run-log.js';
 import { failed, newTally, skipped, type RunOutcome, type RunRequest } from './run-outcome.js';
 import type { DoorSettings } from './settings.js';
@@ -131,11 +132,12 @@ async function routeCommand(intent: CommandIntent, ctx: RunContext): Promise<Run
       const denied = await checkActor(ctx, intent.actor);
       if (denied) return denied;
       const intro = command.kind === 'unknown' ? command.reason : undefined;
-      await ctx.forge.createIssueComment(
+      await replyOnce(
+        replyOptions(ctx),
         intent.pullRequestNumber,
         `${intro ? `${intro}\n\n` : ''}**aethr commands**\n\n${COMMAND_HELP}`,
       );
-      await ctx.forge.addReaction(comment.id, intro ? 'confused' : '+1');
+      await tryReact(ctx, comment.id, intro ? 'confused' : '+1');
       return skipped(ctx.tally, ctx.request, 'replied', intro ?? 'help');
     }
     case 'review':

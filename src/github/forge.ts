@@ -69,6 +69,8 @@ export interface CheckRun {
   conclusion: string | null;
   externalId: string;
   htmlUrl: string;
+  /** Annotations the run holds (each update appends its own). */
+  annotationsCount?: number;
 }
 
 export interface Forge {
@@ -119,6 +121,10 @@ export interface Forge {
     detailsUrl?: string;
     output: CheckRunOutput;
   }): Promise<CheckRun>;
+  /**
+   * Updates a check run. GitHub appends the annotations each update carries, so an update with
+   * annotations is sent once: the caller looks at the run before sending it again.
+   */
   updateCheckRun(
     id: number,
     update: { conclusion?: CheckConclusion; output: CheckRunOutput },

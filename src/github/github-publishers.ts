@@ -14,7 +14,13 @@ import type { DoorSettings } from './settings.js';
 
 export function githubPublishers(forge: Forge, log: RunLog, settings: DoorSettings): Publisher[] {
   const publishers = [
-    createPrCommentsPublisher({ forge, log, botLogin: settings.botLogin, links: settings.links }),
+    createPrCommentsPublisher({
+      forge,
+      log,
+      botLogin: settings.botLogin,
+      links: settings.links,
+      retryDelayMs: settings.githubRetryBaseMs,
+    }),
   ];
   if (settings.checkRun !== 'off') {
     publishers.push(
@@ -24,9 +30,17 @@ export function githubPublishers(forge: Forge, log: RunLog, settings: DoorSettin
         failOn: settings.failOn,
         links: settings.links,
         externalId: `aethr-${settings.links.runId ?? 'run'}-${randomUUID()}`,
+        retryDelayMs: settings.githubRetryBaseMs,
       }),
     );
   }
-  publishers.push(createRequestReplyPublisher({ forge, log, botLogin: settings.botLogin }));
+  publishers.push(
+    createRequestReplyPublisher({
+      forge,
+      log,
+      botLogin: settings.botLogin,
+      retryDelayMs: settings.githubRetryBaseMs,
+    }),
+  );
   return publishers;
 }

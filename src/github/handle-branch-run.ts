@@ -191,6 +191,7 @@ async function deliver(
   }
   const pushed = await branch.push();
   if (!pushed.ok) throw new Error(pushed.message);
+  for (const c of commits) c.pushed = true;
   log.info(`Pushed ${commits.length} commit(s) to ${name}.`);
 
   const body = pullBody(request, o.workflow, commits, o.status, ctx.settings.links.runUrl);
@@ -205,6 +206,7 @@ async function deliver(
       create: () =>
         forge.createPull({ title: pullTitle(request), body, head: name, base: o.defaultBranch }),
       find: async () => (await forge.findOpenPulls(name))[0],
+      delayMs: ctx.settings.githubRetryBaseMs,
     });
     log.info(`Opened pull request #${created.number}.`);
     return deliveredTo(name, created.htmlUrl, false, commits.length);

@@ -22,9 +22,11 @@ import {
   enginePorts,
   isOutcome,
   loopMaxima,
+  replyOptions,
   workflowOrSkip,
   type RunContext,
 } from './run-context.js';
+import { replyOnce, tryReact } from './reply-once.js';
 import { finished, iterationRows, skipped, type PriorRun, type RunOutcome } from './run-outcome.js';
 import { runMilestone } from './run-milestone.js';
 import { baseBranchReader, baseLearnings } from './trusted-workflow.js';
@@ -69,12 +71,12 @@ async function implementOnPull(request: ImplementRequest, ctx: RunContext): Prom
   if (pull.head.sha !== headSha) throw new HeadMoved(pull.head.ref, headSha, pull.head.sha);
   const milestone = await milestoneIssueOf(forge, pull);
   if (!milestone && !request.task.trim()) {
-    await forge.createIssueComment(
+    await replyOnce(
+      replyOptions(ctx),
       pull.number,
       `${IMPLEMENT_NEEDS_TASK}\n\n**aethr commands**\n\n${COMMAND_HELP}`,
     );
-    if (ctx.request.commentId !== undefined)
-      await forge.addReaction(ctx.request.commentId, 'confused');
+    if (ctx.request.commentId !== undefined) await tryReact(ctx, ctx.request.commentId, 'confused');
     return skipped(tally, ctx.request, 'replied', IMPLEMENT_NEEDS_TASK);
   }
 
@@ -246,8 +248,13 @@ function implementTask(request: ImplementRequest, pull: PullRequestInfo): string
 }
 
 function loopMessage(result: RunResult, commits: readonly IterationCommit[]): string {
+  const pushed = commits.filter((c) => c.pushed).length;
   const parts = [
-    commits.length ? `${commits.length} follow-up commit(s) pushed.` : 'No files changed.',
+    pushed
+      ? `${pushed} follow-up commit(s) pushed.`
+      : commits.length
+        ? `${commits.length} follow-up commit(s) made, not pushed.`
+        : 'No files changed.',
   ];
   // A refused patch is named with the rule that refused it, never hidden behind "no change".
   for (const r of result.results) {

@@ -12,6 +12,8 @@ export interface IterationCommit {
   iteration: number;
   sha: string;
   files: string[];
+  /** The remote branch has it: only pushed commits are reported as pushed. */
+  pushed: boolean;
 }
 
 export interface CommitOptions {
@@ -72,14 +74,17 @@ export function withCommits(backend: ImplementBackend, options: CommitOptions): 
       );
       const sha = await options.workspace.commit(message, { provisional: options.provisional });
       if (!sha) return done;
-      options.commits.push({
+      const made: IterationCommit = {
         stepId: input.step.id,
         iteration: input.iteration,
         sha,
         files: done.artifact.changedFiles,
-      });
+        pushed: false,
+      };
+      options.commits.push(made);
       if (options.pushEach) {
         const pushed = await options.workspace.push();
+        made.pushed = pushed.ok;
         if (!pushed.ok) {
           throw new PushRefused(
             pushed.reason === 'head-moved'

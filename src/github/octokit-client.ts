@@ -27,14 +27,16 @@ export function createClient(
   token: string,
   apiUrl: string | undefined,
   log: (m: string) => void,
+  retryBaseMs = 1000,
 ): Octokit {
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     {
       baseUrl: apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
       // Server errors are retried twice (about 5 s in all), then the run fails with the error.
-      retry: { retries: 2 },
+      retry: { retries: 2, retryAfterBaseValue: retryBaseMs },
       throttle: {
+        retryAfterBaseValue: retryBaseMs,
         write: new Bottleneck.Group({
           id: 'aethr-write',
           maxConcurrent: 1,
@@ -45,24 +47,33 @@ export function createClient(
           maxConcurrent: 1,
           minTime: NOTIFYING_WRITE_SPACING_MS,
         }),
-        onRateLimit: retryLimited('rate limit hit', log),
-        onSecondaryRateLimit: retryLimited('secondary rate limit', log),
+        onRateLimit: retryLimited('rate limit hit', log, retryBaseMs),
+        onSecondaryRateLimit: retryLimited('secondary rate limit', log, retryBaseMs),
       },
     },
     retry,
     throttling,
   );
+  // The retry and throttling plugins count a request's retries on `options.request`, an object
+  // @actions/github's defaults share across all requests: without a copy per request every
+  // retry of the run adds to the next request's count, so waits grow (1 s, 4 s, then 9 s and
+  // 16 s for another request) and the rate-limit retries run out for the whole client.
+  octokit.hook.before('request', (options) => {
+    options.request = { ...options.request };
+  });
+  return octokit;
 }
 
 /** The throttling plugin's answer to a rate limit: log the wait, retry a few times. */
-function retryLimited(what: string, log: (m: string) => void) {
+function retryLimited(what: string, log: (m: string) => void, baseMs: number) {
   return (
     retryAfter: number,
     request: { method: string; url: string },
     _o: unknown,
     retryCount: number,
   ): boolean => {
-    log(`GitHub ${what} on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+    const seconds = (retryAfter * baseMs) / 1000;
+    log(`GitHub ${what} on ${request.method} ${request.url}; retrying in ${seconds}s.`);
     return retryCount < MAX_RATE_LIMIT_RETRIES;
   };
 }

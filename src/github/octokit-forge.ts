@@ -22,6 +22,8 @@ export type OctokitForgeOptions = {
   log?: (message: string) => void;
   /** The permission check fails closed after this long. Default PERMISSION_TIMEOUT_MS. */
   permissionTimeoutMs?: number;
+  /** Base of the retry and rate-limit waits, for a client made here (default 1000 ms). */
+  retryBaseMs?: number;
 } & (
   | { token: string; apiUrl?: string; octokit?: undefined }
   /** A client the door already has (the App's installation client), used as it is. */
@@ -31,7 +33,8 @@ export type OctokitForgeOptions = {
 export function createOctokitForge(options: OctokitForgeOptions): Forge {
   const { owner, repo } = options;
   const log = options.log ?? (() => {});
-  const octokit = options.octokit ?? createClient(options.token, options.apiUrl, log);
+  const octokit =
+    options.octokit ?? createClient(options.token, options.apiUrl, log, options.retryBaseMs);
   return classifyErrors(forgeOver(octokit, owner, repo, options.permissionTimeoutMs));
 }
 
@@ -113,6 +116,7 @@ function toCheckRun(c: {
   conclusion: string | null;
   external_id: string | null;
   html_url: string | null;
+  output?: { annotations_count?: number };
 }): CheckRun {
   return {
     id: c.id,
@@ -122,6 +126,7 @@ function toCheckRun(c: {
     conclusion: c.conclusion,
     externalId: c.external_id ?? '',
     htmlUrl: c.html_url ?? '',
+    annotationsCount: c.output?.annotations_count ?? 0,
   };
 }
 
@@ -342,6 +347,8 @@ function checkRunMethods({
           ? { status: 'completed' as const, conclusion: update.conclusion }
           : {}),
         output: update.output,
+        // A retried update would append its annotations again.
+        ...(update.output.annotations?.length ? { request: ONCE } : {}),
       });
     },
     async listCheckRuns(ref, name) {

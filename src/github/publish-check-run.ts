@@ -12,6 +12,7 @@ import type { Finding, Severity } from '../engine/types.js';
 import type { AnchoredComment } from './diff-anchor.js';
 import {
   ForgeError,
+  mayHaveHappened,
   type CheckAnnotation,
   type CheckConclusion,
   type CheckRun,
@@ -19,6 +20,7 @@ import {
   type Forge,
 } from './forge.js';
 import { createOnce } from './idempotent-write.js';
+import { toError } from '../errors.js';
 import { codeSpan, escapeInlineText, truncateMarkdown } from './markdown.js';
 import type { Publisher } from './publisher.js';
 import type { RunLog } from './run-log.js';
@@ -50,6 +52,8 @@ export interface CheckRunOptions {
   links: RunLinks;
   /** Marks the check runs this run creates, to find one whose answer was lost. */
   externalId: string;
+  /** Wait before a lost write is looked up again (createOnce's default when undefined). */
+  retryDelayMs?: number;
 }
 
 export function checkRunName(workflow: string): string {
@@ -59,6 +63,8 @@ export function checkRunName(workflow: string): string {
 export function createCheckRunPublisher(o: CheckRunOptions): Publisher {
   let run: CheckRun | undefined;
   let workflow = '';
+  /** How to find the run when its create came back unanswered (it may exist, in progress). */
+  let findLost: (() => Promise<CheckRun | undefined>) | undefined;
   return {
     name: 'check run',
     async start(subject, publication) {
@@ -66,6 +72,8 @@ export function createCheckRunPublisher(o: CheckRunOptions): Publisher {
       workflow = subject.workflow;
       const name = checkRunName(subject.workflow);
       const headSha = subject.headSha;
+      const find = async (): Promise<CheckRun | undefined> =>
+        (await o.forge.listCheckRuns(headSha, name)).find((c) => c.externalId === o.externalId);
       try {
         run = await createOnce({
           create: () =>
@@ -79,10 +87,11 @@ export function createCheckRunPublisher(o: CheckRunOptions): Publisher {
                 summary: `Running the ${subject.workflow} workflow.`,
               },
             }),
-          find: async () =>
-            (await o.forge.listCheckRuns(headSha, name)).find((c) => c.externalId === o.externalId),
+          find,
+          delayMs: o.retryDelayMs,
         });
       } catch (error) {
+        if (mayHaveHappened(error)) findLost = find;
         if (!(error instanceof ForgeError) || error.kind !== 'permission') throw error;
         o.log.info(`No check run: ${error.message}`);
         publication.notes.push(
@@ -91,6 +100,8 @@ export function createCheckRunPublisher(o: CheckRunOptions): Publisher {
       }
     },
     async finish(outcome, publication) {
+      // Never leave a run in progress that an unanswered create may have made.
+      if (!run && findLost) run = await findLost().catch(() => undefined);
       if (!run) return;
       const conclusion = conclusionOf(outcome, o.failOn);
       const placed = publication.placed ?? placeFindings(outcome);
@@ -119,11 +130,59 @@ export function createCheckRunPublisher(o: CheckRunOptions): Publisher {
       });
       // Annotations first, the conclusion with the last batch: the check never shows a verdict
       // whose annotations are still arriving.
+      const update = updater(o, run);
       const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
-      for (const batch of batches.slice(0, -1))
-        await o.forge.updateCheckRun(run.id, { output: output(batch) });
-      await o.forge.updateCheckRun(run.id, { conclusion, output: output(batches.at(-1) ?? []) });
+      try {
+        for (const batch of batches.slice(0, -1)) await update({ output: output(batch) });
+        await update({ conclusion, output: output(batches.at(-1) ?? []) });
+      } catch (error) {
+        // Never leave the check in progress: one more try with the conclusion alone (without
+        // annotations it is safe to retry), every finding listed in the text.
+        o.log.warning(
+          `Could not finish the check run (${toError(error).message}); retrying briefly.`,
+        );
+        const all = [...placed.anchored.map((c) => c.finding), ...placed.unanchored];
+        await o.forge.updateCheckRun(run.id, {
+          conclusion,
+          output: {
+            ...output([]),
+            ...(all.length
+              ? { text: truncateMarkdown(listText(all, 'Findings'), MAX_OUTPUT_TEXT) }
+              : {}),
+          },
+        });
+      }
     },
+  };
+}
+
+/**
+ * Updates of one check run. GitHub appends the annotations an update carries, so an update whose
+ * answer was lost is not sent again blindly: the run's annotation count (and conclusion) tells
+ * whether it arrived.
+ */
+function updater(
+  o: CheckRunOptions,
+  run: CheckRun,
+): (update: { conclusion?: CheckConclusion; output: CheckRunOutput }) => Promise<void> {
+  let sent = run.annotationsCount ?? 0;
+  return async (update) => {
+    const expected = sent + (update.output.annotations?.length ?? 0);
+    await createOnce({
+      create: () => o.forge.updateCheckRun(run.id, update).then(() => true),
+      find: async () => {
+        const now = (await o.forge.listCheckRuns(run.headSha, run.name)).find(
+          (c) => c.id === run.id,
+        );
+        const arrived =
+          now !== undefined &&
+          (now.annotationsCount ?? 0) >= expected &&
+          (update.conclusion === undefined || now.conclusion === update.conclusion);
+        return arrived ? true : undefined;
+      },
+      delayMs: o.retryDelayMs,
+    });
+    sent = expected;
   };
 }
 
@@ -169,9 +228,9 @@ function annotationOf(c: AnchoredComment): CheckAnnotation {
   };
 }
 
-function listText(findings: readonly Finding[]): string {
+function listText(findings: readonly Finding[], heading = 'Findings not on a diff line'): string {
   return [
-    '### Findings not on a diff line',
+    `### ${heading}`,
     '',
     ...findings.map(
       (f) => `- **${f.severity}** ${codeSpan(`${f.path}:${f.line}`)} ${escapeInlineText(f.title)}`,

@@ -7,7 +7,7 @@ import type { Severity } from '../engine/types.js';
 import type { Finding } from '../engine/types.js';
 import { renderLedgerMarkdown } from './ledger-markdown.js';
 import type { Publisher } from './publisher.js';
-import { spendOf, type RunOutcome } from './run-outcome.js';
+import { commitsNote, spendOf, type RunOutcome } from './run-outcome.js';
 import { summaryInputOf, verdictOf } from './run-summary.js';
 import type { FailOn, RunLinks } from './settings.js';
 import { renderJobSummary } from './summary-comment.js';
@@ -49,9 +49,8 @@ export function createJobReportPublisher(
           }
           return;
         case 'failed': {
-          const pushed = outcome.commits.length
-            ? `\n\nPushed before stopping: ${outcome.commits.map((c) => c.sha.slice(0, 7)).join(', ')}.`
-            : '';
+          const note = commitsNote(outcome.commits);
+          const pushed = note ? `\n\n${note}` : '';
           await report.jobSummary(`### aethr: failed\n\n${outcome.message}${pushed}\n\n${ledger}`);
           // A run that failed reviewed nothing: never read as a pass, and the error says why.
           outputs('error', [], outcome.message);

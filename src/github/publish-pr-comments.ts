@@ -31,6 +31,8 @@ export interface PrCommentsOptions {
   /** Only comments by this login count as ours: markers can be copied. */
   botLogin: string;
   links: RunLinks;
+  /** Wait before a lost write is looked up again (createOnce's default when undefined). */
+  retryDelayMs?: number;
 }
 
 export function isOurs(comment: ForgeComment, botLogin: string): boolean {
@@ -64,6 +66,7 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
       : createOnce({
           create: () => o.forge.createIssueComment(number, body),
           find: () => findSticky(workflow),
+          delayMs: o.retryDelayMs,
         });
   }
 
@@ -88,6 +91,7 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
           const found = await findSticky(workflow);
           return found && found.id > stuck.id ? found : undefined;
         },
+        delayMs: o.retryDelayMs,
       }).then(async (fresh) => {
         await findSticky(workflow);
         return fresh;
@@ -125,6 +129,8 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
       // A run that opened its pull request while it worked (a milestone) reports there too.
       if (!base) await attach(subject);
       if (!base) return;
+      // A start whose create came back unanswered may still have made the summary: edit that one.
+      comment ??= await findSticky(subject.workflow).catch(() => undefined);
       if (outcome.kind === 'finished') {
         publication.placed =
           outcome.anchorDiff !== undefined
@@ -137,8 +143,14 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
             : placeFindings(outcome);
       }
       if (outcome.kind === 'finished' && publication.placed?.anchored.length) {
-        publication.inlineUrls = inlineCommentUrls(await o.forge.listReviewComments(number), (c) =>
-          isOurs(c, o.botLogin),
+        // Links from the summary to the inline comments are a convenience: without them the
+        // summary is still written.
+        publication.inlineUrls = await o.forge.listReviewComments(number).then(
+          (comments) => inlineCommentUrls(comments, (c) => isOurs(c, o.botLogin)),
+          (error: unknown) => {
+            o.log.info(`No links to the inline comments: ${toError(error).message}`);
+            return undefined;
+          },
         );
       }
       const input = summaryInputOf(outcome, publication.placed, subject.workflow, base.headSha, {
@@ -188,13 +200,16 @@ async function postReview(
         .filter((c) => isOurs(c, o.botLogin))
         .flatMap((c) => parseFingerprints(c.body)),
     );
-  const existing = await postedBefore();
-  const fresh = anchored.anchored.filter((c) => !existing.has(c.fingerprint));
-  o.log.info(
-    `${anchored.anchored.length} finding(s) on diff lines (${anchored.anchored.length - fresh.length} already posted), ${anchored.unanchored.length} for the summary.`,
-  );
-  if (fresh.length === 0) return anchored;
+  let fresh = anchored.anchored;
   try {
+    // Not knowing what earlier runs posted, posting again could duplicate: the findings go to
+    // the summary instead (the catch below).
+    const existing = await postedBefore();
+    fresh = anchored.anchored.filter((c) => !existing.has(c.fingerprint));
+    o.log.info(
+      `${anchored.anchored.length} finding(s) on diff lines (${anchored.anchored.length - fresh.length} already posted), ${anchored.unanchored.length} for the summary.`,
+    );
+    if (fresh.length === 0) return anchored;
     await createOnce({
       create: () =>
         o.forge.createReview(pull.number, {
@@ -215,6 +230,7 @@ async function postReview(
         const now = await postedBefore();
         return fresh.every((c) => now.has(c.fingerprint)) ? { id: 0, htmlUrl: '' } : undefined;
       },
+      delayMs: o.retryDelayMs,
     });
     return anchored;
   } catch (error) {

@@ -4,10 +4,9 @@
  * is a summary to say so, the outcome as a comment on an issue a label was put on, and a short
  * reply to a denied request. Automatic runs (PR events, schedules) get none of these.
  */
-import { toError } from '../errors.js';
 import { permissionAtLeast, type Forge, type PermissionLevel, type Reaction } from './forge.js';
-import { createOnce } from './idempotent-write.js';
 import type { Publisher } from './publisher.js';
+import { replyOnce, tryReact, type ReplyOnceOptions } from './reply-once.js';
 import type { RunLog } from './run-log.js';
 import type { RunOutcome, RunRequest } from './run-outcome.js';
 
@@ -21,15 +20,12 @@ export function createRequestReplyPublisher(o: {
   botLogin: string;
   /** For tests: the clock that rate-limits denial replies. */
   now?: () => number;
+  /** Wait before a lost write is looked up again (createOnce's default when undefined). */
+  retryDelayMs?: number;
 }): Publisher {
   let started = false;
   const react = async (request: RunRequest, reaction: Reaction): Promise<void> => {
-    if (request.commentId === undefined) return;
-    try {
-      await o.forge.addReaction(request.commentId, reaction);
-    } catch (error) {
-      o.log.info(`Could not add the ${reaction} reaction: ${toError(error).message}`);
-    }
+    if (request.commentId !== undefined) await tryReact(o, request.commentId, reaction);
   };
   return {
     name: 'replies',
@@ -52,33 +48,18 @@ export function createRequestReplyPublisher(o: {
             outcome.delivery?.issue ??
             (request.kind === 'branch' ? request.issueNumber : undefined);
           if (issue !== undefined && outcome.delivery)
-            await commentOnce(o, issue, outcome.delivery.note);
+            await replyOnce(o, issue, outcome.delivery.note);
           return;
         }
         case 'failed':
           if (!explicit) return;
           // Whose permission could not be checked gets no write at all.
           if (outcome.cause === 'unverified') return;
-          await replyFailure(o.forge, outcome, started);
+          await replyFailure(o, outcome, started);
           await react(request, 'confused');
       }
     },
   };
-}
-
-/** A comment whose answer may be lost: one already there with the same body is the one we made. */
-async function commentOnce(
-  o: { forge: Forge; botLogin: string },
-  issue: number,
-  body: string,
-): Promise<void> {
-  await createOnce({
-    create: () => o.forge.createIssueComment(issue, body),
-    find: async () =>
-      (await o.forge.listIssueComments(issue)).find(
-        (c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body === body,
-      ),
-  });
 }
 
 /**
@@ -87,7 +68,7 @@ async function commentOnce(
  * bot post by commenting.
  */
 async function replyDenial(
-  o: { forge: Forge; log: RunLog; botLogin: string; now?: () => number },
+  o: ReplyOnceOptions & { log: RunLog; now?: () => number },
   on: number,
   actor: string,
   denial: { level: string; minimum: string },
@@ -107,28 +88,27 @@ async function replyDenial(
     o.log.info(`No reply to ${actor}: a denial was already answered on #${on} today.`);
     return;
   }
-  await o.forge.createIssueComment(
+  await replyOnce(
+    o,
     on,
     `@${actor} aethr runs need **${denial.minimum}** permission on this repository; yours is **${denial.level}**. Ask a maintainer to run it.\n\n${DENIAL_MARKER}`,
   );
 }
 
 async function replyFailure(
-  forge: Forge,
+  o: ReplyOnceOptions,
   outcome: Extract<RunOutcome, { kind: 'failed' }>,
   started: boolean,
 ): Promise<void> {
   const request = outcome.request;
   if (request.kind === 'branch' && request.issueNumber !== undefined) {
-    await forge.createIssueComment(
-      request.issueNumber,
-      `aethr could not finish: ${outcome.message}`,
-    );
+    await replyOnce(o, request.issueNumber, `aethr could not finish: ${outcome.message}`);
   } else if (!started && request.pullNumber !== undefined) {
     // Failed before the summary existed (a bad workflow file, an API error, a moved head): the
     // person who asked is waiting for an answer.
     const what = request.trigger === 'label' ? 'the label request' : 'this command';
-    await forge.createIssueComment(
+    await replyOnce(
+      o,
       request.pullNumber,
       `@${request.actor} aethr could not run ${what}:\n\n${outcome.message}`,
     );

@@ -9,6 +9,7 @@ import { buildPorts, type PortsOptions } from '../runner/build-ports.js';
 import { authorizeActor } from './authorize.js';
 import type { Forge } from './forge.js';
 import type { ComposedPublisher } from './publisher.js';
+import type { ReplyOnceOptions } from './reply-once.js';
 import type { RunLog } from './run-log.js';
 import { skipped, type RunOutcome, type RunRequest, type RunTally } from './run-outcome.js';
 import type { DoorSettings } from './settings.js';
@@ -62,6 +63,15 @@ export async function workflowOrSkip(
   const workflow = adjust ? await adjust(loaded) : loaded;
   const noKey = missingKeysMessage(workflow, ctx.settings);
   return noKey ? skipped(ctx.tally, ctx.request, 'no-key', noKey) : workflow;
+}
+
+/** How this run posts a reply once (reply-once.ts). */
+export function replyOptions(ctx: RunContext): ReplyOnceOptions {
+  return {
+    forge: ctx.forge,
+    botLogin: ctx.settings.botLogin,
+    retryDelayMs: ctx.settings.githubRetryBaseMs,
+  };
 }
 
 /** Whether `value` is an outcome (the run ends here) rather than a workflow. */

@@ -226,7 +226,13 @@ async function runTask(
   }
   const pushed = await branch.push();
   if (!pushed.ok) return fail(new Error(pushed.message), result);
-  ctx.tally.commits.push({ stepId: `task-${task.number}`, iteration: task.number, sha, files: [] });
+  ctx.tally.commits.push({
+    stepId: `task-${task.number}`,
+    iteration: task.number,
+    sha,
+    files: [],
+    pushed: true,
+  });
   progress.state = 'landed';
   progress.sha = sha;
   ctx.log.info(`Pushed ${sha.slice(0, 7)} for ${taskLabel(task, total)}.`);
@@ -283,6 +289,7 @@ async function openPull(
           base: input.defaultBranch,
         }),
       find: async () => (await ctx.forge.findOpenPulls(head))[0],
+      delayMs: ctx.settings.githubRetryBaseMs,
     });
     view.pull = created;
     ctx.log.info(`Opened pull request #${created.number} for the milestone.`);

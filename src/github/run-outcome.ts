@@ -234,6 +234,22 @@ export function mergeCoverage(result: RunResult): FileCoverage[] {
   return [...byPath.values()];
 }
 
+/**
+ * What a failed run says of its commits: those on the remote branch, and those it made but could
+ * not push (the branch moved, the push was refused), so nobody looks for a commit that is not there.
+ */
+export function commitsNote(commits: readonly IterationCommit[]): string {
+  const short = (list: readonly IterationCommit[]) => list.map((c) => c.sha.slice(0, 7)).join(', ');
+  const pushed = commits.filter((c) => c.pushed);
+  const kept = commits.filter((c) => !c.pushed);
+  return [
+    pushed.length ? `Pushed before stopping: ${short(pushed)}.` : '',
+    kept.length ? `Committed but not pushed: ${short(kept)}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** One row per review of the run, with the commit its iteration made (implement loops). */
 export function iterationRows(
   result: RunResult,
@@ -245,7 +261,7 @@ export function iterationRows(
       iteration: i + 1,
       findings: r.review!.findings.length,
       status: r.review!.status,
-      commitSha: commits.find((c) => c.iteration === r.iteration)?.sha,
+      commitSha: commits.find((c) => c.iteration === r.iteration && c.pushed)?.sha,
       tokens: result.results
         .filter((x) => x.iteration === r.iteration)
         .reduce((n, x) => n + (x.usage ? x.usage.inputTokens + x.usage.outputTokens : 0), 0),

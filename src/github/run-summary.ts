@@ -6,7 +6,7 @@ import type { FileCoverage, Finding } from '../engine/types.js';
 import { anchorFindings, type AnchorResult } from './diff-anchor.js';
 import { fingerprintFinding } from './fingerprint.js';
 import { reportedVerdict, type ReportedVerdict } from './review-verdict.js';
-import { spendOf, type FinishedOutcome, type RunOutcome } from './run-outcome.js';
+import { commitsNote, spendOf, type FinishedOutcome, type RunOutcome } from './run-outcome.js';
 import type { RunLinks } from './settings.js';
 import type { SummaryInput, SummaryMeta } from './summary-comment.js';
 
@@ -77,9 +77,7 @@ export function summaryInputOf(
       message: message || undefined,
     };
   }
-  const pushed = outcome.commits.length
-    ? `Pushed before stopping: ${outcome.commits.map((c) => c.sha.slice(0, 7)).join(', ')}.`
-    : '';
+  const pushed = commitsNote(outcome.commits);
   const again =
     outcome.request.kind === 'review'
       ? 'Fix the cause and run `/aethr review` (or re-run the job) to try again.'

@@ -59,4 +59,10 @@ export interface DoorSettings {
    */
   secrets: string[];
   links: RunLinks;
+  /**
+   * Base of the waits before a GitHub request is tried again (Octokit's retries, rate-limit
+   * waits, looking a lost write up again). Default 1000 ms, as GitHub's clients use; the fault
+   * runs shorten it.
+   */
+  githubRetryBaseMs?: number;
 }

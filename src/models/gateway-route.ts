@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ModelError } from './model-error.js';
+import { retryBaseMsFrom } from './openai-retry.js';
 import {
   createOpenAIChatClient,
   DEFAULT_MAX_RETRIES,
@@ -125,6 +126,7 @@ export function createClientCache(env: Env, options: ClientOptions): ClientCache
             ? { maxRetryWaitMs: options.maxRetryWaitMs }
             : {}),
           ...(options.fetch ? { fetch: options.fetch } : {}),
+          streamRetryBaseMs: retryBaseMsFrom(env),
         });
         clients.set(key, client);
       }

@@ -68,6 +68,8 @@ export interface OpenAIChatClientOptions {
   maxRetryWaitMs?: number;
   /** A stream cut mid-way is sent again at most this many times (default 2). */
   maxStreamRetries?: number;
+  /** The first wait before a cut stream is sent again, doubled each time (default 500 ms). */
+  streamRetryBaseMs?: number;
   /** Sent only when given (the SDK would otherwise read OPENAI_ORG_ID / OPENAI_PROJECT_ID from process.env). */
   organization?: string;
   project?: string;
@@ -107,6 +109,7 @@ export function createOpenAIChatClient(options: OpenAIChatClientOptions): OpenAI
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
   const maxStreamRetries = options.maxStreamRetries ?? DEFAULT_MAX_STREAM_RETRIES;
+  const streamRetryBaseMs = options.streamRetryBaseMs ?? STREAM_RETRY_BASE_MS;
   let clientPromise: Promise<OpenAIClient> | undefined;
 
   async function client(): Promise<OpenAIClient> {
@@ -186,7 +189,7 @@ export function createOpenAIChatClient(options: OpenAIChatClientOptions): OpenAI
       } catch (error) {
         const cut = error instanceof StreamCut ? error : undefined;
         if (!cut) throw error;
-        const wait = STREAM_RETRY_BASE_MS * 2 ** retry;
+        const wait = streamRetryBaseMs * 2 ** retry;
         const young = Date.now() - started + wait < timeoutMs;
         if (retry >= maxStreamRetries || !young || request.signal?.aborted) {
           throw make(

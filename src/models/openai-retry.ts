@@ -93,3 +93,18 @@ export function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined):
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * `AETHR_RETRY_BASE_MS`: the base of every retry wait (GitHub's 1 s, a cut stream's 0.5 s), in
+ * milliseconds. For tests that meet many faults; unset, the defaults apply.
+ */
+export const RETRY_BASE_ENV = 'AETHR_RETRY_BASE_MS';
+
+export function retryBaseMsFrom(
+  env: Readonly<Record<string, string | undefined>>,
+): number | undefined {
+  const text = env[RETRY_BASE_ENV]?.trim();
+  if (!text) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 && value <= 60_000 ? value : undefined;
+}

@@ -119,6 +119,10 @@ export async function startGitHubStandin(options: GitHubStandinOptions): Promise
     });
     const failure = failures[index];
     if (!failure) return undefined;
+    if (failure.skip) {
+      failure.skip--;
+      return undefined;
+    }
     if (--failure.count <= 0) failures.splice(index, 1);
     return failure;
   };

@@ -99,6 +99,8 @@ export interface FailureSpec {
   delayMs?: number;
   /** How many matching requests fail (default 1). */
   count?: number;
+  /** Let this many matching requests through first (a fault later in the run). */
+  skip?: number;
   /** `retry-after` seconds for secondary limits (default 1). */
   retryAfter?: number;
   /** Seconds until `x-ratelimit-reset` for primary limits (default 1). */
