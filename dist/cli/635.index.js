@@ -5029,14 +5029,23 @@ var inline_comment = __webpack_require__(6938);
 function isOurs(comment, botLogin) {
     return comment.author.toLowerCase() === botLogin.toLowerCase();
 }
-function createPrCommentsPublisher(o) {
-    let comment;
-    let previous;
-    let base;
-    let number = 0;
+/**
+ * The sticky summary of one run: found (duplicates an earlier lost answer left deleted), written
+ * once per change, never left at "reviewing …".
+ */
+class StickySummary {
+    o;
+    comment;
+    previous;
+    base;
+    number = 0;
+    constructor(o) {
+        this.o = o;
+    }
     /** Our summary for this workflow; duplicates an earlier lost answer left are deleted. */
-    async function findSticky(workflow) {
-        const ours = (await o.forge.listIssueComments(number))
+    async find(workflow) {
+        const { o } = this;
+        const ours = (await o.forge.listIssueComments(this.number))
             .filter((c) => isOurs(c, o.botLogin) && (0,summary_comment/* isSummaryComment */.Uf)(c.body, workflow))
             .sort((a, b) => b.id - a.id);
         for (const extra of ours.slice(1)) {
@@ -5046,111 +5055,123 @@ function createPrCommentsPublisher(o) {
         }
         return ours[0];
     }
-    async function write(body, workflow) {
-        return comment
-            ? o.forge.updateIssueComment(comment.id, body)
-            : (0,idempotent_write/* createOnce */.U)({
-                create: () => o.forge.createIssueComment(number, body),
-                find: () => findSticky(workflow),
+    async write(body, workflow) {
+        const { o } = this;
+        this.comment = this.comment
+            ? await o.forge.updateIssueComment(this.comment.id, body)
+            : await (0,idempotent_write/* createOnce */.U)({
+                create: () => o.forge.createIssueComment(this.number, body),
+                find: () => this.find(workflow),
                 delayMs: o.retryDelayMs,
             });
+        return this.comment;
+    }
+    /** The final summary; when updates fail, once more with the outcome alone, then anew. */
+    async writeFinal(input, workflow) {
+        try {
+            return await this.write((0,summary_comment/* renderSummaryComment */.OY)(input), workflow);
+        }
+        catch (error) {
+            // Never leave "reviewing …" behind: one more try with the outcome alone.
+            this.o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
+            const brief = (0,summary_comment/* renderSummaryComment */.OY)({
+                ...input,
+                findings: undefined,
+                files: undefined,
+                iterations: undefined,
+            });
+            return this.write(brief, workflow).catch((again) => this.replaceStuck(brief, workflow, again));
+        }
     }
     /**
      * The summary cannot be edited (its updates keep failing): post the outcome as a new summary,
      * which retires the stuck one as a duplicate, so no "reviewing …" is left behind. Throws
      * `cause` when that fails too.
      */
-    async function replaceStuck(body, workflow, cause) {
-        const stuck = comment;
+    async replaceStuck(body, workflow, cause) {
+        const { o } = this;
+        const stuck = this.comment;
         if (!stuck)
             throw cause;
         o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(cause).message}); posting it anew.`);
         try {
-            return await (0,idempotent_write/* createOnce */.U)({
-                create: () => o.forge.createIssueComment(number, body),
-                // Only a newer summary is the one this call made; findSticky deletes the stuck one.
+            const fresh = await (0,idempotent_write/* createOnce */.U)({
+                create: () => o.forge.createIssueComment(this.number, body),
+                // Only a newer summary is the one this call made; find deletes the stuck one.
                 find: async () => {
-                    const found = await findSticky(workflow);
+                    const found = await this.find(workflow);
                     return found && found.id > stuck.id ? found : undefined;
                 },
                 delayMs: o.retryDelayMs,
-            }).then(async (fresh) => {
-                await findSticky(workflow);
-                return fresh;
             });
+            await this.find(workflow);
+            this.comment = fresh;
+            return fresh;
         }
         catch {
             throw cause;
         }
     }
     /** Finds our summary on the subject's PR and remembers what it said. */
-    async function attach(subject) {
-        number = subject.pull.number;
-        const found = await findSticky(subject.workflow);
-        comment = found;
-        previous = found ? (0,summary_comment/* parseSummaryMeta */.Tz)(found.body) : undefined;
-        base = (0,run_summary/* summaryInputOf */.mq)(undefined, undefined, subject.workflow, subject.headSha, {
-            links: o.links,
-            previous,
+    async attach(subject) {
+        this.number = subject.pull.number;
+        const found = await this.find(subject.workflow);
+        this.comment = found;
+        this.previous = found ? (0,summary_comment/* parseSummaryMeta */.Tz)(found.body) : undefined;
+        this.base = (0,run_summary/* summaryInputOf */.mq)(undefined, undefined, subject.workflow, subject.headSha, {
+            links: this.o.links,
+            previous: this.previous,
         });
     }
+}
+/** Links from the summary to the inline comments: a convenience, the summary is written without. */
+async function inlineLinks(o, number) {
+    return o.forge.listReviewComments(number).then((comments) => (0,finding_links/* inlineCommentUrls */.FN)(comments, (c) => isOurs(c, o.botLogin)), (error) => {
+        o.log.info(`No links to the inline comments: ${(0,errors/* toError */.i)(error).message}`);
+        return undefined;
+    });
+}
+function createPrCommentsPublisher(o) {
+    const sticky = new StickySummary(o);
     return {
         name: 'pull request comments',
         required: true,
         async start(subject, publication) {
             if (!subject.pull)
                 return;
-            await attach(subject);
-            comment = await write((0,summary_comment/* renderSummaryComment */.OY)(base), subject.workflow);
+            await sticky.attach(subject);
+            const comment = await sticky.write((0,summary_comment/* renderSummaryComment */.OY)(sticky.base), subject.workflow);
             publication.summaryUrl = comment.htmlUrl;
-            return previous ? { spentUsd: previous.spendUsd } : {};
+            return sticky.previous ? { spentUsd: sticky.previous.spendUsd } : {};
         },
         async finish(outcome, publication) {
             const subject = outcome.subject;
             if (!subject?.pull || outcome.kind === 'skipped')
                 return;
             // A run that opened its pull request while it worked (a milestone) reports there too.
-            if (!base)
-                await attach(subject);
+            if (!sticky.base)
+                await sticky.attach(subject);
+            const base = sticky.base;
             if (!base)
                 return;
             // A start whose create came back unanswered may still have made the summary: edit that one.
-            comment ??= await findSticky(subject.workflow).catch(() => undefined);
+            sticky.comment ??= await sticky.find(subject.workflow).catch(() => undefined);
             if (outcome.kind === 'finished') {
                 publication.placed =
                     outcome.anchorDiff !== undefined
                         ? await postReview(o, subject, (0,diff_anchor/* anchorFindings */.Cz)(outcome.findings, outcome.anchorDiff), publication)
                         : (0,run_summary/* placeFindings */.ky)(outcome);
-            }
-            if (outcome.kind === 'finished' && publication.placed?.anchored.length) {
-                // Links from the summary to the inline comments are a convenience: without them the
-                // summary is still written.
-                publication.inlineUrls = await o.forge.listReviewComments(number).then((comments) => (0,finding_links/* inlineCommentUrls */.FN)(comments, (c) => isOurs(c, o.botLogin)), (error) => {
-                    o.log.info(`No links to the inline comments: ${(0,errors/* toError */.i)(error).message}`);
-                    return undefined;
-                });
+                if (publication.placed?.anchored.length)
+                    publication.inlineUrls = await inlineLinks(o, sticky.number);
             }
             const input = (0,run_summary/* summaryInputOf */.mq)(outcome, publication.placed, subject.workflow, base.headSha, {
                 links: o.links,
-                previous,
+                previous: sticky.previous,
                 notes: publication.notes,
-                pullNumber: number,
+                pullNumber: sticky.number,
                 inlineUrls: publication.inlineUrls,
             });
-            try {
-                comment = await write((0,summary_comment/* renderSummaryComment */.OY)(input), subject.workflow);
-            }
-            catch (error) {
-                // Never leave "reviewing …" behind: one more try with the outcome alone.
-                o.log.warning(`Could not update the summary (${(0,errors/* toError */.i)(error).message}); retrying briefly.`);
-                const brief = (0,summary_comment/* renderSummaryComment */.OY)({
-                    ...input,
-                    findings: undefined,
-                    files: undefined,
-                    iterations: undefined,
-                });
-                comment = await write(brief, subject.workflow).catch((again) => replaceStuck(brief, subject.workflow, again));
-            }
+            const comment = await sticky.writeFinal(input, subject.workflow);
             publication.summaryUrl = comment.htmlUrl;
         },
     };

@@ -39,15 +39,22 @@ export function isOurs(comment: ForgeComment, botLogin: string): boolean {
   return comment.author.toLowerCase() === botLogin.toLowerCase();
 }
 
-export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
-  let comment: ForgeComment | undefined;
-  let previous: SummaryMeta | undefined;
-  let base: SummaryInput | undefined;
-  let number = 0;
+/**
+ * The sticky summary of one run: found (duplicates an earlier lost answer left deleted), written
+ * once per change, never left at "reviewing …".
+ */
+class StickySummary {
+  comment: ForgeComment | undefined;
+  previous: SummaryMeta | undefined;
+  base: SummaryInput | undefined;
+  number = 0;
+
+  constructor(private readonly o: PrCommentsOptions) {}
 
   /** Our summary for this workflow; duplicates an earlier lost answer left are deleted. */
-  async function findSticky(workflow: string): Promise<ForgeComment | undefined> {
-    const ours = (await o.forge.listIssueComments(number))
+  async find(workflow: string): Promise<ForgeComment | undefined> {
+    const { o } = this;
+    const ours = (await o.forge.listIssueComments(this.number))
       .filter((c) => isOurs(c, o.botLogin) && isSummaryComment(c.body, workflow))
       .sort((a, b) => b.id - a.id);
     for (const extra of ours.slice(1)) {
@@ -60,14 +67,37 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
     return ours[0];
   }
 
-  async function write(body: string, workflow: string): Promise<ForgeComment> {
-    return comment
-      ? o.forge.updateIssueComment(comment.id, body)
-      : createOnce({
-          create: () => o.forge.createIssueComment(number, body),
-          find: () => findSticky(workflow),
+  async write(body: string, workflow: string): Promise<ForgeComment> {
+    const { o } = this;
+    this.comment = this.comment
+      ? await o.forge.updateIssueComment(this.comment.id, body)
+      : await createOnce({
+          create: () => o.forge.createIssueComment(this.number, body),
+          find: () => this.find(workflow),
           delayMs: o.retryDelayMs,
         });
+    return this.comment;
+  }
+
+  /** The final summary; when updates fail, once more with the outcome alone, then anew. */
+  async writeFinal(input: SummaryInput, workflow: string): Promise<ForgeComment> {
+    try {
+      return await this.write(renderSummaryComment(input), workflow);
+    } catch (error) {
+      // Never leave "reviewing …" behind: one more try with the outcome alone.
+      this.o.log.warning(
+        `Could not update the summary (${toError(error).message}); retrying briefly.`,
+      );
+      const brief = renderSummaryComment({
+        ...input,
+        findings: undefined,
+        files: undefined,
+        iterations: undefined,
+      });
+      return this.write(brief, workflow).catch((again: unknown) =>
+        this.replaceStuck(brief, workflow, again),
+      );
+    }
   }
 
   /**
@@ -75,62 +105,81 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
    * which retires the stuck one as a duplicate, so no "reviewing …" is left behind. Throws
    * `cause` when that fails too.
    */
-  async function replaceStuck(
+  private async replaceStuck(
     body: string,
     workflow: string,
     cause: unknown,
   ): Promise<ForgeComment> {
-    const stuck = comment;
+    const { o } = this;
+    const stuck = this.comment;
     if (!stuck) throw cause;
     o.log.warning(`Could not update the summary (${toError(cause).message}); posting it anew.`);
     try {
-      return await createOnce({
-        create: () => o.forge.createIssueComment(number, body),
-        // Only a newer summary is the one this call made; findSticky deletes the stuck one.
+      const fresh = await createOnce({
+        create: () => o.forge.createIssueComment(this.number, body),
+        // Only a newer summary is the one this call made; find deletes the stuck one.
         find: async () => {
-          const found = await findSticky(workflow);
+          const found = await this.find(workflow);
           return found && found.id > stuck.id ? found : undefined;
         },
         delayMs: o.retryDelayMs,
-      }).then(async (fresh) => {
-        await findSticky(workflow);
-        return fresh;
       });
+      await this.find(workflow);
+      this.comment = fresh;
+      return fresh;
     } catch {
       throw cause;
     }
   }
 
   /** Finds our summary on the subject's PR and remembers what it said. */
-  async function attach(subject: RunSubject): Promise<void> {
-    number = subject.pull!.number;
-    const found = await findSticky(subject.workflow);
-    comment = found;
-    previous = found ? parseSummaryMeta(found.body) : undefined;
-    base = summaryInputOf(undefined, undefined, subject.workflow, subject.headSha, {
-      links: o.links,
-      previous,
+  async attach(subject: RunSubject): Promise<void> {
+    this.number = subject.pull!.number;
+    const found = await this.find(subject.workflow);
+    this.comment = found;
+    this.previous = found ? parseSummaryMeta(found.body) : undefined;
+    this.base = summaryInputOf(undefined, undefined, subject.workflow, subject.headSha, {
+      links: this.o.links,
+      previous: this.previous,
     });
   }
+}
 
+/** Links from the summary to the inline comments: a convenience, the summary is written without. */
+async function inlineLinks(
+  o: PrCommentsOptions,
+  number: number,
+): Promise<Publication['inlineUrls']> {
+  return o.forge.listReviewComments(number).then(
+    (comments) => inlineCommentUrls(comments, (c) => isOurs(c, o.botLogin)),
+    (error: unknown) => {
+      o.log.info(`No links to the inline comments: ${toError(error).message}`);
+      return undefined;
+    },
+  );
+}
+
+export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
+  const sticky = new StickySummary(o);
   return {
     name: 'pull request comments',
     required: true,
     async start(subject, publication) {
       if (!subject.pull) return;
-      await attach(subject);
-      comment = await write(renderSummaryComment(base!), subject.workflow);
+      await sticky.attach(subject);
+      const comment = await sticky.write(renderSummaryComment(sticky.base!), subject.workflow);
       publication.summaryUrl = comment.htmlUrl;
-      return previous ? { spentUsd: previous.spendUsd } : {};
+      return sticky.previous ? { spentUsd: sticky.previous.spendUsd } : {};
     },
     async finish(outcome, publication) {
       const subject = outcome.subject;
       if (!subject?.pull || outcome.kind === 'skipped') return;
       // A run that opened its pull request while it worked (a milestone) reports there too.
-      if (!base) await attach(subject);
+      if (!sticky.base) await sticky.attach(subject);
+      const base = sticky.base;
       if (!base) return;
       // A start whose create came back unanswered may still have made the summary: edit that one.
-      comment ??= await findSticky(subject.workflow).catch(() => undefined);
+      sticky.comment ??= await sticky.find(subject.workflow).catch(() => undefined);
       if (outcome.kind === 'finished') {
         publication.placed =
           outcome.anchorDiff !== undefined
@@ -141,42 +190,17 @@ export function createPrCommentsPublisher(o: PrCommentsOptions): Publisher {
                 publication,
               )
             : placeFindings(outcome);
-      }
-      if (outcome.kind === 'finished' && publication.placed?.anchored.length) {
-        // Links from the summary to the inline comments are a convenience: without them the
-        // summary is still written.
-        publication.inlineUrls = await o.forge.listReviewComments(number).then(
-          (comments) => inlineCommentUrls(comments, (c) => isOurs(c, o.botLogin)),
-          (error: unknown) => {
-            o.log.info(`No links to the inline comments: ${toError(error).message}`);
-            return undefined;
-          },
-        );
+        if (publication.placed?.anchored.length)
+          publication.inlineUrls = await inlineLinks(o, sticky.number);
       }
       const input = summaryInputOf(outcome, publication.placed, subject.workflow, base.headSha, {
         links: o.links,
-        previous,
+        previous: sticky.previous,
         notes: publication.notes,
-        pullNumber: number,
+        pullNumber: sticky.number,
         inlineUrls: publication.inlineUrls,
       });
-      try {
-        comment = await write(renderSummaryComment(input), subject.workflow);
-      } catch (error) {
-        // Never leave "reviewing …" behind: one more try with the outcome alone.
-        o.log.warning(
-          `Could not update the summary (${toError(error).message}); retrying briefly.`,
-        );
-        const brief = renderSummaryComment({
-          ...input,
-          findings: undefined,
-          files: undefined,
-          iterations: undefined,
-        });
-        comment = await write(brief, subject.workflow).catch((again: unknown) =>
-          replaceStuck(brief, subject.workflow, again),
-        );
-      }
+      const comment = await sticky.writeFinal(input, subject.workflow);
       publication.summaryUrl = comment.htmlUrl;
     },
   };
