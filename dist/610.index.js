@@ -10343,10 +10343,12 @@ function diffFromFiles(files) {
 
 
 function replyOnce(o, number, text) {
-    const body = `${text}\n\n<!-- aethr:reply ${(0,external_node_crypto_.randomUUID)()} -->`;
+    const marker = `<!-- aethr:reply ${(0,external_node_crypto_.randomUUID)()} -->`;
     return createOnce({
-        create: () => o.forge.createIssueComment(number, body),
-        find: async () => (await o.forge.listIssueComments(number)).find((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body === body),
+        create: () => o.forge.createIssueComment(number, `${text}\n\n${marker}`),
+        // By the marker, not the body: the outbound filter may rewrite the text (redactions, a
+        // withheld post) but keeps aethr's marker lines.
+        find: async () => (await o.forge.listIssueComments(number)).find((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body.includes(marker)),
         delayMs: o.retryDelayMs,
     });
 }

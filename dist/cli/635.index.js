@@ -6084,10 +6084,12 @@ function composePublishers(publishers, log) {
 
 
 function replyOnce(o, number, text) {
-    const body = `${text}\n\n<!-- aethr:reply ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()} -->`;
+    const marker = `<!-- aethr:reply ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()} -->`;
     return (0,_idempotent_write_js__WEBPACK_IMPORTED_MODULE_2__/* .createOnce */ .U)({
-        create: () => o.forge.createIssueComment(number, body),
-        find: async () => (await o.forge.listIssueComments(number)).find((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body === body),
+        create: () => o.forge.createIssueComment(number, `${text}\n\n${marker}`),
+        // By the marker, not the body: the outbound filter may rewrite the text (redactions, a
+        // withheld post) but keeps aethr's marker lines.
+        find: async () => (await o.forge.listIssueComments(number)).find((c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body.includes(marker)),
         delayMs: o.retryDelayMs,
     });
 }

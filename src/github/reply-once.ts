@@ -23,12 +23,14 @@ export function replyOnce(
   number: number,
   text: string,
 ): Promise<ForgeComment> {
-  const body = `${text}\n\n<!-- aethr:reply ${randomUUID()} -->`;
+  const marker = `<!-- aethr:reply ${randomUUID()} -->`;
   return createOnce({
-    create: () => o.forge.createIssueComment(number, body),
+    create: () => o.forge.createIssueComment(number, `${text}\n\n${marker}`),
+    // By the marker, not the body: the outbound filter may rewrite the text (redactions, a
+    // withheld post) but keeps aethr's marker lines.
     find: async () =>
       (await o.forge.listIssueComments(number)).find(
-        (c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body === body,
+        (c) => c.author.toLowerCase() === o.botLogin.toLowerCase() && c.body.includes(marker),
       ),
     delayMs: o.retryDelayMs,
   });
