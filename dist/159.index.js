@@ -149,6 +149,8 @@ async function fileDigest(path) {
 
 // EXTERNAL MODULE: ./.build/src/errors.js
 var errors = __webpack_require__(6624);
+// EXTERNAL MODULE: ./.build/src/git/safe-git.js + 1 modules
+var safe_git = __webpack_require__(3045);
 ;// CONCATENATED MODULE: ./.build/src/sandbox/integrity.js
 /**
  * After an untrusted run: did it change what it must not? `.git/config` (hooksPath, aliases,
@@ -156,6 +158,7 @@ var errors = __webpack_require__(6624);
  * may move, and aethr pushes after the run, so any other difference is the run's doing. Any
  * change is a `SandboxIntegrityError`, which a door reports as a failed run.
  */
+
 
 
 
@@ -260,17 +263,11 @@ async function verifyIntegrity(root, before, options = {}) {
 }
 /**
  * `git ls-remote <remote>` as ref -> sha, run by aethr with its own credentials (`env`, from
- * `gitAuthEnv`). Peeled tag entries (`^{}`) are kept: a moved tag moves them too.
+ * `gitAuthEnv`).
  */
 async function lsRemoteRefs(root, remote, env = {}, git = runGit) {
     const out = await git(root, ['ls-remote', '--', remote], { env, timeoutMs: 60_000 });
-    const refs = {};
-    for (const line of out.stdout.split('\n')) {
-        const [sha, ref] = line.split('\t');
-        if (sha && ref)
-            refs[ref.trim()] = sha.trim();
-    }
-    return refs;
+    return parseRemoteRefs(out.stdout);
 }
 
 ;// CONCATENATED MODULE: ./.build/src/sandbox/guard-run.js

@@ -4794,7 +4794,7 @@ function buildPorts(options) {
         ...(options.listRemote ? { listRemote: options.listRemote } : {}),
     };
     const opencode = options.live
-        ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 5350))).createOpencodeBackend({
+        ? lazyBackend(async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(159), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 5350))).createOpencodeBackend({
             root: options.root,
             env: options.env,
             models,

@@ -61,7 +61,7 @@ function createPatchBackend(options) {
     let backend;
     return {
         async implement(input) {
-            backend ??= Promise.all(/* import() */[__webpack_require__.e(993), __webpack_require__.e(654), __webpack_require__.e(193)]).then(__webpack_require__.bind(__webpack_require__, 8193)).then((m) => m.createPatchBackend(options));
+            backend ??= Promise.all(/* import() */[__webpack_require__.e(993), __webpack_require__.e(10), __webpack_require__.e(159), __webpack_require__.e(193)]).then(__webpack_require__.bind(__webpack_require__, 8193)).then((m) => m.createPatchBackend(options));
             return (await backend).implement(input);
         },
     };

@@ -19,6 +19,17 @@ import { PrWorkspaceError } from './workspace-errors.js';
 // Input checks
 
 export const SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** `git ls-remote` output as ref -> sha (peeled tags, `^{}`, kept: a moved tag moves them too). */
+export function parseRemoteRefs(stdout: string): Record<string, string> {
+  const refs: Record<string, string> = {};
+  for (const line of stdout.split('\n')) {
+    const [sha, name] = line.trim().split(/\s+/);
+    if (name && sha !== undefined && SHA_RE.test(sha)) refs[name] = sha;
+  }
+  return refs;
+}
+
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -177,12 +188,7 @@ export class Git {
       ['ls-remote', '--heads', '--tags', target],
       `git ls-remote ${this.redact(target)}`,
     );
-    const refs: Record<string, string> = {};
-    for (const line of res.stdout.split('\n')) {
-      const [sha, name] = line.trim().split(/\s+/);
-      if (name && sha !== undefined && SHA_RE.test(sha)) refs[name] = sha;
-    }
-    return refs;
+    return parseRemoteRefs(res.stdout);
   }
 
   /** The remote's default branch (`HEAD -> refs/heads/<name>`), when it says. */

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { AethrError } from '../errors.js';
 import { runGit } from '../git/run-git.js';
+import { parseRemoteRefs } from '../git/safe-git.js';
 import { fileDigest, gitConfigFiles, type GitCommand } from './git-credentials.js';
 
 export interface IntegritySnapshot {
@@ -135,7 +136,7 @@ export async function verifyIntegrity(
 
 /**
  * `git ls-remote <remote>` as ref -> sha, run by aethr with its own credentials (`env`, from
- * `gitAuthEnv`). Peeled tag entries (`^{}`) are kept: a moved tag moves them too.
+ * `gitAuthEnv`).
  */
 export async function lsRemoteRefs(
   root: string,
@@ -144,10 +145,5 @@ export async function lsRemoteRefs(
   git: GitCommand = runGit,
 ): Promise<Record<string, string>> {
   const out = await git(root, ['ls-remote', '--', remote], { env, timeoutMs: 60_000 });
-  const refs: Record<string, string> = {};
-  for (const line of out.stdout.split('\n')) {
-    const [sha, ref] = line.split('\t');
-    if (sha && ref) refs[ref.trim()] = sha.trim();
-  }
-  return refs;
+  return parseRemoteRefs(out.stdout);
 }
